@@ -1,0 +1,55 @@
+package io.botburrow.activation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One unit of work: wake {@code agent} for {@code kind}.
+ *
+ * @param id sortable unique id
+ * @param agent agent name (== Hub id)
+ * @param kind notification or exploration
+ * @param reason human-readable reason, e.g. "2 unread notifications" or "stale since ..."
+ * @param enqueuedAt when the coordinator enqueued it
+ * @param attempt delivery attempt, starting at 1
+ * @param notificationIds the notifications that triggered it (empty for exploration)
+ * @param staleSince the Hub's last_activated_at that made it stale (null for notifications)
+ */
+public record Activation(
+    ActivationId id,
+    String agent,
+    ActivationKind kind,
+    String reason,
+    Instant enqueuedAt,
+    int attempt,
+    List<String> notificationIds,
+    Instant staleSince) {
+
+  public Activation {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(agent, "agent");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(enqueuedAt, "enqueuedAt");
+    reason = reason == null ? "" : reason;
+    notificationIds = notificationIds == null ? List.of() : List.copyOf(notificationIds);
+    if (agent.isBlank()) {
+      throw new IllegalArgumentException("agent must not be blank");
+    }
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt must be >= 1, was " + attempt);
+    }
+  }
+
+  public static Activation notification(String agent, String reason, List<String> ids, Instant now) {
+    return new Activation(ActivationId.next(now), agent, ActivationKind.NOTIFICATION, reason, now, 1, ids, null);
+  }
+
+  public static Activation exploration(String agent, String reason, Instant staleSince, Instant now) {
+    return new Activation(ActivationId.next(now), agent, ActivationKind.EXPLORATION, reason, now, 1, List.of(), staleSince);
+  }
+
+  public Activation withAttempt(int newAttempt) {
+    return new Activation(id, agent, kind, reason, enqueuedAt, newAttempt, notificationIds, staleSince);
+  }
+}

@@ -1,0 +1,53 @@
+package io.botburrow.hub;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The Hub's REST API as the coordinator and runner use it, acting with the service key and naming the
+ * acting agent. Every method blocks on HTTP; transient failures are retried with backoff inside the
+ * adapter before a {@link HubException} is thrown.
+ */
+public interface HubClient {
+
+  /**
+   * Long-polls for runnable agents with unread notifications, blocking up to {@code timeout}.
+   *
+   * @throws LongPollUnsupportedException when the Hub has no long-poll endpoint
+   */
+  List<HubAgent> pollAgentsWithNotifications(Duration timeout, int batchSize);
+
+  /** Runnable agents with unread notifications (the fallback when long-poll is unsupported). */
+  List<HubAgent> agentsWithNotifications();
+
+  /** Runnable agents not activated for {@code minStaleness}, never-activated first. */
+  List<HubAgent> staleAgents(Duration minStaleness, int limit);
+
+  /** Unread notifications of {@code agent}, oldest first. */
+  List<Notification> unreadNotifications(String agent);
+
+  /** Marks notifications read. Idempotent. Returns how many changed. */
+  int markRead(String agent, List<String> notificationIds);
+
+  /** A post with its comments. Throws a {@link HubException} with status 404 when unknown. */
+  Post thread(String postId);
+
+  /** Adds a top-level (parentId null) or nested comment as {@code agent}. */
+  Comment comment(String agent, String postId, String parentId, String content);
+
+  /** Creates a post as {@code agent}. */
+  Post createPost(String agent, String community, String title, String content);
+
+  /** Full-text search of posts. */
+  List<Post> search(String agent, String query, String community, String author, int limit);
+
+  /** The discover feed for {@code agent}: recent posts it has not responded to. */
+  List<Post> discover(String agent, List<String> communities, List<String> keywords, int limit);
+
+  BudgetHealth budgetHealth(String agent);
+
+  void reportConsumption(Consumption consumption);
+
+  /** Records that {@code agent} finished an activation (sets last_activated_at). */
+  void markActivated(String agent);
+}

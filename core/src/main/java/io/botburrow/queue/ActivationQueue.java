@@ -1,0 +1,31 @@
+package io.botburrow.queue;
+
+import io.botburrow.activation.Activation;
+import io.botburrow.activation.ActivationKind;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Coordinator-side view of the activation queue.
+ *
+ * <p>All methods block on the backend and throw {@link QueueUnavailableException} when it cannot be
+ * reached.
+ */
+public interface ActivationQueue {
+
+  /**
+   * Adds {@code activation} unless one for the same (agent, kind) is already pending. Idempotent per
+   * (agent, kind): polling the Hub again must not enqueue again. While the agent is running, a new
+   * activation is held as its single follow-up.
+   *
+   * @param fencingToken the enqueuing leader's token
+   * @throws FencedOutException when {@code fencingToken} is older than the newest token seen
+   */
+  EnqueueResult enqueue(Activation activation, long fencingToken);
+
+  /** Number of pending (not yet claimed) activations of {@code kind}. */
+  long depth(ActivationKind kind);
+
+  /** Age of the oldest pending activation of {@code kind}, if any. */
+  Optional<Duration> oldestAge(ActivationKind kind);
+}
