@@ -1,0 +1,93 @@
+package io.botburrow.queue.redis;
+
+import io.botburrow.activation.ActivationKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Runs the queue scripts: every call passes the fixed key layout, the wake channel and the current
+ * time from the injected clock (so a test clock governs leases and circuits).
+ */
+final class QueueRedis {
+  /** Order scores are enqueue epoch ms times this, plus a sequence (as in {@code prelude.lua}). */
+  static final int ORDER_SLOTS = 1024;
+
+  private final RedissonClient client;
+  private final RedisQueueKeys keys;
+  private final QueueScripts scripts;
+  private final Clock clock;
+  private final RScript script;
+  private final List<Object> scriptKeys;
+
+  QueueRedis(RedissonClient client, RedisQueueKeys keys, Clock clock) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.keys = Objects.requireNonNull(keys, "keys");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.scripts = QueueScripts.load();
+    // Plain strings on the wire; Redisson's default codec is binary Kryo.
+    this.script = client.getScript(StringCodec.INSTANCE);
+    this.scriptKeys = keys.scriptKeys();
+  }
+
+  RedissonClient client() {
+    return client;
+  }
+
+  RedisQueueKeys keys() {
+    return keys;
+  }
+
+  QueueScripts scripts() {
+    return scripts;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  long nowMillis() {
+    return clock.millis();
+  }
+
+  /** Evaluates {@code source} (EVALSHA with EVAL fallback: survives a restart's empty cache). */
+  <T> T eval(String operation, String source, RScript.ReturnType type, Object... args) {
+    return evalAt(operation, nowMillis(), source, type, args);
+  }
+
+  <T> T evalAt(String operation, long now, String source, RScript.ReturnType type, Object... args) {
+    List<Object> argv = new ArrayList<>(args.length + 2);
+    argv.add(keys.wakeChannel());
+    argv.add(Long.toString(now));
+    for (Object arg : args) {
+      argv.add(String.valueOf(arg));
+    }
+    return RedisFailures.translate(
+        operation,
+        () -> script.eval(RScript.Mode.READ_WRITE, source, type, scriptKeys, argv.toArray()));
+  }
+
+  /** Pending activations of {@code kind}: the size of its pending hash. */
+  long depth(ActivationKind kind) {
+    return RedisFailures.translate(
+        "depth", () -> (long) client.getMap(keys.pending(kind), StringCodec.INSTANCE).size());
+  }
+
+  /** Age of the oldest pending activation of {@code kind}, derived from its order score. */
+  Optional<Duration> oldestAge(ActivationKind kind) {
+    long now = nowMillis();
+    String score =
+        evalAt("oldest", now, scripts.oldest(), RScript.ReturnType.VALUE, RedisQueueKeys.scriptIndex(kind));
+    if (score == null) {
+      return Optional.empty();
+    }
+    long enqueuedAt = (long) Math.floor(Double.parseDouble(score) / ORDER_SLOTS);
+    return Optional.of(Duration.ofMillis(Math.max(0, now - enqueuedAt)));
+  }
+}

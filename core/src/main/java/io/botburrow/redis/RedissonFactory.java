@@ -1,0 +1,113 @@
+package io.botburrow.redis;
+
+import io.botburrow.queue.redis.RedisActivationClaims;
+import io.botburrow.queue.redis.RedisActivationQueue;
+import io.botburrow.queue.redis.RedisEffectLedger;
+import io.botburrow.queue.redis.RedisQueueAdmin;
+import io.botburrow.queue.redis.RedisQueueKeys;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
+import org.redisson.config.SingleServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Redisson client and the Redis adapters of the queue ports. Beans are created on first
+ * injection, so a context that never asks for them (the Hub) never connects. Disable with
+ * {@code botburrow.redis.enabled=false}.
+ */
+@Factory
+@Requires(property = "botburrow.redis.enabled", notEquals = "false")
+public class RedissonFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(RedissonFactory.class);
+
+  /**
+   * A client for {@code properties}; usable without Micronaut. The caller shuts it down.
+   *
+   * @throws io.botburrow.queue.QueueUnavailableException when Redis cannot be reached
+   */
+  public static RedissonClient createClient(RedisProperties properties) {
+    Config config = new Config();
+    // Never Redisson's default binary codec: keys and values stay readable with redis-cli.
+    config.setCodec(StringCodec.INSTANCE);
+    // EVALSHA with automatic EVAL fallback, so scripts survive a restart's empty script cache.
+    config.setUseScriptCache(true);
+    config.setNettyThreads(properties.nettyThreads());
+    SingleServerConfig server =
+        config
+            .useSingleServer()
+            .setAddress(properties.url())
+            .setConnectTimeout(millis(properties.connectTimeout()))
+            .setTimeout(millis(properties.timeout()))
+            .setRetryAttempts(properties.retryAttempts())
+            .setRetryDelay(new ConstantDelay(properties.retryInterval()))
+            .setConnectionPoolSize(properties.connectionPoolSize())
+            .setConnectionMinimumIdleSize(Math.min(4, properties.connectionPoolSize()))
+            .setSubscriptionConnectionMinimumIdleSize(1)
+            // detects a dead connection (e.g. Redis restarted) between commands
+            .setPingConnectionInterval(1_000);
+    if (properties.password() != null && !properties.password().isEmpty()) {
+      server.setPassword(properties.password());
+    }
+    try {
+      RedissonClient client = Redisson.create(config);
+      LOG.info("Redis client connected to {}", properties.redactedUrl());
+      return client;
+    } catch (RedisException e) {
+      throw new io.botburrow.queue.QueueUnavailableException(
+          "cannot connect to Redis at " + properties.redactedUrl(), e);
+    }
+  }
+
+  @Singleton
+  @Bean(preDestroy = "shutdown")
+  RedissonClient redissonClient(RedisProperties properties) {
+    return createClient(properties);
+  }
+
+  @Singleton
+  RedisQueueKeys redisQueueKeys(RedisProperties properties) {
+    return new RedisQueueKeys(properties.keyPrefix());
+  }
+
+  @Singleton
+  RedisActivationQueue activationQueue(
+      RedissonClient client, RedisQueueKeys keys, RedisProperties properties, @Nullable Clock clock) {
+    return new RedisActivationQueue(client, keys, properties.queueSettings(), orSystem(clock));
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  RedisActivationClaims activationClaims(
+      RedissonClient client, RedisQueueKeys keys, RedisProperties properties, @Nullable Clock clock) {
+    return new RedisActivationClaims(client, keys, properties.queueSettings(), orSystem(clock));
+  }
+
+  @Singleton
+  RedisQueueAdmin queueAdmin(RedissonClient client, RedisQueueKeys keys, @Nullable Clock clock) {
+    return new RedisQueueAdmin(client, keys, orSystem(clock));
+  }
+
+  @Singleton
+  RedisEffectLedger effectLedger(RedissonClient client, RedisQueueKeys keys) {
+    return new RedisEffectLedger(client, keys);
+  }
+
+  private static Clock orSystem(@Nullable Clock clock) {
+    return clock == null ? Clock.systemUTC() : clock;
+  }
+
+  private static int millis(java.time.Duration duration) {
+    return Math.toIntExact(duration.toMillis());
+  }
+}

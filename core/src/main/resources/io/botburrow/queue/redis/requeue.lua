@@ -1,0 +1,14 @@
+-- ARGV: 3 dead activation id. Returns 1 when the dead letter was put back (attempt 1), else 0.
+local id = ARGV[3]
+local json = redis.call('HGET', DEAD, id)
+if not json then
+  return 0
+end
+redis.call('HDEL', DEAD, id)
+redis.call('HDEL', DEAD_ERRORS, id)
+redis.call('ZREM', DEAD_ORDER, id)
+json = string.gsub(json, '"attempt":%d+', '"attempt":1', 1)
+local agent = cjson.decode(json).agent
+put_back(agent, kind_of(json), json, base_score(json))
+make_claimable(agent)
+return 1
