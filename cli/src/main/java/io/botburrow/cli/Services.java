@@ -5,11 +5,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
 
 /** Starts one service (hub, coordinator or runner) as its own Micronaut context with its own HTTP port. */
-final class Services {
+public final class Services {
   private Services() {}
 
   /** Starts a context in environment {@code role} and its HTTP server; blocks until it listens. */
-  static ApplicationContext start(String role, Map<String, Object> properties) {
+  public static ApplicationContext start(String role, Map<String, Object> properties) {
     ApplicationContext ctx =
         ApplicationContext.builder()
             .environments(role)
@@ -24,7 +24,7 @@ final class Services {
     return ctx;
   }
 
-  static String url(ApplicationContext ctx) {
+  public static String url(ApplicationContext ctx) {
     return ctx.findBean(EmbeddedServer.class).map(s -> "http://127.0.0.1:" + s.getPort()).orElse("(no HTTP)");
   }
 

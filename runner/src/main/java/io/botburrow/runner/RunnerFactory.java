@@ -1,0 +1,80 @@
+package io.botburrow.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.botburrow.agents.AgentDefinitionStore;
+import io.botburrow.hub.HubClient;
+import io.botburrow.queue.ActivationClaims;
+import io.botburrow.queue.ActivationQueue;
+import io.botburrow.runner.activation.ActivationHandler;
+import io.botburrow.llm.PriceTable;
+import io.botburrow.llm.provider.ChatModels;
+import io.botburrow.runner.llm.ChatModelSource;
+import io.botburrow.runner.llm.ProviderChatModelSource;
+import io.botburrow.runner.llm.LlmProperties;
+import io.botburrow.runner.llm.ModelRouter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Wires the runner's pipeline from the ports' adapters. */
+@Factory
+@Requires(env = "runner")
+class RunnerFactory {
+
+  @Singleton
+  @Named("runnerId")
+  String runnerId(RunnerProperties props) {
+    if (props.id() != null && !props.id().isBlank()) {
+      return props.id();
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "runner";
+    }
+    return host + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+  }
+
+  @Singleton
+  ModelRouter modelRouter(LlmProperties props) {
+    return new ModelRouter(props, System::getenv);
+  }
+
+  @Singleton
+  ChatModelSource chatModelSource(ChatModels models, LlmProperties props) {
+    return new ProviderChatModelSource(models, PriceTable.defaults(), props.timeout());
+  }
+
+  @Singleton
+  RunnerMetrics runnerMetrics(MeterRegistry registry, ActivationQueue queue, RunnerProperties props) {
+    return new RunnerMetrics(registry, queue, props.runnerPool());
+  }
+
+  @Singleton
+  ActivationHandler activationHandler(
+      AgentDefinitionStore definitions,
+      HubClient hub,
+      ModelRouter router,
+      ChatModelSource models,
+      ObjectMapper json,
+      RunnerMetrics metrics,
+      Clock clock,
+      RunnerProperties props) {
+    return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout());
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  RunnerService runnerService(
+      ActivationClaims claims, ActivationHandler handler, RunnerProperties props, RunnerMetrics metrics, @Named("runnerId") String runnerId) {
+    return new RunnerService(claims, handler, props, metrics, runnerId);
+  }
+}
