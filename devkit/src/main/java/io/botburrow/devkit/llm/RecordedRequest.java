@@ -2,6 +2,8 @@ package io.botburrow.devkit.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.botburrow.llm.ChatRequest;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Map;
  * @param chat the request in provider-neutral form, or null when it was rejected
  * @param status the HTTP status answered
  * @param error the error message answered, or null
+ * @param receivedAt when the request arrived (server clock)
  */
 public record RecordedRequest(
     String method,
@@ -24,7 +27,8 @@ public record RecordedRequest(
     JsonNode json,
     ChatRequest chat,
     int status,
-    String error) {
+    String error,
+    Instant receivedAt) {
 
   public RecordedRequest {
     headers = Map.copyOf(headers);
@@ -36,7 +40,7 @@ public record RecordedRequest(
   }
 
   public String header(String name) {
-    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
   public boolean rejected() {

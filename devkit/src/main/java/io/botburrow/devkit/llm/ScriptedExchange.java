@@ -9,7 +9,9 @@ import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +25,15 @@ final class ScriptedExchange {
   private static final Duration MAX_HOLD = Duration.ofMinutes(10);
 
   private final ObjectMapper mapper;
+  private final Clock clock;
   private final ScriptedLlmServer server;
   private final WireFormat openAi;
   private final WireFormat anthropic;
 
-  ScriptedExchange(ObjectMapper mapper, ScriptedLlmServer server, WireFormat openAi, WireFormat anthropic) {
+  ScriptedExchange(ObjectMapper mapper, Clock clock, ScriptedLlmServer server, WireFormat openAi,
+      WireFormat anthropic) {
     this.mapper = mapper;
+    this.clock = clock;
     this.server = server;
     this.openAi = openAi;
     this.anthropic = anthropic;
@@ -58,7 +63,8 @@ final class ScriptedExchange {
     var raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     var headers = headers(exchange);
     var json = parse(raw);
-    var received = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, raw, json);
+    var received = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, raw, json,
+        clock.instant());
     var required = server.requiredApiKey();
     if (required != null && !required.equals(wire.presentedKey(headers))) {
       reject(exchange, wire, received, 401,
@@ -175,9 +181,10 @@ final class ScriptedExchange {
   }
 
   /** What arrived, before the answer is known. */
-  private record Received(String method, String path, Map<String, String> headers, String raw, JsonNode json) {
+  private record Received(String method, String path, Map<String, String> headers, String raw, JsonNode json,
+      Instant at) {
     RecordedRequest toRecord(ChatRequest chat, int status, String error) {
-      return new RecordedRequest(method, path, headers, raw, json, chat, status, error);
+      return new RecordedRequest(method, path, headers, raw, json, chat, status, error, at);
     }
   }
 }

@@ -55,7 +55,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
 
   public ScriptedLlmServer(ObjectMapper mapper, Clock clock) {
     var ids = new AtomicLong();
-    this.exchange = new ScriptedExchange(mapper, this, new OpenAiWire(mapper, ids, clock),
+    this.exchange = new ScriptedExchange(mapper, clock, this, new OpenAiWire(mapper, ids, clock),
         new AnthropicWire(mapper, ids));
   }
 
