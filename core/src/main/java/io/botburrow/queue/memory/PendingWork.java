@@ -1,0 +1,104 @@
+package io.botburrow.queue.memory;
+
+import io.botburrow.activation.Activation;
+import io.botburrow.activation.ActivationKind;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The pending activations of the in-memory queue: at most one per (agent, kind), ordered per kind
+ * by an order number (enqueue time first). Not thread-safe; the queue guards it.
+ */
+final class PendingWork {
+  private record Slot(long order, String agent) {}
+
+  private static final Comparator<Slot> ORDER =
+      Comparator.comparingLong(Slot::order).thenComparing(Slot::agent);
+
+  private final Map<ActivationKind, TreeSet<Slot>> order = new EnumMap<>(ActivationKind.class);
+  private final Map<ActivationKind, Map<String, Slot>> slots = new EnumMap<>(ActivationKind.class);
+  private final Map<ActivationKind, Map<String, Activation>> activations = new EnumMap<>(ActivationKind.class);
+
+  PendingWork() {
+    for (ActivationKind kind : ActivationKind.values()) {
+      order.put(kind, new TreeSet<>(ORDER));
+      slots.put(kind, new HashMap<>());
+      activations.put(kind, new HashMap<>());
+    }
+  }
+
+  Optional<Activation> get(String agent, ActivationKind kind) {
+    return Optional.ofNullable(activations.get(kind).get(agent));
+  }
+
+  /** Adds or replaces the pending activation of its (agent, kind) at {@code orderNumber}. */
+  void put(Activation activation, long orderNumber) {
+    remove(activation.agent(), activation.kind());
+    Slot slot = new Slot(orderNumber, activation.agent());
+    order.get(activation.kind()).add(slot);
+    slots.get(activation.kind()).put(activation.agent(), slot);
+    activations.get(activation.kind()).put(activation.agent(), activation);
+  }
+
+  /** Replaces the activation, keeping its place. */
+  void update(Activation activation) {
+    activations.get(activation.kind()).put(activation.agent(), activation);
+  }
+
+  Optional<Long> orderOf(String agent, ActivationKind kind) {
+    return Optional.ofNullable(slots.get(kind).get(agent)).map(Slot::order);
+  }
+
+  Optional<Activation> remove(String agent, ActivationKind kind) {
+    Slot slot = slots.get(kind).remove(agent);
+    if (slot == null) {
+      return Optional.empty();
+    }
+    order.get(kind).remove(slot);
+    return Optional.ofNullable(activations.get(kind).remove(agent));
+  }
+
+  /** The first pending activation of {@code kind}, in order, whose agent passes {@code claimable}. */
+  Optional<Activation> first(ActivationKind kind, Predicate<String> claimable) {
+    return order.get(kind).stream()
+        .filter(slot -> claimable.test(slot.agent()))
+        .findFirst()
+        .map(slot -> activations.get(kind).get(slot.agent()));
+  }
+
+  Optional<Long> lowestOrder(ActivationKind kind) {
+    TreeSet<Slot> queue = order.get(kind);
+    return queue.isEmpty() ? Optional.empty() : Optional.of(queue.first().order());
+  }
+
+  int size(ActivationKind kind) {
+    return activations.get(kind).size();
+  }
+
+  /** Oldest enqueue time among the pending activations of {@code kind}. */
+  Optional<Activation> oldest(ActivationKind kind) {
+    return activations.get(kind).values().stream().min(Comparator.comparing(Activation::enqueuedAt));
+  }
+
+  /** {@code into} with the notification ids of {@code from} appended (duplicates dropped). */
+  static Activation mergeIds(Activation into, Activation from) {
+    if (from.notificationIds().isEmpty()) {
+      return into;
+    }
+    LinkedHashSet<String> ids = new LinkedHashSet<>(into.notificationIds());
+    ids.addAll(from.notificationIds());
+    if (ids.size() == into.notificationIds().size()) {
+      return into;
+    }
+    return new Activation(
+        into.id(), into.agent(), into.kind(), into.reason(), into.enqueuedAt(), into.attempt(),
+        List.copyOf(ids), into.staleSince());
+  }
+}
