@@ -71,8 +71,10 @@ final class S3DefinitionLoader {
         .map(Snapshot.LoadedSkill::skill)
         .filter(s -> s != null)
         .toList();
-    AgentDefinition definition = new AgentDefinition(
-        parsed, prompt == null ? "" : prompt.text(), skillList, revision(config, prompt, skills));
+    String revision = revision(config, prompt, skills);
+    AgentDefinition definition = previous != null && previous.definition().revision().equals(revision)
+        ? previous.definition()
+        : new AgentDefinition(parsed, prompt == null ? "" : prompt.text(), skillList, revision);
     return new Snapshot(definition, config, prompt, skills, warnings, now.plusSeconds(parsed.cacheTtlSeconds()));
   }
 

@@ -101,7 +101,7 @@ class S3AgentDefinitionStoreTest {
 
     AgentDefinition second = store.load("helper");
 
-    assertThat(second).isEqualTo(first);
+    assertThat(second).isSameAs(first);
     assertThat(s3.downloads.get()).isEqualTo(downloads);
     assertThat(s3.notModified.get()).isEqualTo(3);
   }
