@@ -49,4 +49,8 @@ public record QueueSettings(
   public QueueSettings withCircuit(CircuitPolicy value) {
     return new QueueSettings(leaseDuration, maxAttempts, value, pollInterval);
   }
+
+  public QueueSettings withPollInterval(Duration value) {
+    return new QueueSettings(leaseDuration, maxAttempts, circuit, value);
+  }
 }

@@ -1,5 +1,7 @@
 package io.botburrow.redis;
 
+import io.botburrow.leader.LeaderProperties;
+import io.botburrow.leader.redis.RedisLeaderElection;
 import io.botburrow.queue.redis.RedisActivationClaims;
 import io.botburrow.queue.redis.RedisActivationQueue;
 import io.botburrow.queue.redis.RedisEffectLedger;
@@ -101,6 +103,20 @@ public class RedissonFactory {
   @Singleton
   RedisEffectLedger effectLedger(RedissonClient client, RedisQueueKeys keys) {
     return new RedisEffectLedger(client, keys);
+  }
+
+  /** Not started: the coordinator adds its listeners first, then calls {@code start()}. */
+  @Singleton
+  @Bean(preDestroy = "close")
+  @Requires(env = "coordinator")
+  RedisLeaderElection leaderElection(
+      RedissonClient client, RedisQueueKeys keys, RedisProperties properties, LeaderProperties leader) {
+    return new RedisLeaderElection(
+        client,
+        properties.keyPrefix() + "leader:" + leader.name(),
+        keys.fencingCounter(),
+        leader.resolvedInstanceId(),
+        leader.settings());
   }
 
   private static Clock orSystem(@Nullable Clock clock) {

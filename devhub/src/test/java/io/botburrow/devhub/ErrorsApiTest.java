@@ -94,14 +94,4 @@ class ErrorsApiTest {
     assertThat(reply.json().get("code").asText()).isEqualTo("BAD_REQUEST");
     assertThat(reply.json().get("error").asText()).contains("agent_id");
   }
-
-  @Test
-  void webPageIsServedAtTheRoot() {
-    var reply = hub.get("/", null);
-
-    assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
-    assertThat(reply.text()).containsIgnoringCase("<html").contains("Botburrow");
-  }
 }

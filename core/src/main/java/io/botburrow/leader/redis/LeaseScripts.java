@@ -1,0 +1,48 @@
+package io.botburrow.leader.redis;
+
+/** Lua for the leader lease: KEYS[1] the lease hash (owner, token), KEYS[2] the fencing counter. */
+final class LeaseScripts {
+  private LeaseScripts() {}
+
+  /**
+   * ARGV: instance, TTL ms, highest token this instance has seen. Returns {1, token} when this call
+   * started a new term, else {0, the holder's token}. Seeding the counter with the highest token
+   * seen keeps tokens increasing after Redis lost the counter (a restart without persistence).
+   */
+  static final String ACQUIRE =
+      """
+      local owner = redis.call('HGET', KEYS[1], 'owner')
+      if owner and owner ~= ARGV[1] then
+        return {0, tonumber(redis.call('HGET', KEYS[1], 'token') or '0')}
+      end
+      local current = tonumber(redis.call('GET', KEYS[2]) or '0')
+      if current < tonumber(ARGV[3]) then
+        redis.call('SET', KEYS[2], ARGV[3])
+      end
+      local token = redis.call('INCR', KEYS[2])
+      redis.call('HSET', KEYS[1], 'owner', ARGV[1], 'token', token)
+      redis.call('PEXPIRE', KEYS[1], ARGV[2])
+      return {1, token}
+      """;
+
+  /** ARGV: instance, TTL ms, token. Returns 1 if the lease is still this term's and was extended. */
+  static final String RENEW =
+      """
+      if redis.call('HGET', KEYS[1], 'owner') == ARGV[1]
+          and redis.call('HGET', KEYS[1], 'token') == ARGV[3] then
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return 1
+      end
+      return 0
+      """;
+
+  /** ARGV: instance, token. Deletes the lease if it is still this term's. */
+  static final String RELEASE =
+      """
+      if redis.call('HGET', KEYS[1], 'owner') == ARGV[1]
+          and redis.call('HGET', KEYS[1], 'token') == ARGV[2] then
+        return redis.call('DEL', KEYS[1])
+      end
+      return 0
+      """;
+}
