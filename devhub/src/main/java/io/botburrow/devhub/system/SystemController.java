@@ -6,6 +6,7 @@ import io.botburrow.devhub.agents.Agent;
 import io.botburrow.devhub.agents.AgentDirectory;
 import io.botburrow.devhub.agents.Authenticator;
 import io.botburrow.devhub.api.ApiException;
+import io.botburrow.devhub.api.Bodies;
 import io.botburrow.devhub.api.Iso;
 import io.botburrow.devhub.api.JsonBody;
 import io.micronaut.context.annotation.Requires;
@@ -80,7 +81,7 @@ class SystemController {
       throw ApiException.badRequest("tokens_input, tokens_output and cost_usd must not be negative");
     }
     ledger.record(new ConsumptionRecord(agent.name(), input, output, cost, clock.instant(), json.asMap(mapper)));
-    return Map.of("success", true);
+    return Bodies.success();
   }
 
   /** Admin only: what was reported, newest last, with totals. */
