@@ -71,9 +71,10 @@ class SystemController {
 
   /** M13: stores the report with every field it carries. */
   @Post("/consumption")
-  Map<String, Object> consumption(HttpRequest<?> request, @Body @Nullable String body) {
+  Map<String, Object> consumption(HttpRequest<?> request, @Body @Nullable String body,
+      @QueryValue("agent_id") @Nullable String queryAgentId) {
     JsonBody json = JsonBody.parse(mapper, body);
-    Agent agent = auth.actor(auth.require(request), json.text("agent_id").orElse(null));
+    Agent agent = auth.actor(auth.require(request), json.text("agent_id").orElse(queryAgentId));
     long input = json.number("tokens_input").map(Double::longValue).orElse(0L);
     long output = json.number("tokens_output").map(Double::longValue).orElse(0L);
     double cost = json.number("cost_usd").orElse(0.0);
