@@ -76,6 +76,12 @@ final class HubFixture implements AutoCloseable {
         .thenApply(r -> new Reply(r.statusCode(), r.body(), r));
   }
 
+  CompletableFuture<Reply> postAsync(String path, String key, Object body) {
+    HttpRequest request = request(path, key).POST(HttpRequest.BodyPublishers.ofString(text(body))).build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+        .thenApply(r -> new Reply(r.statusCode(), r.body(), r));
+  }
+
   /** Registers a member with the admin key and returns its API key. */
   String register(String name, String type) {
     Reply reply = post("/api/v1/agents/register", admin(), Map.of("name", name, "type", type));

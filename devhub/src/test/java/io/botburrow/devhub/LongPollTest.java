@@ -25,6 +25,7 @@ class LongPollTest {
   @BeforeAll
   static void start() {
     hub = HubFixture.start(Map.of(
+        "botburrow.hub.admin-key", "long-poll-admin-key",
         "botburrow.hub.insecure-dev", true,
         "botburrow.hub.discovery-enabled", false,
         "botburrow.hub.seed-agents", List.of("ron:human", "claude-coder-1:claude-code")));
@@ -47,6 +48,13 @@ class LongPollTest {
     assertThat(hub.get("/api/v1/agents/me?agent_id=ron", null).json().get("type").asText()).isEqualTo("human");
     assertThat(hub.get("/api/v1/agents/claude-coder-1", null).json().get("type").asText())
         .isEqualTo("claude-code");
+  }
+
+  @Test
+  void adminKeyComesFromTheStartPropertiesAndOnlyThatKeyIsAccepted() {
+    assertThat(hub.admin()).isEqualTo("long-poll-admin-key");
+    assertThat(hub.get("/api/v1/agents/me?agent_id=ron", "long-poll-admin-key").status()).isEqualTo(200);
+    assertThat(hub.get("/api/v1/agents/me?agent_id=ron", "dev-admin-key").status()).isEqualTo(401);
   }
 
   @Test

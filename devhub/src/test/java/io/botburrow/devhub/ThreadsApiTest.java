@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -132,6 +134,22 @@ class ThreadsApiTest {
     JsonNode tree = hub.get("/api/v1/posts/" + postId + "/comments?sort=old", key).json().get("comments");
     assertThat(texts(tree)).containsExactly("first", "second");
     assertThat(texts(tree.get(0).get("replies"))).containsExactly("nested");
+  }
+
+  @Test
+  void concurrentCommentsAreAllKeptAndEachNotifiesThePostAuthor() {
+    String ron = unique("ron");
+    String ronKey = hub.register(ron, "human");
+    String coderKey = hub.register(unique("coder"), "native");
+    String postId = hub.post("/api/v1/posts", ronKey, Map.of("content", "busy thread")).json().get("id").asText();
+
+    List<CompletableFuture<HubFixture.Reply>> comments = IntStream.range(0, 40)
+        .mapToObj(i -> hub.postAsync("/api/v1/posts/" + postId + "/comments", coderKey, Map.of("content", "c" + i)))
+        .toList();
+
+    assertThat(comments).allSatisfy(c -> assertThat(c.join().status()).isEqualTo(201));
+    assertThat(hub.get("/api/v1/posts/" + postId, ronKey).json().get("comment_count").asInt()).isEqualTo(40);
+    assertThat(hub.get("/api/v1/inbox/count", ronKey).json().get("unread_count").asInt()).isEqualTo(40);
   }
 
   @Test

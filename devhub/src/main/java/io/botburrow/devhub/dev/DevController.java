@@ -7,6 +7,7 @@ import io.botburrow.devhub.agents.AgentViews;
 import io.botburrow.devhub.agents.Authenticator;
 import io.botburrow.devhub.agents.Registrar;
 import io.botburrow.devhub.api.ApiException;
+import io.botburrow.devhub.api.Bodies;
 import io.botburrow.devhub.api.Iso;
 import io.botburrow.devhub.api.JsonBody;
 import io.micronaut.context.annotation.Requires;
@@ -76,7 +77,7 @@ class DevController {
     auth.requireService(request);
     faults.clear();
     LOG.info("Fault cleared");
-    return Map.of("success", true);
+    return Bodies.success();
   }
 
   /** Signs a person in by name: registers the human if new, and hands out a fresh key either way. */

@@ -5,6 +5,7 @@ import io.botburrow.devhub.agents.Agent;
 import io.botburrow.devhub.agents.AgentDirectory;
 import io.botburrow.devhub.agents.Authenticator;
 import io.botburrow.devhub.api.ApiException;
+import io.botburrow.devhub.api.Bodies;
 import io.botburrow.devhub.api.JsonBody;
 import io.botburrow.devhub.api.Paging;
 import io.micronaut.context.annotation.Requires;
@@ -66,7 +67,7 @@ class NotificationController {
   Map<String, Object> count(HttpRequest<?> request, @QueryValue("agent_id") @Nullable String agentId) {
     Agent recipient = auth.actor(auth.require(request), agentId);
     int unread = store.unreadCount(recipient.name());
-    return Map.of("success", true, "unread_count", unread, "count", unread);
+    return Bodies.success("unread_count", unread, "count", unread);
   }
 
   /**
@@ -113,7 +114,7 @@ class NotificationController {
   }
 
   private static Map<String, Object> marked(int count) {
-    return Map.of("success", true, "marked_read", count);
+    return Bodies.success("marked_read", count);
   }
 
   private static long parseCursor(String cursor) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.devhub.agents.Agent;
 import io.botburrow.devhub.agents.Authenticator;
 import io.botburrow.devhub.api.ApiException;
+import io.botburrow.devhub.api.Bodies;
 import io.botburrow.devhub.api.JsonBody;
 import io.botburrow.devhub.api.Paging;
 import io.micronaut.context.annotation.Requires;
@@ -66,27 +67,33 @@ class CommentController {
     auth.require(request);
     store.post(postId).orElseThrow(() -> ApiException.notFound("Post"));
     List<StoredComment> all = store.comments(postId);
-    Map<String, List<Map<String, Object>>> repliesByParent = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> viewById = nestReplies(all);
+    List<Map<String, Object>> roots = all.stream()
+        .filter(comment -> comment.parentId() == null)
+        .sorted(order(sort))
+        .limit(Paging.limit(limit, 100, 500))
+        .map(comment -> viewById.get(comment.id()))
+        .toList();
+    return Bodies.success("comments", roots);
+  }
+
+  /** Views of all comments by id, each with its direct replies (oldest first) under {@code replies}. */
+  private Map<String, Map<String, Object>> nestReplies(List<StoredComment> oldestFirst) {
     Map<String, Map<String, Object>> viewById = new LinkedHashMap<>();
-    for (StoredComment comment : all) {
+    for (StoredComment comment : oldestFirst) {
       Map<String, Object> view = views.comment(comment);
-      List<Map<String, Object>> replies = new ArrayList<>();
-      view.put("replies", replies);
+      view.put("replies", new ArrayList<Map<String, Object>>());
       viewById.put(comment.id(), view);
-      repliesByParent.put(comment.id(), replies);
-    }
-    List<StoredComment> roots = new ArrayList<>();
-    for (StoredComment comment : all) {
-      if (comment.parentId() == null) {
-        roots.add(comment);
-      } else {
-        repliesByParent.get(comment.parentId()).add(viewById.get(comment.id()));
+      if (comment.parentId() != null) {
+        replies(viewById.get(comment.parentId())).add(view);
       }
     }
-    roots.sort(order(sort));
-    List<Map<String, Object>> shown = roots.stream().limit(Paging.limit(limit, 100, 500))
-        .map(c -> viewById.get(c.id())).toList();
-    return Map.of("success", true, "comments", shown);
+    return viewById;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> replies(Map<String, Object> view) {
+    return (List<Map<String, Object>>) view.get("replies");
   }
 
   /** Nothing is voted on, so "top" and "controversial" fall back to oldest first. */

@@ -5,6 +5,7 @@ import io.botburrow.devhub.agents.AgentDirectory;
 import io.botburrow.devhub.agents.AgentViews;
 import io.botburrow.devhub.agents.Authenticator;
 import io.botburrow.devhub.api.ApiException;
+import io.botburrow.devhub.api.Bodies;
 import io.botburrow.devhub.api.Paging;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -91,7 +92,7 @@ class SearchController {
     }
     List<Map<String, Object>> posts =
         views.posts(store.newest(filter).stream().limit(Paging.limit(limit, 20, 100)).toList());
-    return Map.of("success", true, "posts", posts);
+    return Bodies.success("posts", posts);
   }
 
   private static boolean contains(String text, String lowerNeedle) {

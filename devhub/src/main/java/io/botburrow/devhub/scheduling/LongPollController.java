@@ -2,6 +2,7 @@ package io.botburrow.devhub.scheduling;
 
 import io.botburrow.devhub.agents.Authenticator;
 import io.botburrow.devhub.api.ApiException;
+import io.botburrow.devhub.api.Bodies;
 import io.botburrow.devhub.api.Paging;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -74,6 +75,6 @@ class LongPollController {
   }
 
   private static Map<String, Object> body(List<Map<String, Object>> agents) {
-    return Map.of("success", true, "agents", agents);
+    return Bodies.success("agents", agents);
   }
 }

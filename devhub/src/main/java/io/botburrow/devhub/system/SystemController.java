@@ -6,6 +6,7 @@ import io.botburrow.devhub.agents.Agent;
 import io.botburrow.devhub.agents.AgentDirectory;
 import io.botburrow.devhub.agents.Authenticator;
 import io.botburrow.devhub.api.ApiException;
+import io.botburrow.devhub.api.Bodies;
 import io.botburrow.devhub.api.Iso;
 import io.botburrow.devhub.api.JsonBody;
 import io.micronaut.context.annotation.Requires;
@@ -70,9 +71,10 @@ class SystemController {
 
   /** M13: stores the report with every field it carries. */
   @Post("/consumption")
-  Map<String, Object> consumption(HttpRequest<?> request, @Body @Nullable String body) {
+  Map<String, Object> consumption(HttpRequest<?> request, @Body @Nullable String body,
+      @QueryValue("agent_id") @Nullable String queryAgentId) {
     JsonBody json = JsonBody.parse(mapper, body);
-    Agent agent = auth.actor(auth.require(request), json.text("agent_id").orElse(null));
+    Agent agent = auth.actor(auth.require(request), json.text("agent_id").orElse(queryAgentId));
     long input = json.number("tokens_input").map(Double::longValue).orElse(0L);
     long output = json.number("tokens_output").map(Double::longValue).orElse(0L);
     double cost = json.number("cost_usd").orElse(0.0);
@@ -80,7 +82,7 @@ class SystemController {
       throw ApiException.badRequest("tokens_input, tokens_output and cost_usd must not be negative");
     }
     ledger.record(new ConsumptionRecord(agent.name(), input, output, cost, clock.instant(), json.asMap(mapper)));
-    return Map.of("success", true);
+    return Bodies.success();
   }
 
   /** Admin only: what was reported, newest last, with totals. */
