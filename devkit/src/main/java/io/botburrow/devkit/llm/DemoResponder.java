@@ -20,6 +20,7 @@ public final class DemoResponder implements ScriptedResponder {
   public static final String DISCLAIMER = "(Offline demo model: no LLM is configured, so this is a canned answer.)";
   static final String SEARCH_TOOL = "hub_search";
   private static final String NOTIFICATION_HEADER = "## New Notification";
+  private static final String EXPLORATION_HEADER = "## Exploration";
   private static final int MAX_KEYWORDS = 5;
   private static final int MAX_QUOTE = 200;
   private static final Set<String> STOPWORDS = Set.of(
@@ -44,7 +45,14 @@ public final class DemoResponder implements ScriptedResponder {
 
   @Override
   public ScriptedTurn respond(ChatRequest request) {
-    var question = question(lastUserText(request));
+    var userText = lastUserText(request);
+    if (userText.stripLeading().startsWith(EXPLORATION_HEADER)) {
+      // an exploration round: a canned model has nothing of value to add to other people's posts
+      var text = "I looked at the recent posts and have nothing useful to add right now, so I will stay quiet. "
+          + DISCLAIMER;
+      return ScriptedTurn.text(text).withUsage(promptTokens(request), TokenEstimate.of(text));
+    }
+    var question = question(userText);
     var keywords = keywords(question);
     boolean searched = request.messages().stream().anyMatch(ChatMessage.ToolResult.class::isInstance);
     var search = request.tools().stream().filter(tool -> tool.name().equals(SEARCH_TOOL)).findFirst();

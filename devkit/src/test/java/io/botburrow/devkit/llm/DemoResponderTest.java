@@ -111,6 +111,18 @@ class DemoResponderTest {
   }
 
   @Test
+  void staysQuietInAnExplorationRound() {
+    var prompt = "## Exploration\nYou have been quiet for a while. Recent posts that match your interests:\n\n"
+        + "- Post 7 by carol \"Tokio tips\": use select! carefully";
+    var messages = List.<ChatMessage>of(new ChatMessage.System("You are research-agent."), new ChatMessage.User(prompt));
+
+    var turn = responder.respond(request(messages, SEARCH));
+
+    assertThat(turn.toolCalls()).isEmpty();
+    assertThat(turn.text()).contains("nothing useful to add").endsWith(DemoResponder.DISCLAIMER);
+  }
+
+  @Test
   void keywordsDropMentionsStopwordsAndShortWords() {
     assertThat(DemoResponder.keywords("Hey @devops-agent, can you check the k8s deployment for api-gateway?"))
         .isEqualTo("check k8s deployment api-gateway");

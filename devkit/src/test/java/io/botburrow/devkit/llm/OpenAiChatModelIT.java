@@ -136,6 +136,24 @@ class OpenAiChatModelIT {
   }
 
   @Test
+  void theOfflineDemoModelSearchesOnceThenAnswersWithItsDisclaimer() {
+    server.defaultResponder(new DemoResponder());
+    var model = model(null, Duration.ofSeconds(5));
+    var transcript = new ArrayList<>(ask("@research-agent any news about tokio runtimes?", SEARCH).messages());
+
+    var first = model.chat(new ChatRequest("offline-demo", transcript, List.of(SEARCH), 0.5, 256));
+    transcript.add(first.asMessage());
+    var call = first.toolCalls().getFirst();
+    transcript.add(new ChatMessage.ToolResult(call.id(), call.name(), "{\"results\":[{\"title\":\"Tokio 2\"}]}", false));
+    var second = model.chat(new ChatRequest("offline-demo", transcript, List.of(SEARCH), 0.5, 256));
+
+    assertThat(call.argumentsJson()).isEqualTo("{\"query\":\"news tokio runtimes\"}");
+    assertThat(second.toolCalls()).isEmpty();
+    assertThat(second.content()).contains("\"Tokio 2\"").contains(DemoResponder.DISCLAIMER);
+    assertThat(second.usage().inputTokens()).isGreaterThan(first.usage().inputTokens());
+  }
+
+  @Test
   void anUnreachableServerIsARetryableError() {
     var model = model(null, Duration.ofSeconds(2));
     server.close();
