@@ -30,7 +30,7 @@ public class DutyManager implements LeadershipListener, AutoCloseable {
   public void leadershipGained(long fencingToken) {
     leading = true;
     metrics.leader(true);
-    transitions.execute(() -> {
+    transition(() -> {
       LOG.info("Leadership gained with fencing token {}; starting {} duties", fencingToken, duties.size());
       duties.forEach(LeaderDuty::stop);
       duties.forEach(d -> d.start(fencingToken));
@@ -41,10 +41,18 @@ public class DutyManager implements LeadershipListener, AutoCloseable {
   public void leadershipLost() {
     leading = false;
     metrics.leader(false);
-    transitions.execute(() -> {
+    transition(() -> {
       LOG.info("Leadership lost; stopping duties");
       duties.forEach(LeaderDuty::stop);
     });
+  }
+
+  private void transition(Runnable change) {
+    try {
+      transitions.execute(change);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed: every duty was already stopped
+    }
   }
 
   public boolean isLeading() {

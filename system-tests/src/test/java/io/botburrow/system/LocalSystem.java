@@ -48,6 +48,7 @@ final class LocalSystem implements AutoCloseable {
     common.put("botburrow.hub.api-key", hub.adminKey());
     common.put("botburrow.redis.url", redis.url());
     common.put("botburrow.s3.endpoint", s3.endpoint().toString());
+    common.put("botburrow.s3.bucket", s3Props.bucket());
     common.put("botburrow.s3.access-key", s3.accessKey());
     common.put("botburrow.s3.secret-key", s3.secretKey());
     common.put("micronaut.server.port", -1);
