@@ -111,6 +111,14 @@ class AgentConfigParserTest {
   }
 
   @Test
+  void versionThatIsNotSemanticIsAWarning() {
+    ParsedAgentConfig parsed = parser.parse(KEY, "version: 1.0\n" + MINIMAL);
+
+    assertThat(parsed.config().version()).isEqualTo("1.0");
+    assertThat(parsed.warnings()).containsExactly(KEY + ": version: '1.0' is not a semantic version like 1.0.0");
+  }
+
+  @Test
   void repeatedGrantsAreDroppedWithAWarning() {
     ParsedAgentConfig parsed = parser.parse(KEY, MINIMAL.replace("capabilities: {}", "capabilities: {grants: [hub:read, hub:read]}"));
 
