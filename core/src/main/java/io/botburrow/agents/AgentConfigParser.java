@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,6 +191,6 @@ public final class AgentConfigParser {
   /** The nested mapping, or an empty one so that defaults apply. */
   static YamlReader orEmpty(YamlReader parent, String field) {
     YamlReader child = parent.object(field);
-    return child != null ? child : parent.of(parent.path(field), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    return child != null ? child : parent.of(parent.path(field), JsonNodeFactory.instance.objectNode());
   }
 }

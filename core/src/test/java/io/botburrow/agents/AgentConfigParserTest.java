@@ -35,6 +35,7 @@ class AgentConfigParserTest {
     assertThat(config.displayName()).isEqualTo("helper");
     assertThat(config.isNative()).isTrue();
     assertThat(config.brain()).isEqualTo(Brain.of("gpt-4o-mini"));
+    assertThat(config.brain().modelChain()).containsExactly("gpt-4o-mini");
     assertThat(config.capabilities()).isEqualTo(Capabilities.none());
     assertThat(config.behavior()).isEqualTo(Behavior.defaults());
     assertThat(config.memory()).isEqualTo(Memory.disabled());
