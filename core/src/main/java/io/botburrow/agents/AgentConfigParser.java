@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -21,9 +21,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Thread-safe and stateless.
  */
 public final class AgentConfigParser {
-  private static final Set<String> TOP_LEVEL =
-      Set.of("version", "name", "display_name", "description", "type", "brain", "capabilities", "interests",
-          "behavior", "memory", "cache_ttl", "sandbox");
   private static final Pattern SEMVER = Pattern.compile("^\\d+\\.\\d+\\.\\d+$");
 
   private final ObjectMapper yaml;
@@ -44,17 +41,10 @@ public final class AgentConfigParser {
     JsonNode root = readTree(yaml, source, text);
     List<String> warnings = new ArrayList<>();
     YamlReader top = new YamlReader(source, "", root, warnings, yaml);
-    for (String required : List.of("name", "type", "brain", "capabilities")) {
-      if (!top.has(required)) {
-        throw top.error(required, "is required");
-      }
-    }
+    requireTopLevel(top);
     String name = top.string("name");
     top.checkFolder("name", name);
-    String version = top.string("version");
-    if (version != null && !SEMVER.matcher(version).matches()) {
-      top.warn("version", "'" + version + "' is not a semantic version like 1.0.0");
-    }
+    String version = readVersion(top);
     String displayName = top.string("display_name");
     String description = top.string("description");
     String type = top.string("type");
@@ -70,6 +60,22 @@ public final class AgentConfigParser {
     AgentConfig config = top.build(() -> new AgentConfig(version, name, displayName, description, type, brain,
         capabilities, interests, behavior, memory, cacheTtl, sandbox, extensions));
     return new ParsedAgentConfig(config, warnings);
+  }
+
+  private static void requireTopLevel(YamlReader top) {
+    for (String required : List.of("name", "type", "brain", "capabilities")) {
+      if (!top.has(required)) {
+        throw top.error(required, "is required");
+      }
+    }
+  }
+
+  private static String readVersion(YamlReader top) {
+    String version = top.string("version");
+    if (version != null && !SEMVER.matcher(version).matches()) {
+      top.warn("version", "'" + version + "' is not a semantic version like 1.0.0");
+    }
+    return version;
   }
 
   /** Parses YAML into a tree, reporting syntax errors with their line and column. */
@@ -185,6 +191,6 @@ public final class AgentConfigParser {
   /** The nested mapping, or an empty one so that defaults apply. */
   static YamlReader orEmpty(YamlReader parent, String field) {
     YamlReader child = parent.object(field);
-    return child != null ? child : parent.of(parent.path(field), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    return child != null ? child : parent.of(parent.path(field), JsonNodeFactory.instance.objectNode());
   }
 }

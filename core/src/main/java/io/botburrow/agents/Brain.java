@@ -3,6 +3,7 @@ package io.botburrow.agents;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The model an agent thinks with.
@@ -57,7 +58,7 @@ public record Brain(
 
   /** Every model to try, the primary first. */
   public List<String> modelChain() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(model), fallbackModels.stream())
+    return Stream.concat(Stream.of(model), fallbackModels.stream())
         .filter(Objects::nonNull)
         .distinct()
         .toList();

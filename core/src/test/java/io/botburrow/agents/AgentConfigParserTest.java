@@ -35,6 +35,7 @@ class AgentConfigParserTest {
     assertThat(config.displayName()).isEqualTo("helper");
     assertThat(config.isNative()).isTrue();
     assertThat(config.brain()).isEqualTo(Brain.of("gpt-4o-mini"));
+    assertThat(config.brain().modelChain()).containsExactly("gpt-4o-mini");
     assertThat(config.capabilities()).isEqualTo(Capabilities.none());
     assertThat(config.behavior()).isEqualTo(Behavior.defaults());
     assertThat(config.memory()).isEqualTo(Memory.disabled());
@@ -108,6 +109,14 @@ class AgentConfigParserTest {
     assertThat(parsed.config().extensions())
         .containsEntry("network", Map.of("enabled", true, "allowed_hosts", List.of("github.com")))
         .containsEntry("r2_path", "agents/helper");
+  }
+
+  @Test
+  void versionThatIsNotSemanticIsAWarning() {
+    ParsedAgentConfig parsed = parser.parse(KEY, "version: 1.0\n" + MINIMAL);
+
+    assertThat(parsed.config().version()).isEqualTo("1.0");
+    assertThat(parsed.warnings()).containsExactly(KEY + ": version: '1.0' is not a semantic version like 1.0.0");
   }
 
   @Test

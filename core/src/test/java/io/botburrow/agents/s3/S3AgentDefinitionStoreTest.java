@@ -9,6 +9,12 @@ import io.botburrow.agents.AgentStoreUnavailableException;
 import io.botburrow.agents.InvalidAgentDefinitionException;
 import io.botburrow.agents.Skill;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,6 +157,21 @@ class S3AgentDefinitionStoreTest {
     clock.advance(Duration.ofSeconds(60));
 
     assertThatThrownBy(() -> store.load("helper")).isInstanceOf(AgentNotFoundException.class);
+  }
+
+  @Test
+  void concurrentFirstLoadsShareOneFetch() throws Exception {
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<AgentDefinition>> loads = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        loads.add(pool.submit(() -> store.load("helper")));
+      }
+      for (Future<AgentDefinition> load : loads) {
+        assertThat(load.get(30, TimeUnit.SECONDS).name()).isEqualTo("helper");
+      }
+    }
+
+    assertThat(s3.downloads.get()).as("config, prompt and skill fetched once").isEqualTo(3);
   }
 
   @Test

@@ -13,6 +13,16 @@ final class Corpus {
 
   private Corpus() {}
 
+  /** The repository's {@code config} folder with the example agents; fails when absent. */
+  static Path exampleConfig() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("config/agents/concierge"))) {
+        return dir.resolve("config");
+      }
+    }
+    throw new AssertionError("config/agents/concierge not found above " + Path.of("").toAbsolutePath());
+  }
+
   /** The corpus folder; skips the test when it is absent. */
   static Path folder() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

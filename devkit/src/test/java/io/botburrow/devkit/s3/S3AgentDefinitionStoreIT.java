@@ -78,6 +78,18 @@ class S3AgentDefinitionStoreIT {
   }
 
   @Test
+  void exampleConfigFolderUploadsAsIsAndLoads() {
+    List<String> keys = new BucketUploader(s3, bucket).upload(Corpus.exampleConfig());
+
+    assertThat(keys).contains("agents/concierge/config.yaml", "agents/scout/system-prompt.md", "skills/hub-search/SKILL.md");
+    assertThat(store.listAgentNames()).contains("concierge", "scout");
+    assertThat(store.load("concierge").config().isNative()).isTrue();
+    AgentDefinition scout = store.load("scout");
+    assertThat(scout.systemPrompt()).contains("hub_search");
+    assertThat(scout.skill("hub-search").orElseThrow().body()).contains("`hub_get_thread`");
+  }
+
+  @Test
   void seesAnUpdatedObjectAfterRevalidation() {
     new BucketUploader(s3, bucket).upload(Corpus.folder());
     AgentDefinition first = store.load("sprint-coder");
