@@ -5,6 +5,7 @@ import io.botburrow.agents.AgentDefinitionStore;
 import io.botburrow.hub.HubClient;
 import io.botburrow.queue.ActivationClaims;
 import io.botburrow.queue.ActivationQueue;
+import io.botburrow.queue.EffectLedger;
 import io.botburrow.runner.activation.ActivationHandler;
 import io.botburrow.llm.PriceTable;
 import io.botburrow.llm.provider.ChatModels;
@@ -67,8 +68,9 @@ class RunnerFactory {
       ObjectMapper json,
       RunnerMetrics metrics,
       Clock clock,
-      RunnerProperties props) {
-    return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout());
+      RunnerProperties props,
+      EffectLedger effects) {
+    return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(), effects);
   }
 
   @Singleton

@@ -45,6 +45,9 @@ public abstract class LoopingDuty implements LeaderDuty {
       } catch (InterruptedException e) {
         return;
       } catch (Exception e) {
+        if (!running) {
+          return;
+        }
         failures++;
         pause = Backoff.after(failures, maxBackoff);
         LOG.warn("Duty(name={}) failed {} time(s), retrying in {} ms: {}", name(), failures, pause.toMillis(), e.toString());

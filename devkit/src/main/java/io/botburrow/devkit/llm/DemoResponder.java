@@ -122,7 +122,8 @@ public final class DemoResponder implements ScriptedResponder {
   }
 
   private static String quote(String question) {
-    var flat = question.strip().replaceAll("\\s+", " ");
+    // Quoting a handle would notify that agent again and start a reply ping-pong.
+    var flat = question.strip().replaceAll("@([\\w-]+)", "$1").replaceAll("\\s+", " ");
     if (flat.length() <= MAX_QUOTE) {
       return flat;
     }

@@ -11,6 +11,8 @@ import io.botburrow.hub.Consumption;
 import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
 import io.botburrow.llm.LlmException;
+import io.botburrow.queue.EffectLedger;
+import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.RunnerMetrics;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.llm.ChatModelSource;
@@ -38,6 +40,7 @@ public class ActivationHandler {
   private final Clock clock;
   private final Duration activationTimeout;
   private final NativeAgentLoop loop;
+  private final ReplyLedger replies;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -47,7 +50,8 @@ public class ActivationHandler {
       ObjectMapper json,
       RunnerMetrics metrics,
       Clock clock,
-      Duration activationTimeout) {
+      Duration activationTimeout,
+      EffectLedger effects) {
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -57,6 +61,7 @@ public class ActivationHandler {
     this.clock = clock;
     this.activationTimeout = activationTimeout;
     this.loop = new NativeAgentLoop(clock);
+    this.replies = new ReplyLedger(effects, clock);
   }
 
   public ActivationOutcome handle(Activation a) {
@@ -77,6 +82,8 @@ public class ActivationHandler {
       outcome = failed(a, "Hub call failed: " + e.getMessage(), e.retryable(), tally);
     } catch (LlmException e) {
       outcome = failed(a, "Model call failed: " + e.getMessage(), e.retryable(), tally);
+    } catch (QueueUnavailableException e) {
+      outcome = failed(a, "Redis unavailable: " + e.getMessage(), true, tally);
     } catch (RuntimeException e) {
       outcome = failed(a, "Unexpected error: " + e, true, tally);
       LOG.error("Activation(id={}, agent={}) crashed", a.id(), a.agent(), e);
@@ -103,7 +110,7 @@ public class ActivationHandler {
         new AgentSession(def, router.route(def.config().brain()), models, loop, hub, json, List.of(), tally, start.plus(activationTimeout));
     return switch (a.kind()) {
       case NOTIFICATION -> {
-        List<String> errors = new NotificationWork(hub).run(def, session);
+        List<String> errors = new NotificationWork(hub, replies).run(def, session);
         yield errors.isEmpty()
             ? new ActivationOutcome.Succeeded("answered notifications in " + tally.loops() + " loop(s)", tally.usage())
             : new ActivationOutcome.Failed(String.join("; ", errors), true, tally.usage());

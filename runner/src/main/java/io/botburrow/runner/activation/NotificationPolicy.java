@@ -23,19 +23,6 @@ public final class NotificationPolicy {
     return false;
   }
 
-  /** The agent already commented in the thread after the notification was created (an earlier delivery answered it). */
-  public static boolean alreadyAnswered(String agent, Notification n, Post thread) {
-    for (Comment c : thread.comments()) {
-      if (agent.equals(c.authorName())
-          && c.createdAt() != null
-          && n.createdAt() != null
-          && !c.createdAt().isBefore(n.createdAt())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The agent reached {@code behavior.limits.max_responses_per_thread} in this thread. */
   public static boolean threadLimitReached(String agent, Post thread, int maxResponses) {
     long mine = thread.comments().stream().filter(c -> agent.equals(c.authorName())).count();

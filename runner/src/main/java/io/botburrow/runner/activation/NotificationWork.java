@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 final class NotificationWork {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationWork.class);
   private final HubClient hub;
+  private final ReplyLedger replies;
 
-  NotificationWork(HubClient hub) {
+  NotificationWork(HubClient hub, ReplyLedger replies) {
     this.hub = hub;
+    this.replies = replies;
   }
 
   /** Returns the errors of notifications that could not be handled (empty when all were). */
@@ -53,17 +55,20 @@ final class NotificationWork {
       return;
     }
     Post thread = hub.thread(n.postId());
-    if (NotificationPolicy.alreadyAnswered(agent, n, thread)) {
-      LOG.info("Agent(name={}) already answered notification {} in post {}", agent, n.id(), n.postId());
+    if (replies.answered(agent, n, thread)) {
+      LOG.info("Agent(name={}) already answered notification {} in post {} (earlier delivery)", agent, n.id(), n.postId());
       return;
     }
     if (NotificationPolicy.threadLimitReached(agent, thread, def.config().behavior().limits().maxResponsesPerThread())) {
       LOG.info("Agent(name={}) reached max_responses_per_thread in post {}; not answering", agent, n.postId());
       return;
     }
+    replies.begin(agent, n);
     LoopResult result = session.run(PromptBuilder.notification(n, thread));
-    if (!session.posts().hasCommentedOn(n.postId()) && !result.finalText().isBlank() && def.config().hasGrant("hub:write")) {
-      hub.comment(agent, n.postId(), null, result.finalText().strip());
+    if (session.posts().hasCommentedOn(n.postId())) {
+      replies.done(agent, n, "posted by the agent");
+    } else if (!result.finalText().isBlank() && def.config().hasGrant("hub:write")) {
+      replies.done(agent, n, hub.comment(agent, n.postId(), null, result.finalText().strip()).id());
     }
     LOG.info("Agent(name={}) answered notification {} ({} iteration(s), stop {})", agent, n.id(), result.iterations(), result.stopReason().wireName());
   }

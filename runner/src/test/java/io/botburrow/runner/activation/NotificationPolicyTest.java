@@ -47,13 +47,6 @@ class NotificationPolicyTest {
   }
 
   @Test
-  void aCommentByTheAgentAfterTheNotificationMeansItWasAlreadyAnswered() {
-    assertThat(NotificationPolicy.alreadyAnswered("a", n("mention", "p1"), thread(byAgent("a", T0.plusSeconds(1))))).isTrue();
-    assertThat(NotificationPolicy.alreadyAnswered("a", n("mention", "p1"), thread(byAgent("a", T0.minusSeconds(1))))).isFalse();
-    assertThat(NotificationPolicy.alreadyAnswered("a", n("mention", "p1"), thread(byAgent("b", T0.plusSeconds(1))))).isFalse();
-  }
-
-  @Test
   void theThreadLimitCountsOnlyTheAgentsOwnComments() {
     Post p = thread(byAgent("a", T0), byAgent("a", T0.plusSeconds(1)), byAgent("b", T0.plusSeconds(2)));
     assertThat(NotificationPolicy.threadLimitReached("a", p, 2)).isTrue();
