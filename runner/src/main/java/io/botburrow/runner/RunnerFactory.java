@@ -6,6 +6,8 @@ import io.botburrow.hub.HubClient;
 import io.botburrow.queue.ActivationClaims;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.EffectLedger;
+import io.botburrow.schedule.ExplorationProperties;
+import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.runner.activation.ActivationHandler;
 import io.botburrow.llm.PriceTable;
 import io.botburrow.llm.provider.ChatModels;
@@ -69,8 +71,11 @@ class RunnerFactory {
       RunnerMetrics metrics,
       Clock clock,
       RunnerProperties props,
-      EffectLedger effects) {
-    return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(), effects);
+      EffectLedger effects,
+      ExplorationSchedule schedule,
+      ExplorationProperties exploration) {
+    return new ActivationHandler(
+        definitions, hub, router, models, json, metrics, clock, props.activationTimeout(), effects, schedule, exploration.minStaleness());
   }
 
   @Singleton

@@ -13,6 +13,7 @@ import io.botburrow.hub.HubException;
 import io.botburrow.llm.LlmException;
 import io.botburrow.queue.EffectLedger;
 import io.botburrow.queue.QueueUnavailableException;
+import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.runner.RunnerMetrics;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.llm.ChatModelSource;
@@ -41,6 +42,8 @@ public class ActivationHandler {
   private final Duration activationTimeout;
   private final NativeAgentLoop loop;
   private final ReplyLedger replies;
+  private final ExplorationSchedule schedule;
+  private final Duration minStaleness;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -51,7 +54,9 @@ public class ActivationHandler {
       RunnerMetrics metrics,
       Clock clock,
       Duration activationTimeout,
-      EffectLedger effects) {
+      EffectLedger effects,
+      ExplorationSchedule schedule,
+      Duration minStaleness) {
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -62,6 +67,8 @@ public class ActivationHandler {
     this.activationTimeout = activationTimeout;
     this.loop = new NativeAgentLoop(clock);
     this.replies = new ReplyLedger(effects, clock);
+    this.schedule = schedule;
+    this.minStaleness = minStaleness;
   }
 
   public ActivationOutcome handle(Activation a) {
@@ -76,6 +83,9 @@ public class ActivationHandler {
       AgentDefinition def = definitions.load(a.agent());
       toolType = def.config().type();
       outcome = run(a, def, tally, start);
+      if (def.config().behavior().discovery().enabled() && !(outcome instanceof ActivationOutcome.Cancelled)) {
+        schedule.scheduleAt(a.agent(), clock.instant().plus(minStaleness));
+      }
     } catch (AgentDefinitionException e) {
       outcome = failed(a, "Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e instanceof AgentStoreUnavailableException, tally);
     } catch (HubException e) {
