@@ -1,5 +1,6 @@
 package io.botburrow.runner.sandbox.docker;
 
+import io.botburrow.runner.sandbox.SandboxEvents;
 import io.botburrow.runner.sandbox.ExecResult;
 import io.botburrow.runner.sandbox.FileEntry;
 import io.botburrow.runner.sandbox.Sandbox;

@@ -1,5 +1,6 @@
 package io.botburrow.runner.sandbox.docker;
 
+import io.botburrow.runner.sandbox.SandboxEvents;
 import com.github.dockerjava.api.DockerClient;
 import io.botburrow.runner.sandbox.Sandbox;
 import io.botburrow.runner.sandbox.SandboxRequest;

@@ -1,5 +1,6 @@
 package io.botburrow.runner.sandbox.docker;
 
+import io.botburrow.runner.sandbox.SandboxEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

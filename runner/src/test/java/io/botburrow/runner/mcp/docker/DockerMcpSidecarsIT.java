@@ -1,5 +1,6 @@
 package io.botburrow.runner.mcp.docker;
 
+import io.botburrow.runner.sandbox.SandboxEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,6 @@ import io.botburrow.runner.sandbox.docker.DockerSandboxConfig;
 import io.botburrow.runner.sandbox.docker.DockerSandboxes;
 import io.botburrow.runner.sandbox.docker.DockerTestSupport;
 import io.botburrow.runner.sandbox.docker.NonRootUser;
-import io.botburrow.runner.sandbox.docker.SandboxEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

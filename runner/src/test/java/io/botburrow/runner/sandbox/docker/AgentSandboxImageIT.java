@@ -1,5 +1,6 @@
 package io.botburrow.runner.sandbox.docker;
 
+import io.botburrow.runner.sandbox.SandboxEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;

@@ -1,5 +1,7 @@
 package io.botburrow.runner.sandbox.docker;
 
+import io.botburrow.runner.sandbox.SandboxMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,13 +30,15 @@ class DockerSandboxIT {
   private static DockerClient docker;
   private static String runnerId;
   private static DockerSandboxes sandboxes;
+  private static final SimpleMeterRegistry REGISTRY = new SimpleMeterRegistry();
 
   @BeforeAll
   static void startEngine() {
     docker = DockerTestSupport.dockerOrSkip();
     DockerTestSupport.requireImage(docker, DockerTestSupport.BUSYBOX, "busybox");
     runnerId = DockerTestSupport.uniqueRunnerId("sandbox-it");
-    sandboxes = new DockerSandboxes(docker, DockerSandboxConfig.defaults(runnerId), Clock.systemUTC(), SandboxEvents.NONE);
+    sandboxes = new DockerSandboxes(docker, DockerSandboxConfig.defaults(runnerId), Clock.systemUTC(),
+        new SandboxMetrics(REGISTRY));
   }
 
   @AfterAll
@@ -139,6 +143,7 @@ class DockerSandboxIT {
           Duration.ofSeconds(30), 4096);
       assertThat(result.oomKilled()).isTrue();
       assertThat(result.termination()).isEqualTo(ExecTermination.OOM_KILLED);
+      assertThat(REGISTRY.get("botburrow.sandbox.oom.kills").counter().count()).isGreaterThanOrEqualTo(1);
       assertThat(sandbox.shell("echo alive", TEN_SECONDS, 4096).stdout()).isEqualTo("alive\n");
     }
   }

@@ -1,5 +1,6 @@
 package io.botburrow.runner.sandbox.docker;
 
+import io.botburrow.runner.sandbox.SandboxEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,6 +71,10 @@ class SandboxReaperIT {
     reaperSeeing(liveRunner, reaped).reapOnce();
 
     assertThat(reaped).contains(orphan.id()).doesNotContain(live.id());
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    new SandboxReaper(docker, new OrphanPolicy(liveRunner, runner -> !runner.equals(deadRunner)), id -> false,
+        Clock.systemUTC(), new io.botburrow.runner.sandbox.SandboxMetrics(registry)).reapOnce();
+    assertThat(registry.get("botburrow.sandbox.reaped").counter().count()).isZero();
     assertThatThrownBy(() -> docker.inspectContainerCmd(orphan.id()).exec()).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> docker.inspectVolumeCmd(orphan.workspaceId()).exec()).isInstanceOf(NotFoundException.class);
     assertThat(docker.inspectContainerCmd(live.id()).exec().getState().getRunning()).isTrue();

@@ -1,5 +1,8 @@
 package io.botburrow.runner.sandbox.docker;
 
+import io.botburrow.runner.sandbox.SandboxEvents;
+import io.botburrow.runner.sandbox.SandboxMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,19 +25,14 @@ class WarmPoolIT {
   private DockerClient docker;
   private String runnerId;
   private DockerSandboxes sandboxes;
-  private final List<Boolean> warmFlags = new CopyOnWriteArrayList<>();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   @BeforeEach
   void setUp() {
     docker = DockerTestSupport.dockerOrSkip();
     DockerTestSupport.requireImage(docker, DockerTestSupport.BUSYBOX, "busybox");
     runnerId = DockerTestSupport.uniqueRunnerId("pool-it");
-    SandboxEvents events = new SandboxEvents() {
-      @Override
-      public void acquired(SandboxRequest request, boolean warm, long millis) {
-        warmFlags.add(warm);
-      }
-    };
+    SandboxEvents events = new SandboxMetrics(registry);
     sandboxes = new DockerSandboxes(docker,
         DockerSandboxConfig.defaults(runnerId).withWarmPool(Map.of(DockerTestSupport.BUSYBOX, 2)),
         Clock.systemUTC(), events);
@@ -66,12 +63,16 @@ class WarmPoolIT {
 
     assertThat(taken).extracting(Sandbox::id).doesNotHaveDuplicates();
     assertThat(taken).extracting(Sandbox::workspaceId).doesNotHaveDuplicates();
-    assertThat(warmFlags).containsExactly(true, true, false);
+    assertThat(registry.get("botburrow.sandbox.pool.hits").counter().count()).isEqualTo(2);
+    assertThat(registry.get("botburrow.sandbox.pool.misses").counter().count()).isEqualTo(1);
+    assertThat(registry.get("botburrow.sandbox.start").tag("mode", "warm").timer().count()).isEqualTo(2);
     taken.get(0).writeFile("mine.txt", "first".getBytes(StandardCharsets.UTF_8));
     assertThat(taken.get(1).listFiles(".", 1)).isEmpty();
     taken.forEach(Sandbox::close);
     await().atMost(Duration.ofSeconds(60)).until(() -> sandboxes.idleCount(DockerTestSupport.BUSYBOX) == 2);
     assertThat(sandboxes.inUse()).hasSize(4);
+    assertThat(registry.get("botburrow.sandbox.pool.size").tag("image", DockerTestSupport.BUSYBOX).gauge().value())
+        .isEqualTo(2);
   }
 
   @Test
@@ -80,7 +81,8 @@ class WarmPoolIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> sandboxes.idleCount(DockerTestSupport.BUSYBOX) == 2);
 
     try (Sandbox sandbox = acquire(new SandboxLimits(0.25, 32L << 20, 16, 4L << 20))) {
-      assertThat(warmFlags).containsExactly(false);
+      assertThat(registry.get("botburrow.sandbox.pool.misses").counter().count()).isEqualTo(1);
+      assertThat(registry.get("botburrow.sandbox.pool.hits").counter().count()).isZero();
       assertThat(docker.inspectContainerCmd(sandbox.id()).exec().getHostConfig().getMemory()).isEqualTo(32L << 20);
     }
   }

@@ -1,9 +1,6 @@
-package io.botburrow.runner.sandbox.docker;
+package io.botburrow.runner.sandbox;
 
-import io.botburrow.runner.sandbox.ExecResult;
-import io.botburrow.runner.sandbox.SandboxRequest;
-
-/** What the adapter reports (to metrics, logs); it never changes state. */
+/** What a sandbox adapter reports (to metrics, logs); listeners never change its state. */
 public interface SandboxEvents {
   SandboxEvents NONE = new SandboxEvents() {};
 
