@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DockerSandboxes implements Sandboxes, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DockerSandboxes.class);
+  private static final long CLOSE_WAIT_SECONDS = 30;
 
   private final DockerClient docker;
   private final DockerSandboxConfig config;
@@ -108,11 +110,22 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
     return pool == null ? 0 : pool.idleCount();
   }
 
-  /** Removes idle warm containers and stops refilling; handed-out sandboxes stay with their owners. */
+  /**
+   * Stops refilling, lets a container being created finish (interrupting docker-java would leave it
+   * behind), then removes the idle warm containers. Handed-out sandboxes stay with their owners.
+   */
   @Override
   public void close() {
+    pools.values().forEach(WarmPool::stopRefilling);
+    refills.shutdown();
+    try {
+      if (!refills.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("Warm pool refill still running after {} s; the reaper will remove what it leaves", CLOSE_WAIT_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     pools.values().forEach(WarmPool::close);
-    refills.shutdownNow();
   }
 
   /** Forgets the owner when its sandbox is closed, then reports as usual. */

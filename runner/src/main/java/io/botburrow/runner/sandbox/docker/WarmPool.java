@@ -102,6 +102,11 @@ final class WarmPool implements AutoCloseable {
     }
   }
 
+  /** No refill starts after this; one already creating a container finishes and discards it. */
+  void stopRefilling() {
+    closed.set(true);
+  }
+
   /** Stops refilling and removes the idle containers. */
   @Override
   public void close() {
