@@ -9,6 +9,11 @@ import io.botburrow.queue.EffectLedger;
 import io.botburrow.schedule.ExplorationProperties;
 import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.runner.activation.ActivationHandler;
+import io.botburrow.runner.activation.WorkspaceProvider;
+import io.botburrow.runner.mcp.McpServerCatalog;
+import io.botburrow.runner.mcp.McpSidecars;
+import io.botburrow.runner.sandbox.Sandboxes;
+import io.micronaut.core.annotation.Nullable;
 import io.botburrow.llm.PriceTable;
 import io.botburrow.llm.provider.ChatModels;
 import io.botburrow.runner.llm.ChatModelSource;
@@ -30,6 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
 @Factory
 @Requires(env = "runner")
 class RunnerFactory {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunnerFactory.class);
 
   @Singleton
   @Named("runnerId")
@@ -73,9 +79,20 @@ class RunnerFactory {
       RunnerProperties props,
       EffectLedger effects,
       ExplorationSchedule schedule,
-      ExplorationProperties exploration) {
-    return new ActivationHandler(
-        definitions, hub, router, models, json, metrics, clock, props.activationTimeout(), effects, schedule, exploration.minStaleness());
+      ExplorationProperties exploration,
+      WorkspaceProvider workspaces) {
+    return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(), effects,
+        schedule, exploration.minStaleness(), workspaces);
+  }
+
+  @Singleton
+  WorkspaceProvider workspaceProvider(
+      @Nullable Sandboxes sandboxes, @Nullable McpSidecars sidecars, @Nullable McpServerCatalog catalog) {
+    if (sandboxes == null) {
+      LOG.warn("Sandbox disabled (botburrow.sandbox.enabled=false): agents get Hub tools only, no shell, file or MCP tools");
+      return WorkspaceProvider.disabled();
+    }
+    return new WorkspaceProvider(sandboxes, sidecars, catalog);
   }
 
   @Singleton

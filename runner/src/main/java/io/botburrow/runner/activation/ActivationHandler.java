@@ -15,6 +15,8 @@ import io.botburrow.queue.EffectLedger;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.runner.RunnerMetrics;
+import io.botburrow.runner.mcp.McpException;
+import io.botburrow.runner.sandbox.SandboxException;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ModelRouter;
@@ -44,6 +46,7 @@ public class ActivationHandler {
   private final ReplyLedger replies;
   private final ExplorationSchedule schedule;
   private final Duration minStaleness;
+  private final WorkspaceProvider workspaces;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -56,7 +59,8 @@ public class ActivationHandler {
       Duration activationTimeout,
       EffectLedger effects,
       ExplorationSchedule schedule,
-      Duration minStaleness) {
+      Duration minStaleness,
+      WorkspaceProvider workspaces) {
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -69,6 +73,7 @@ public class ActivationHandler {
     this.replies = new ReplyLedger(effects, clock);
     this.schedule = schedule;
     this.minStaleness = minStaleness;
+    this.workspaces = workspaces;
   }
 
   public ActivationOutcome handle(Activation a) {
@@ -94,6 +99,10 @@ public class ActivationHandler {
       outcome = failed(a, "Model call failed: " + e.getMessage(), e.retryable(), tally);
     } catch (QueueUnavailableException e) {
       outcome = failed(a, "Redis unavailable: " + e.getMessage(), true, tally);
+    } catch (SandboxException e) {
+      outcome = failed(a, "Sandbox failed: " + e.getMessage(), e.retryable(), tally);
+    } catch (McpException e) {
+      outcome = failed(a, "MCP sidecar failed: " + e.getMessage(), e.retryable(), tally);
     } catch (RuntimeException e) {
       outcome = failed(a, "Unexpected error: " + e, true, tally);
       LOG.error("Activation(id={}, agent={}) crashed", a.id(), a.agent(), e);
@@ -116,8 +125,15 @@ public class ActivationHandler {
       return failed(a, String.format("Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
           budget.dailyUsed(), budget.dailyLimit(), budget.monthlyUsed(), budget.monthlyLimit()), true, tally);
     }
-    AgentSession session =
-        new AgentSession(def, router.route(def.config().brain()), models, loop, hub, json, List.of(), tally, start.plus(activationTimeout));
+    Instant deadline = start.plus(activationTimeout);
+    try (AgentWorkspace workspace = workspaces.open(a, def.config(), deadline)) {
+      AgentSession session =
+          new AgentSession(def, router.route(def.config().brain()), models, loop, hub, json, workspace.tools(), tally, deadline);
+      return work(a, def, session, tally);
+    }
+  }
+
+  private ActivationOutcome work(Activation a, AgentDefinition def, AgentSession session, RunTally tally) {
     return switch (a.kind()) {
       case NOTIFICATION -> {
         List<String> errors = new NotificationWork(hub, replies).run(def, session);
