@@ -61,7 +61,7 @@ public final class DockerMcpSidecars implements McpSidecars {
     long started = System.nanoTime();
     String containerId = create(server, context, credentials);
     DockerStdioTransport transport = new DockerStdioTransport(docker, containerId, server.name(),
-        McpJsonDefaults.getMapper(), ATTACH_TIMEOUT);
+        McpJsonDefaults.getMapper(), ATTACH_TIMEOUT, text -> redact(text, credentials.values()));
     McpSyncClient client = McpClient.sync(transport).requestTimeout(requestTimeout)
         .initializationTimeout(requestTimeout)
         .clientInfo(new McpSchema.Implementation("botburrow-runner", "0.1.0")).build();
@@ -70,7 +70,7 @@ public final class DockerMcpSidecars implements McpSidecars {
     } catch (RuntimeException e) {
       client.close();
       remover.remove(containerId, null);
-      String stderr = redact(String.join("\n", transport.stderrTail()), credentials.values());
+      String stderr = String.join("\n", transport.stderrTail());
       throw new McpException("MCP server " + server.name() + " did not initialize: " + e.getMessage()
           + (stderr.isEmpty() ? "" : "\nserver stderr:\n" + stderr), true, e);
     }

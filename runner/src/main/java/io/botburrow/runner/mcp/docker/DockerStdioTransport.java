@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -43,6 +44,7 @@ public final class DockerStdioTransport implements McpClientTransport {
   private final String server;
   private final McpJsonMapper mapper;
   private final Duration attachTimeout;
+  private final UnaryOperator<String> redactor;
   private final QueueInputStream stdin = new QueueInputStream();
   private final Sinks.Many<JSONRPCMessage> inbound = Sinks.many().unicast().onBackpressureBuffer();
   private final Set<Object> pendingRequestIds = ConcurrentHashMap.newKeySet();
@@ -50,13 +52,15 @@ public final class DockerStdioTransport implements McpClientTransport {
   private volatile boolean ended;
   private volatile AttachCallback attach;
 
+  /** @param redactor masks the sidecar's credentials in its stderr before it is logged or kept */
   public DockerStdioTransport(DockerClient docker, String containerId, String server, McpJsonMapper mapper,
-      Duration attachTimeout) {
+      Duration attachTimeout, UnaryOperator<String> redactor) {
     this.docker = docker;
     this.containerId = containerId;
     this.server = server;
     this.mapper = mapper;
     this.attachTimeout = attachTimeout;
+    this.redactor = redactor;
   }
 
   @Override
@@ -121,7 +125,7 @@ public final class DockerStdioTransport implements McpClientTransport {
     return mapper.convertValue(data, typeRef);
   }
 
-  /** The last lines the server wrote to stderr, for error messages (the caller redacts secrets). */
+  /** The last lines the server wrote to stderr (redacted), for error messages. */
   public synchronized List<String> stderrTail() {
     return List.copyOf(stderrTail);
   }
@@ -169,7 +173,7 @@ public final class DockerStdioTransport implements McpClientTransport {
     public void onNext(Frame frame) {
       // accept() copies: docker-java reuses the frame's buffer after this call.
       if (frame.getStreamType() == StreamType.STDERR) {
-        stderr.accept(frame.getPayload()).forEach(line -> {
+        stderr.accept(frame.getPayload()).stream().map(redactor).forEach(line -> {
           LOG.debug("McpServer(name={}) stderr: {}", server, line);
           rememberStderr(line);
         });

@@ -85,6 +85,7 @@ final class WarmPool implements AutoCloseable {
   }
 
   private void topUp() {
+    boolean failed = false;
     try {
       while (!closed.get() && idle.size() < size) {
         Idle started = new Idle(starter.get(), clock.instant());
@@ -95,10 +96,14 @@ final class WarmPool implements AutoCloseable {
         events.poolSize(image, idle.size());
       }
     } catch (RuntimeException e) {
-      // Not retried in a loop: the next take() or maintenance tick tries again.
+      // Not retried in a loop (the engine may be down): the next take() tries again.
+      failed = true;
       LOG.warn("WarmPool(image={}) refill failed, will retry on next use: {}", image, e.getMessage());
     } finally {
       refilling.set(false);
+    }
+    if (!failed) {
+      refill(); // a take() between the loop's last check and the flag reset found the refill busy
     }
   }
 

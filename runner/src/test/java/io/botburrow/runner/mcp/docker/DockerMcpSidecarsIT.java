@@ -116,15 +116,17 @@ class DockerMcpSidecarsIT {
   }
 
   @Test
-  void aSidecarThatDiesFailsAtOnceInsteadOfWaitingForTheTimeout() {
+  void aSidecarThatDiesFailsAtOnceAndItsCredentialIsMaskedInTheError() {
     McpServerDefinition broken = new McpServerDefinition("broken", DockerTestSupport.BUSYBOX,
-        List.of("sh", "-c", "read line; echo 'cannot serve' >&2; exit 3"), Map.of(), List.of(), "none", false,
-        SandboxLimits.defaults());
+        List.of("sh", "-c", "read line; echo \"cannot serve with $CANARY_TOKEN\" >&2; exit 3"), Map.of(),
+        List.of(McpCredential.fromEnv("CANARY_TOKEN", "BOTBURROW_TEST_CANARY")), "none", false, SandboxLimits.defaults());
     SidecarContext context = new SidecarContext("act-broken", "mcp-agent", Instant.now().plusSeconds(600), null);
     long started = System.nanoTime();
 
     assertThatThrownBy(() -> sidecars.open(broken, context))
-        .isInstanceOf(McpException.class).hasMessageContaining("cannot serve");
+        .isInstanceOf(McpException.class)
+        .hasMessageContaining("cannot serve with ****")
+        .message().doesNotContain(CANARY);
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
     assertThat(docker.listContainersCmd().withShowAll(true)
