@@ -10,6 +10,7 @@ import io.botburrow.hub.HubClient;
 import io.botburrow.leader.LeaderElection;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.LeaseReaper;
+import io.botburrow.queue.QueueAdmin;
 import io.botburrow.schedule.ExplorationProperties;
 import io.botburrow.schedule.ExplorationSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,8 +29,9 @@ import java.util.List;
 class CoordinatorFactory {
 
   @Singleton
-  CoordinatorMetrics coordinatorMetrics(MeterRegistry registry, ActivationQueue queue, LeaderElection election) {
-    return new CoordinatorMetrics(registry, queue, election.instanceId());
+  CoordinatorMetrics coordinatorMetrics(
+      MeterRegistry registry, ActivationQueue queue, QueueAdmin admin, LeaderElection election) {
+    return new CoordinatorMetrics(registry, queue, admin, election.instanceId());
   }
 
   @Singleton
