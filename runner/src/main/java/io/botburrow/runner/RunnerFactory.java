@@ -12,7 +12,10 @@ import io.botburrow.runner.activation.ActivationHandler;
 import io.botburrow.runner.activation.WorkspaceProvider;
 import io.botburrow.runner.mcp.McpServerCatalog;
 import io.botburrow.runner.mcp.McpSidecars;
+import io.botburrow.runner.sandbox.RunnerLiveness;
 import io.botburrow.runner.sandbox.Sandboxes;
+import io.botburrow.runner.sandbox.docker.SandboxProperties;
+import io.botburrow.runners.RunnerRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.botburrow.llm.PriceTable;
 import io.botburrow.llm.provider.ChatModels;
@@ -39,9 +42,12 @@ class RunnerFactory {
 
   @Singleton
   @Named("runnerId")
-  String runnerId(RunnerProperties props) {
+  String runnerId(RunnerProperties props, @Nullable SandboxProperties sandbox) {
     if (props.id() != null && !props.id().isBlank()) {
       return props.id();
+    }
+    if (sandbox != null && sandbox.runnerId() != null && !sandbox.runnerId().isBlank()) {
+      return sandbox.runnerId();
     }
     String host;
     try {
@@ -98,7 +104,27 @@ class RunnerFactory {
   @Singleton
   @Bean(preDestroy = "close")
   RunnerService runnerService(
-      ActivationClaims claims, ActivationHandler handler, RunnerProperties props, RunnerMetrics metrics, @Named("runnerId") String runnerId) {
-    return new RunnerService(claims, handler, props, metrics, runnerId);
+      ActivationClaims claims,
+      ActivationHandler handler,
+      RunnerProperties props,
+      RunnerMetrics metrics,
+      @Named("runnerId") String runnerId,
+      RunnerRegistry registry) {
+    return new RunnerService(claims, handler, props, metrics, runnerId, registry);
+  }
+
+  /** A container's owner is alive while its heartbeat is; on doubt (Redis down) it counts as alive. */
+  @Singleton
+  RunnerLiveness runnerLiveness(RunnerRegistry registry, @Named("runnerId") String runnerId) {
+    return id -> {
+      if (id.equals(runnerId)) {
+        return true;
+      }
+      try {
+        return registry.isAlive(id);
+      } catch (RuntimeException e) {
+        return true;
+      }
+    };
   }
 }

@@ -13,12 +13,10 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 
 /** Runner beans for the Docker sandbox and MCP sidecars. */
 @Factory
@@ -38,9 +36,7 @@ public class SandboxFactory {
   }
 
   @Singleton
-  DockerSandboxConfig dockerSandboxConfig(SandboxProperties properties) {
-    String runnerId = properties.runnerId() == null || properties.runnerId().isBlank()
-        ? hostName() + "-" + UUID.randomUUID().toString().substring(0, 8) : properties.runnerId();
+  DockerSandboxConfig dockerSandboxConfig(SandboxProperties properties, @Named("runnerId") String runnerId) {
     return new DockerSandboxConfig(runnerId, new NonRootUser(properties.uid(), properties.gid()),
         KeepAlive.SLEEP_LONG, Map.of(properties.image(), properties.poolSize()), properties.limits(),
         properties.poolContainerTtl());
@@ -79,11 +75,4 @@ public class SandboxFactory {
     return McpServerCatalog.builtIn(properties.limits());
   }
 
-  private static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_.-]", "-");
-    } catch (UnknownHostException e) {
-      return "runner";
-    }
-  }
 }

@@ -15,6 +15,7 @@ class SandboxFactoryTest {
   @Test
   void bindsPropertiesWithDefaultsAndCreatesTheRunnerBeans() {
     try (ApplicationContext context = ApplicationContext.run(Map.of(
+        "botburrow.runner.autostart", "false",
         "botburrow.sandbox.runner-id", "runner-test",
         "botburrow.sandbox.pool-size", "0",
         "botburrow.sandbox.memory-bytes", "134217728",
@@ -41,7 +42,8 @@ class SandboxFactoryTest {
 
   @Test
   void canBeSwitchedOff() {
-    try (ApplicationContext context = ApplicationContext.run(Map.of("botburrow.sandbox.enabled", "false"), "runner")) {
+    try (ApplicationContext context = ApplicationContext.run(
+        Map.of("botburrow.runner.autostart", "false", "botburrow.sandbox.enabled", "false"), "runner")) {
       assertThat(context.containsBean(Sandboxes.class)).isFalse();
     }
   }
