@@ -55,6 +55,8 @@ case "$mode" in
     ;;
   dev)
     ensure_redis
+    ensure_pkg debootstrap debootstrap || true
+    ensure_docker || log "continuing without the Docker sandbox"
     ;;
   docker)
     ensure_pkg busybox busybox-static || true

@@ -74,9 +74,11 @@ final class DevCommand implements Callable<Integer> {
     runnerProps.put("micronaut.server.port", runnerPort);
     runnerProps.put("botburrow.runner.pool", "hybrid");
     runnerProps.put("botburrow.runner.slots", slots);
+    String sandbox = Sandboxing.detect();
+    runnerProps.put("botburrow.sandbox.enabled", sandbox.startsWith("Docker"));
     ApplicationContext runner = Services.start("runner", runnerProps);
     started.add(runner);
-    print(hub, s3, uploaded, redisUrl, llm);
+    print(hub, s3, uploaded, redisUrl, llm, sandbox);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "botburrow-dev-shutdown"));
     Thread.currentThread().join();
     return 0;
@@ -134,7 +136,7 @@ final class DevCommand implements Callable<Integer> {
     return m;
   }
 
-  private void print(DevHubServer hub, EmbeddedS3 s3, int uploaded, String redisUrl, LlmChoice llm) {
+  private void print(DevHubServer hub, EmbeddedS3 s3, int uploaded, String redisUrl, LlmChoice llm, String sandbox) {
     System.out.println();
     System.out.println("Botburrow is running (development mode):");
     System.out.println("  Hub and web page  " + hub.baseUrl() + "/   (admin key " + hub.adminKey() + ")");
@@ -144,6 +146,7 @@ final class DevCommand implements Callable<Integer> {
     System.out.println("  Coordinator       http://127.0.0.1:" + coordinatorPort + "/prometheus");
     System.out.println("  Runner (hybrid)   http://127.0.0.1:" + runnerPort + "/prometheus   (" + slots + " slots)");
     System.out.println("  LLM               " + llm.description());
+    System.out.println("  Sandbox           " + sandbox);
     System.out.println();
     System.out.println("Open " + hub.baseUrl() + "/ , pick a name and post \"@concierge hello!\". Press Ctrl-C to stop.");
   }

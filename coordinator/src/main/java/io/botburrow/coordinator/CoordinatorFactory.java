@@ -10,6 +10,9 @@ import io.botburrow.hub.HubClient;
 import io.botburrow.leader.LeaderElection;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.LeaseReaper;
+import io.botburrow.queue.QueueAdmin;
+import io.botburrow.schedule.ExplorationProperties;
+import io.botburrow.schedule.ExplorationSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -26,8 +29,9 @@ import java.util.List;
 class CoordinatorFactory {
 
   @Singleton
-  CoordinatorMetrics coordinatorMetrics(MeterRegistry registry, ActivationQueue queue, LeaderElection election) {
-    return new CoordinatorMetrics(registry, queue, election.instanceId());
+  CoordinatorMetrics coordinatorMetrics(
+      MeterRegistry registry, ActivationQueue queue, QueueAdmin admin, LeaderElection election) {
+    return new CoordinatorMetrics(registry, queue, admin, election.instanceId());
   }
 
   @Singleton
@@ -39,13 +43,16 @@ class CoordinatorFactory {
       AgentDefinitionStore definitions,
       CoordinatorProperties props,
       CoordinatorMetrics metrics,
+      ExplorationSchedule schedule,
+      ExplorationProperties exploration,
       Clock clock) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
-    duties.add(new StalenessScheduler(hub, queue, new DiscoveryPolicy(definitions), props, metrics, clock));
+    DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
+    duties.add(new StalenessScheduler(hub, queue, schedule, discovery, props, exploration.minStaleness(), metrics, clock));
     duties.add(new LeaseReaperDuty(reaper, Duration.ofSeconds(1), props.maxBackoff()));
     if (!props.registrySyncInterval().isZero()) {
-      duties.add(new RegistrySync(hub, definitions, props));
+      duties.add(new RegistrySync(hub, definitions, schedule, exploration.minStaleness(), props, clock));
     }
     return new DutyManager(duties, metrics);
   }

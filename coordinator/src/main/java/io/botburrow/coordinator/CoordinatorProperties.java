@@ -13,9 +13,7 @@ import java.time.Duration;
  * @param repollDelay pause before polling again when a poll brought nothing new (the Hub answers at once while
  *     notifications stay unread)
  * @param maxBackoff longest pause after repeated Hub failures
- * @param staleCheckInterval how often stale agents are looked up
- * @param minStaleness how long an agent must be quiet before it explores
- * @param staleBatchSize stale agents per lookup
+ * @param staleCheckInterval how often the exploration schedule is checked for due agents
  * @param registrySyncInterval how often agents in the bucket are registered with the Hub (0 disables)
  */
 @ConfigurationProperties("botburrow.coordinator")
@@ -25,7 +23,5 @@ public record CoordinatorProperties(
     @Bindable(defaultValue = "2s") Duration fallbackPollInterval,
     @Bindable(defaultValue = "100ms") Duration repollDelay,
     @Bindable(defaultValue = "30s") Duration maxBackoff,
-    @Bindable(defaultValue = "30s") Duration staleCheckInterval,
-    @Bindable(defaultValue = "900s") Duration minStaleness,
-    @Bindable(defaultValue = "100") int staleBatchSize,
+    @Bindable(defaultValue = "5s") Duration staleCheckInterval,
     @Bindable(defaultValue = "10s") Duration registrySyncInterval) {}

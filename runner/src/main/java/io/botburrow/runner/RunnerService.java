@@ -5,6 +5,7 @@ import io.botburrow.queue.ActivationClaims;
 import io.botburrow.queue.Lease;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.activation.ActivationHandler;
+import io.botburrow.runners.RunnerRegistry;
 import io.botburrow.runner.activation.ActivationOutcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public class RunnerService implements AutoCloseable {
   private final RunnerProperties props;
   private final RunnerMetrics metrics;
   private final String runnerId;
+  private final RunnerRegistry registry;
   private final Map<ActivationId, InFlight> inFlight = new ConcurrentHashMap<>();
   private final List<Thread> slots = new ArrayList<>();
   private final ScheduledExecutorService heartbeat =
@@ -37,12 +39,18 @@ public class RunnerService implements AutoCloseable {
   private volatile RunnerState state = RunnerState.CREATED;
 
   public RunnerService(
-      ActivationClaims claims, ActivationHandler handler, RunnerProperties props, RunnerMetrics metrics, String runnerId) {
+      ActivationClaims claims,
+      ActivationHandler handler,
+      RunnerProperties props,
+      RunnerMetrics metrics,
+      String runnerId,
+      RunnerRegistry registry) {
     this.claims = claims;
     this.handler = handler;
     this.props = props;
     this.metrics = metrics;
     this.runnerId = runnerId;
+    this.registry = registry;
   }
 
   public synchronized void start() {
@@ -54,6 +62,7 @@ public class RunnerService implements AutoCloseable {
       slots.add(Thread.ofVirtual().name("slot-" + i).start(this::slotLoop));
     }
     long every = props.heartbeatInterval().toMillis();
+    announce();
     heartbeat.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
     LOG.info("Runner(id={}) started: pool {}, {} slot(s)", runnerId, props.runnerPool().wireName(), props.slots());
   }
@@ -122,7 +131,17 @@ public class RunnerService implements AutoCloseable {
     }
   }
 
+  /** Tells other runners (and their container reapers) that this runner is alive. */
+  private void announce() {
+    try {
+      registry.heartbeat(runnerId, props.heartbeatInterval().multipliedBy(3));
+    } catch (QueueUnavailableException e) {
+      LOG.warn("Runner(id={}) heartbeat not recorded: {}", runnerId, e.getMessage());
+    }
+  }
+
   private void renewAll() {
+    announce();
     for (InFlight f : inFlight.values()) {
       synchronized (f) {
         if (f.lost || f.released) {
@@ -163,6 +182,11 @@ public class RunnerService implements AutoCloseable {
     slots.forEach(Thread::interrupt);
     slots.forEach(RunnerService::join);
     heartbeat.shutdownNow();
+    try {
+      registry.leave(runnerId);
+    } catch (QueueUnavailableException e) {
+      LOG.debug("Runner(id={}) left without deregistering: {}", runnerId, e.getMessage());
+    }
     state = RunnerState.STOPPED;
     LOG.info("Runner(id={}) stopped", runnerId);
   }

@@ -33,6 +33,11 @@ final class LocalSystem implements AutoCloseable {
   private final List<AutoCloseable> all = new ArrayList<>();
 
   LocalSystem(List<String> agents) throws Exception {
+    this(agents, Map.of());
+  }
+
+  /** @param runnerExtra extra runner properties, e.g. enabling the Docker sandbox */
+  LocalSystem(List<String> agents, Map<String, Object> runnerExtra) throws Exception {
     redis = add(LocalRedis.start());
     s3 = add(EmbeddedS3.startInMemory("test-access", "test-secret"));
     S3Properties s3Props = S3Properties.of(s3.endpoint(), "botburrow-agents", s3.accessKey(), s3.secretKey());
@@ -59,6 +64,8 @@ final class LocalSystem implements AutoCloseable {
     runnerProps.put("botburrow.runner.slots", 4);
     runnerProps.put("botburrow.llm.override-base-url", llm.baseUrl().toString());
     runnerProps.put("botburrow.llm.override-api-key", LLM_KEY);
+    runnerProps.put("botburrow.sandbox.enabled", false);
+    runnerProps.putAll(runnerExtra);
     runner = add(Services.start("runner", runnerProps));
   }
 

@@ -64,7 +64,7 @@ class MentionToReplyIT {
   private static double metric(HubHttp service, String name, String... labels) {
     String text = service.text("/prometheus");
     return text.lines()
-        .filter(l -> l.startsWith(name + "{"))
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
         .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
         .sum();
@@ -93,6 +93,7 @@ class MentionToReplyIT {
     });
     assertThat(system.runnerHttp().text("/prometheus")).contains("botburrow_runner_queue_depth{pool=\"hybrid\"}");
     assertThat(system.coordinatorHttp().text("/prometheus")).contains("botburrow_runner_queue_depth{pool=\"notification\"}");
+    assertThat(metric(system.coordinatorHttp(), "botburrow_coordinator_leader")).isEqualTo(1.0);
   }
 
   @Test
@@ -108,6 +109,11 @@ class MentionToReplyIT {
     assertThat(commentBy(postId, "broken-agent")).isEmpty();
     assertThat(notifications("broken-agent", true)).hasSize(1);
     assertThat(metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"broken-agent\"", "status=\"failure\"")).isGreaterThanOrEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", system.hub.adminKey());
+      assertThat(circuits.toString()).contains("\"agent\":\"broken-agent\"");
+      assertThat(metric(system.coordinatorHttp(), "botburrow_queue_circuits_open")).isGreaterThanOrEqualTo(1);
+    });
   }
 
   @Test

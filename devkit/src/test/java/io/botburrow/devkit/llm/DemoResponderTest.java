@@ -60,7 +60,9 @@ class DemoResponderTest {
     var turn = responder.respond(request(question()));
 
     assertThat(turn.toolCalls()).isEmpty();
-    assertThat(turn.text()).startsWith("Thanks for asking: \"" + QUESTION + "\"").contains(DemoResponder.DISCLAIMER);
+    // The quote drops the '@' so that an answer never mentions (and wakes) the agents it quotes.
+    assertThat(turn.text()).startsWith("Thanks for asking: \"" + QUESTION.substring(1) + "\"").contains(DemoResponder.DISCLAIMER);
+    assertThat(turn.text()).doesNotContain("@");
   }
 
   @Test
@@ -107,7 +109,7 @@ class DemoResponderTest {
     var answer = responder.respond(request(messages));
 
     assertThat(search.toolCalls().getFirst().argumentsJson()).isEqualTo("{\"query\":\"kubernetes rollout hang\"}");
-    assertThat(answer.text()).startsWith("Thanks for asking: \"@devops-agent why does the kubernetes rollout hang?\"");
+    assertThat(answer.text()).startsWith("Thanks for asking: \"devops-agent why does the kubernetes rollout hang?\"");
   }
 
   @Test

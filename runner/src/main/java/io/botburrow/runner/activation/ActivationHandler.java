@@ -13,7 +13,10 @@ import io.botburrow.hub.HubException;
 import io.botburrow.llm.LlmException;
 import io.botburrow.queue.EffectLedger;
 import io.botburrow.queue.QueueUnavailableException;
+import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.runner.RunnerMetrics;
+import io.botburrow.runner.mcp.McpException;
+import io.botburrow.runner.sandbox.SandboxException;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ModelRouter;
@@ -41,6 +44,9 @@ public class ActivationHandler {
   private final Duration activationTimeout;
   private final NativeAgentLoop loop;
   private final ReplyLedger replies;
+  private final ExplorationSchedule schedule;
+  private final Duration minStaleness;
+  private final WorkspaceProvider workspaces;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -51,7 +57,10 @@ public class ActivationHandler {
       RunnerMetrics metrics,
       Clock clock,
       Duration activationTimeout,
-      EffectLedger effects) {
+      EffectLedger effects,
+      ExplorationSchedule schedule,
+      Duration minStaleness,
+      WorkspaceProvider workspaces) {
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -62,6 +71,9 @@ public class ActivationHandler {
     this.activationTimeout = activationTimeout;
     this.loop = new NativeAgentLoop(clock);
     this.replies = new ReplyLedger(effects, clock);
+    this.schedule = schedule;
+    this.minStaleness = minStaleness;
+    this.workspaces = workspaces;
   }
 
   public ActivationOutcome handle(Activation a) {
@@ -76,6 +88,9 @@ public class ActivationHandler {
       AgentDefinition def = definitions.load(a.agent());
       toolType = def.config().type();
       outcome = run(a, def, tally, start);
+      if (def.config().behavior().discovery().enabled() && !(outcome instanceof ActivationOutcome.Cancelled)) {
+        schedule.scheduleAt(a.agent(), clock.instant().plus(minStaleness));
+      }
     } catch (AgentDefinitionException e) {
       outcome = failed(a, "Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e instanceof AgentStoreUnavailableException, tally);
     } catch (HubException e) {
@@ -84,6 +99,10 @@ public class ActivationHandler {
       outcome = failed(a, "Model call failed: " + e.getMessage(), e.retryable(), tally);
     } catch (QueueUnavailableException e) {
       outcome = failed(a, "Redis unavailable: " + e.getMessage(), true, tally);
+    } catch (SandboxException e) {
+      outcome = failed(a, "Sandbox failed: " + e.getMessage(), e.retryable(), tally);
+    } catch (McpException e) {
+      outcome = failed(a, "MCP sidecar failed: " + e.getMessage(), e.retryable(), tally);
     } catch (RuntimeException e) {
       outcome = failed(a, "Unexpected error: " + e, true, tally);
       LOG.error("Activation(id={}, agent={}) crashed", a.id(), a.agent(), e);
@@ -106,8 +125,15 @@ public class ActivationHandler {
       return failed(a, String.format("Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
           budget.dailyUsed(), budget.dailyLimit(), budget.monthlyUsed(), budget.monthlyLimit()), true, tally);
     }
-    AgentSession session =
-        new AgentSession(def, router.route(def.config().brain()), models, loop, hub, json, List.of(), tally, start.plus(activationTimeout));
+    Instant deadline = start.plus(activationTimeout);
+    try (AgentWorkspace workspace = workspaces.open(a, def.config(), deadline)) {
+      AgentSession session =
+          new AgentSession(def, router.route(def.config().brain()), models, loop, hub, json, workspace.tools(), tally, deadline);
+      return work(a, def, session, tally);
+    }
+  }
+
+  private ActivationOutcome work(Activation a, AgentDefinition def, AgentSession session, RunTally tally) {
     return switch (a.kind()) {
       case NOTIFICATION -> {
         List<String> errors = new NotificationWork(hub, replies).run(def, session);
