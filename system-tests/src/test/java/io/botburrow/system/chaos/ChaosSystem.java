@@ -75,6 +75,8 @@ final class ChaosSystem implements AutoCloseable {
     p.put("botburrow.redis.lease-duration", "5s");
     p.put("botburrow.llm.override-base-url", llm.baseUrl().toString());
     p.put("botburrow.llm.override-api-key", LLM_KEY);
+    // the chaos is in the queue protocol, not in sandboxes: agents here use Hub tools only
+    p.put("botburrow.sandbox.enabled", "false");
     p.putAll(extra);
     return add(ServiceProcess.launch(id, "runner", p));
   }
