@@ -31,7 +31,7 @@ final class BenchSystem implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   final DevHubServer hub;
 
-  BenchSystem(List<String> agents, Settings settings, ClaimLog claims) {
+  BenchSystem(List<String> agents, int slots, ClaimLog claims) {
     LocalRedis redis = add(LocalRedis.start());
     EmbeddedS3 s3 = add(EmbeddedS3.startInMemory("bench-access", "bench-secret"));
     S3Properties s3Props = S3Properties.of(s3.endpoint(), S3Properties.DEFAULT_BUCKET, s3.accessKey(), s3.secretKey());
@@ -51,12 +51,10 @@ final class BenchSystem implements AutoCloseable {
     common.put("botburrow.s3.access-key", s3.accessKey());
     common.put("botburrow.s3.secret-key", s3.secretKey());
     common.put("micronaut.server.port", -1);
-    Map<String, Object> coordinator = new HashMap<>(common);
-    settings.repollDelay().ifPresent(d -> coordinator.put("botburrow.coordinator.repoll-delay", d));
-    add(Services.start("coordinator", coordinator));
+    add(Services.start("coordinator", common));
     Map<String, Object> runner = new HashMap<>(common);
     runner.put("botburrow.runner.pool", "hybrid");
-    runner.put("botburrow.runner.slots", settings.slots());
+    runner.put("botburrow.runner.slots", slots);
     runner.put("botburrow.llm.override-base-url", llm.baseUrl().toString());
     runner.put("botburrow.llm.override-api-key", LLM_KEY);
     // dispatch is measured up to the claim; agents answering with Hub tools alone need no sandbox
@@ -64,9 +62,6 @@ final class BenchSystem implements AutoCloseable {
     add(ApplicationContext.builder().environments("runner").deduceEnvironment(false).properties(runner)
         .singletons(claims).start());
   }
-
-  /** @param repollDelay the coordinator's pause after a poll with nothing new, when overridden */
-  record Settings(int slots, java.util.Optional<String> repollDelay) {}
 
   private static void upload(S3Properties props, List<String> agents) {
     try {

@@ -45,9 +45,6 @@ public final class DispatchBenchmark implements Callable<Integer> {
   @Option(names = "--slots", defaultValue = "16", description = "Runner slots (default ${DEFAULT-VALUE}).")
   int slots;
 
-  @Option(names = "--repoll-delay", description = "Override botburrow.coordinator.repoll-delay, e.g. 20ms.")
-  String repollDelay;
-
   @Option(names = "--verbose", description = "Keep the services' INFO logs.")
   boolean verbose;
 
@@ -62,7 +59,7 @@ public final class DispatchBenchmark implements Callable<Integer> {
     }
     List<String> names = BenchAgents.names(agents);
     ClaimLog claims = new ClaimLog();
-    try (BenchSystem system = new BenchSystem(names, new BenchSystem.Settings(slots, Optional.ofNullable(repollDelay)), claims)) {
+    try (BenchSystem system = new BenchSystem(names, slots, claims)) {
       BenchHub hub = new BenchHub(system.hub.baseUrl(), system.hub.adminKey(), "bench-person");
       run(hub, names, warmup, "warm-up");
       settle(hub);
@@ -120,8 +117,8 @@ public final class DispatchBenchmark implements Callable<Integer> {
       }
     }
     System.out.println("dispatch-latency: " + dispatch.summary());
-    System.out.printf("over N=%d mentions (%d agents, %.0f/s, %d runner slots%s)%s%n", dispatch.count(), agents, rate, slots,
-        repollDelay == null ? "" : ", repoll-delay " + repollDelay, unclaimed == 0 ? "" : ", " + unclaimed + " never claimed");
+    System.out.printf("over N=%d mentions (%d agents, %.0f/s, %d runner slots)%s%n", dispatch.count(), agents, rate, slots,
+        unclaimed == 0 ? "" : ", " + unclaimed + " never claimed");
     System.out.printf("  p90 %.1f ms, max %.1f ms%n", dispatch.percentile(90), dispatch.percentile(100));
     System.out.println("  hub to enqueue: " + coordinator.summary() + "; enqueue to claim: " + queue.summary()
         + " (over " + queue.count() + " not folded into pending work)");
