@@ -40,12 +40,27 @@ final class ActivationJson {
       } else {
         json.writeNumberField("staleSince", activation.staleSince().toEpochMilli());
       }
-      json.writeArrayFieldStart("nids");
+      json.writeFieldName("nids");
+      json.writeRawValue(notificationIdsJson(activation));
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * The {@code nids} array exactly as {@link #write} ends the document with it, so the enqueue
+   * script can recognise "no new notification ids" by comparing text instead of decoding JSON.
+   */
+  static String notificationIdsJson(Activation activation) {
+    StringWriter out = new StringWriter(16 + 24 * activation.notificationIds().size());
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartArray();
       for (String id : activation.notificationIds()) {
         json.writeString(id);
       }
       json.writeEndArray();
-      json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

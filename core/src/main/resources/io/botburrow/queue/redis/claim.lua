@@ -33,4 +33,4 @@ for i = 6, #ARGV do
     end
   end
 end
-return claimed
+return done(claimed)

@@ -16,6 +16,23 @@ local KIND_INDEX = {notification = 1, exploration = 2}
 -- Scores keep enqueue order: epoch ms * 1024 plus a sequence within the millisecond.
 local ORDER_SLOTS = 1024
 
+-- Newly claimable work per kind, announced once per script as '<kind>:<count>' (see done()).
+local WAKES = {0, 0}
+
+local function wake(k)
+  WAKES[k] = WAKES[k] + 1
+end
+
+-- Every script returns through done(), so waiting runners hear about new work once per call.
+local function done(result)
+  for k = 1, 2 do
+    if WAKES[k] > 0 then
+      redis.call('PUBLISH', CHANNEL, KIND_NAMES[k] .. ':' .. WAKES[k])
+    end
+  end
+  return result
+end
+
 -- Lua's default number formatting (%.14g) would round scores and timestamps.
 local function num(x)
   return string.format('%.0f', x)
@@ -48,7 +65,7 @@ local function make_claimable(agent)
     if score then
       redis.call('ZREM', HELD[k], agent)
       redis.call('ZADD', READY[k], score, agent)
-      redis.call('PUBLISH', CHANNEL, KIND_NAMES[k])
+      wake(k)
     end
   end
 end
