@@ -3,11 +3,13 @@ local results = {}
 for i = 3, #ARGV, 2 do
   local agent = ARGV[i]
   if owns(agent, ARGV[i + 1]) then
-    finish_run(agent)
-    redis.call('HDEL', CB_FAILURES, agent)
-    redis.call('HDEL', CB_UNTIL, agent)
-    redis.call('ZREM', CB_WAKE, agent)
-    make_claimable(agent)
+    end_run(agent)
+    -- success closes the circuit
+    if redis.call('HDEL', CB_FAILURES, agent) == 1 then
+      redis.call('HDEL', CB_UNTIL, agent)
+      redis.call('ZREM', CB_WAKE, agent)
+    end
+    unhold(agent)
     results[#results + 1] = 1
   else
     results[#results + 1] = 0

@@ -8,14 +8,16 @@ local function same_ids(existing, nids)
   return nids == '[]' or string.sub(existing, -(#nids + 1)) == nids .. '}'
 end
 
+local fence = tonumber(redis.call('GET', FENCE) or '0')
+
 local function enqueue(agent, k, json, token, enqueued_at, nids)
-  local fence = tonumber(redis.call('GET', FENCE) or '0')
   if token < fence then
     return 'FENCED:' .. fence
   end
   if token > fence then
     -- also re-seeds the counter after Redis lost it, so a new term starts above this token
     redis.call('SET', FENCE, token)
+    fence = token
   end
   if circuit_open(agent) then
     return 'CIRCUIT_OPEN'

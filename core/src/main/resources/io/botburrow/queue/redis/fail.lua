@@ -11,7 +11,7 @@ if backoff > 0 then
   local open_until = num(NOW + backoff)
   redis.call('HSET', CB_UNTIL, agent, open_until)
   redis.call('ZADD', CB_WAKE, open_until, agent)
-  hold(agent)
+  hold(agent, 0)
 end
 local outcome = redeliver_or_bury(agent, json, ARGV[5], tonumber(ARGV[6]))
 make_claimable(agent)
