@@ -1,5 +1,6 @@
 package io.botburrow.cli;
 
+import io.botburrow.cli.bench.DispatchBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures, with a baseline measured in the same run.",
-    subcommands = {BenchSandboxCommand.class})
+    subcommands = {BenchSandboxCommand.class, DispatchBenchmark.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
@@ -101,6 +102,13 @@ class RunnerFactory {
     return new WorkspaceProvider(sandboxes, sidecars, catalog);
   }
 
+  /** Replaced by any other {@link ClaimObserver} bean, e.g. one registered by a benchmark. */
+  @Singleton
+  @Secondary
+  ClaimObserver noClaimObserver() {
+    return ClaimObserver.NONE;
+  }
+
   @Singleton
   @Bean(preDestroy = "close")
   RunnerService runnerService(
@@ -109,8 +117,10 @@ class RunnerFactory {
       RunnerProperties props,
       RunnerMetrics metrics,
       @Named("runnerId") String runnerId,
-      RunnerRegistry registry) {
-    return new RunnerService(claims, handler, props, metrics, runnerId, registry);
+      RunnerRegistry registry,
+      ClaimObserver claimObserver,
+      Clock clock) {
+    return new RunnerService(claims, handler, props, metrics, runnerId, registry, claimObserver, clock);
   }
 
   /** A container's owner is alive while its heartbeat is; on doubt (Redis down) it counts as alive. */

@@ -7,6 +7,7 @@ import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.activation.ActivationHandler;
 import io.botburrow.runners.RunnerRegistry;
 import io.botburrow.runner.activation.ActivationOutcome;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public class RunnerService implements AutoCloseable {
   private final RunnerMetrics metrics;
   private final String runnerId;
   private final RunnerRegistry registry;
+  private final ClaimObserver claimObserver;
+  private final Clock clock;
   private final Map<ActivationId, InFlight> inFlight = new ConcurrentHashMap<>();
   private final List<Thread> slots = new ArrayList<>();
   private final ScheduledExecutorService heartbeat =
@@ -45,12 +48,27 @@ public class RunnerService implements AutoCloseable {
       RunnerMetrics metrics,
       String runnerId,
       RunnerRegistry registry) {
+    this(claims, handler, props, metrics, runnerId, registry, ClaimObserver.NONE, Clock.systemUTC());
+  }
+
+  /** With {@code claimObserver} told of every claim, timed by {@code clock}. */
+  public RunnerService(
+      ActivationClaims claims,
+      ActivationHandler handler,
+      RunnerProperties props,
+      RunnerMetrics metrics,
+      String runnerId,
+      RunnerRegistry registry,
+      ClaimObserver claimObserver,
+      Clock clock) {
     this.claims = claims;
     this.handler = handler;
     this.props = props;
     this.metrics = metrics;
     this.runnerId = runnerId;
     this.registry = registry;
+    this.claimObserver = claimObserver;
+    this.clock = clock;
   }
 
   public synchronized void start() {
@@ -83,7 +101,10 @@ public class RunnerService implements AutoCloseable {
     int failures = 0;
     while (state == RunnerState.RUNNING) {
       try {
-        claims.claim(props.runnerPool(), runnerId, props.claimWait()).ifPresent(this::execute);
+        claims.claim(props.runnerPool(), runnerId, props.claimWait()).ifPresent(lease -> {
+          claimObserver.claimed(lease, clock.instant());
+          execute(lease);
+        });
         failures = 0;
       } catch (QueueUnavailableException e) {
         failures++;

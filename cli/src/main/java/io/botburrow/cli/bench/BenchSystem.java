@@ -1,0 +1,107 @@
+package io.botburrow.cli.bench;
+
+import io.botburrow.agents.s3.BucketUploader;
+import io.botburrow.agents.s3.S3ClientFactory;
+import io.botburrow.agents.s3.S3Properties;
+import io.botburrow.cli.Services;
+import io.botburrow.devhub.DevHubServer;
+import io.botburrow.devkit.llm.ScriptedLlmServer;
+import io.botburrow.devkit.llm.ScriptedTurn;
+import io.botburrow.devkit.redis.LocalRedis;
+import io.botburrow.devkit.s3.EmbeddedS3;
+import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Everything the dispatch benchmark needs, in this process: a local redis-server, an embedded S3 with
+ * the agents, the scripted model answering with a tiny text, the development Hub, a coordinator and a
+ * runner whose claims are observed.
+ */
+final class BenchSystem implements AutoCloseable {
+  static final String ANSWER = "Noted.";
+  private static final String LLM_KEY = "sk-bench";
+  private final List<AutoCloseable> started = new ArrayList<>();
+  final DevHubServer hub;
+
+  BenchSystem(List<String> agents, Settings settings, ClaimLog claims) {
+    LocalRedis redis = add(LocalRedis.start());
+    EmbeddedS3 s3 = add(EmbeddedS3.startInMemory("bench-access", "bench-secret"));
+    S3Properties s3Props = S3Properties.of(s3.endpoint(), S3Properties.DEFAULT_BUCKET, s3.accessKey(), s3.secretKey());
+    upload(s3Props, agents);
+    ScriptedLlmServer llm = add(new ScriptedLlmServer().requireApiKey(LLM_KEY)
+        .defaultResponder(request -> ScriptedTurn.text(ANSWER).withUsage(10, 2)).start(0));
+    List<String> seeds = new ArrayList<>(List.of("bench-person:human"));
+    agents.forEach(a -> seeds.add(a + ":native"));
+    hub = add(DevHubServer.start(Map.of("micronaut.server.port", -1, "botburrow.hub.seed-agents", seeds,
+        "botburrow.hub.discovery-enabled", false)));
+    Map<String, Object> common = new HashMap<>();
+    common.put("botburrow.hub.url", hub.baseUrl().toString());
+    common.put("botburrow.hub.api-key", hub.adminKey());
+    common.put("botburrow.redis.url", redis.url());
+    common.put("botburrow.s3.endpoint", s3.endpoint().toString());
+    common.put("botburrow.s3.bucket", s3Props.bucket());
+    common.put("botburrow.s3.access-key", s3.accessKey());
+    common.put("botburrow.s3.secret-key", s3.secretKey());
+    common.put("micronaut.server.port", -1);
+    Map<String, Object> coordinator = new HashMap<>(common);
+    settings.repollDelay().ifPresent(d -> coordinator.put("botburrow.coordinator.repoll-delay", d));
+    add(Services.start("coordinator", coordinator));
+    Map<String, Object> runner = new HashMap<>(common);
+    runner.put("botburrow.runner.pool", "hybrid");
+    runner.put("botburrow.runner.slots", settings.slots());
+    runner.put("botburrow.llm.override-base-url", llm.baseUrl().toString());
+    runner.put("botburrow.llm.override-api-key", LLM_KEY);
+    // dispatch is measured up to the claim; agents answering with Hub tools alone need no sandbox
+    runner.put("botburrow.sandbox.enabled", false);
+    add(ApplicationContext.builder().environments("runner").deduceEnvironment(false).properties(runner)
+        .singletons(claims).start());
+  }
+
+  /** @param repollDelay the coordinator's pause after a poll with nothing new, when overridden */
+  record Settings(int slots, java.util.Optional<String> repollDelay) {}
+
+  private static void upload(S3Properties props, List<String> agents) {
+    try {
+      Path dir = BenchAgents.write(Files.createTempDirectory("botburrow-bench-agents-"), agents);
+      try (S3Client client = S3ClientFactory.createClient(props)) {
+        new BucketUploader(client, props.bucket()).upload(dir);
+      } finally {
+        delete(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private <T extends AutoCloseable> T add(T c) {
+    started.add(c);
+    return c;
+  }
+
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        System.err.println("while stopping: " + e);
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.botburrow.system.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/** The coordinator's operator API as an operator reads it. */
+final class Operator {
+  private final Http http;
+
+  Operator(Http http) {
+    this.http = http;
+  }
+
+  boolean isLeader() {
+    return http.get("/api/v1/operator/leader").path("leader").asBoolean();
+  }
+
+  /** Which runner holds the lease of {@code agent}'s running activation, if one runs. */
+  Optional<String> runnerOf(String agent) {
+    return StreamSupport.stream(http.get("/api/v1/operator/running").path("running").spliterator(), false)
+        .filter(r -> agent.equals(r.path("agent").asText()))
+        .map(r -> r.path("runner").asText())
+        .findFirst();
+  }
+
+  JsonNode deadLetters() {
+    return http.get("/api/v1/operator/dead-letters").path("dead_letters");
+  }
+}

@@ -1,0 +1,34 @@
+package io.botburrow.system.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.botburrow.system.chaos.HubUser.Mention;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What the person who asked sees: every mention answered by its agent, exactly once. */
+final class Replies {
+  /** How long no second reply may appear once every mention has its first. */
+  static final Duration QUIET = Duration.ofSeconds(3);
+
+  private Replies() {}
+
+  static void awaitExactlyOneEach(HubUser user, List<Mention> mentions, Duration max) {
+    // the Hub may still be failing (an outage test): keep asking
+    await().atMost(max).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IllegalStateException.class)
+        .untilAsserted(() -> assertThat(unanswered(user, mentions)).as("mentions without a reply").isEmpty());
+    await().during(QUIET).atMost(QUIET.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(counts(user, mentions)).as("replies per mention").allSatisfy((m, n) -> assertThat(n).isEqualTo(1)));
+  }
+
+  static List<Mention> unanswered(HubUser user, List<Mention> mentions) {
+    return mentions.stream().filter(m -> user.replyCount(m) == 0).toList();
+  }
+
+  static Map<Mention, Integer> counts(HubUser user, List<Mention> mentions) {
+    return mentions.stream().collect(Collectors.toMap(m -> m, user::replyCount));
+  }
+}

@@ -1,0 +1,209 @@
+package io.botburrow.system.chaos;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A runner or coordinator as a real child process ({@code java ... io.botburrow.cli.Main <role>}) on the
+ * test's classpath, with its output in {@code target/chaos-logs/<name>.log}, so that a test can kill it
+ * the way an operating system or Kubernetes would: {@link #kill9()} is SIGKILL, {@link #terminate()}
+ * SIGTERM.
+ */
+final class ServiceProcess implements AutoCloseable {
+  static final Path LOG_DIR = Path.of("target", "chaos-logs");
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final String name;
+  private final int port;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(String name, int port, Process process, Path log) {
+    this.name = name;
+    this.port = port;
+    this.process = process;
+    this.log = log;
+  }
+
+  /**
+   * Launches {@code role} ({@code runner} or {@code coordinator}) with {@code properties} as {@code -D}
+   * options on a free port. Returns at once; call {@link #awaitReady()} before using it.
+   */
+  static ServiceProcess launch(String name, String role, Map<String, String> properties) {
+    int port = freePort();
+    try {
+      Files.createDirectories(LOG_DIR);
+      Path log = LOG_DIR.resolve(name + ".log");
+      Path argFile = LOG_DIR.resolve(name + ".args");
+      // an argument file keeps the long classpath off the command line
+      String classpath = serviceClasspath();
+      Files.writeString(argFile, "-cp\n\"" + classpath.replace("\\", "\\\\") + "\"\n");
+      List<String> command = new ArrayList<>(List.of(javaBinary(), "@" + argFile.toAbsolutePath(),
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
+      command.addAll(classDataSharing(classpath));
+      command.addAll(List.of("io.botburrow.cli.Main", role, "--config", "/nonexistent", "--port", Integer.toString(port)));
+      properties.forEach((k, v) -> command.addAll(List.of("-D", k + "=" + v)));
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+      return new ServiceProcess(name, port, process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot launch " + name, e);
+    }
+  }
+
+  /** Waits until the service answers {@code /health} (its context and HTTP server are up). */
+  ServiceProcess awaitReady() {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready:\n" + tail());
+      }
+      if (answersHealth()) {
+        return this;
+      }
+      waitForExit(Duration.ofMillis(100));
+    }
+    throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT + ":\n" + tail());
+  }
+
+  String name() {
+    return name;
+  }
+
+  URI url() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no shutdown hook, no drain, leases and the leader lease are left to expire. */
+  void kill9() {
+    process.destroyForcibly();
+    awaitExit(Duration.ofSeconds(10));
+  }
+
+  /** SIGTERM: the JVM runs its shutdown hooks (a runner drains). Does not wait. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** Waits for the process to end; returns whether it did within {@code max}. */
+  boolean awaitExit(Duration max) {
+    try {
+      return process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The process output so far. */
+  String output() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  String tail() {
+    String text = output();
+    return text.length() > 4_000 ? text.substring(text.length() - 4_000) : text;
+  }
+
+  /** Stops it gracefully (which also lets it write the class-data archive), forcibly after 15 s. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!awaitExit(Duration.ofSeconds(15))) {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(10));
+      }
+    }
+  }
+
+  private boolean answersHealth() {
+    try {
+      HttpResponse<Void> r = HTTP.send(
+          HttpRequest.newBuilder(url().resolve("/health")).timeout(Duration.ofSeconds(2)).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void waitForExit(Duration pause) {
+    try {
+      process.waitFor(pause.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The test's classpath without this module's own classes (services do not need them). Surefire hands
+   * the forked JVM a manifest-only jar; the real classpath is in {@code surefire.test.class.path}.
+   */
+  private static String serviceClasspath() {
+    String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path own = Path.of("target").toAbsolutePath();
+    return Arrays.stream(full.split(File.pathSeparator))
+        .filter(entry -> !entry.isBlank() && !Path.of(entry).toAbsolutePath().startsWith(own))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /**
+   * Start-up matters more than peak speed here, and the machine may be busy: the first service that
+   * exits normally writes a class-data archive that later ones map. Only possible with jars alone.
+   */
+  private static List<String> classDataSharing(String classpath) {
+    boolean onlyJars = Arrays.stream(classpath.split(File.pathSeparator)).noneMatch(e -> Files.isDirectory(Path.of(e)));
+    if (!onlyJars) {
+      return List.of();
+    }
+    return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + LOG_DIR.resolve("services.jsa").toAbsolutePath());
+  }
+
+  private static String javaBinary() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
