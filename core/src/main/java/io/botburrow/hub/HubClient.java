@@ -50,4 +50,10 @@ public interface HubClient {
 
   /** Records that {@code agent} finished an activation (sets last_activated_at). */
   void markActivated(String agent);
+
+  /**
+   * Registers an agent identity with the Hub (needs the admin key). Idempotent: returns false when the
+   * name is already registered.
+   */
+  boolean registerAgent(String name, String displayName, String description, String type);
 }

@@ -1,0 +1,16 @@
+package io.botburrow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that print figures, with a baseline measured in the same run.",
+    subcommands = {BenchSandboxCommand.class})
+final class BenchCommand implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+}

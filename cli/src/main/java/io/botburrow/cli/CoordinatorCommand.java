@@ -1,0 +1,25 @@
+package io.botburrow.cli;
+
+import io.micronaut.context.ApplicationContext;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+    name = "coordinator",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a coordinator: watches the Hub for notifications and stale agents and enqueues activations in Redis.",
+      "Several replicas may run; one is elected leader. Operator API and /prometheus on --port (default 9090)."
+    })
+final class CoordinatorCommand implements Callable<Integer> {
+  @Mixin ServiceOptions options;
+
+  @Override
+  public Integer call() {
+    ApplicationContext ctx = Services.start("coordinator", options.properties("coordinator"));
+    System.out.println("Coordinator: " + Services.url(ctx) + "  (metrics at /prometheus)");
+    Services.awaitShutdown(ctx);
+    return 0;
+  }
+}

@@ -1,0 +1,163 @@
+package io.botburrow.cli;
+
+import io.botburrow.agents.s3.BucketUploader;
+import io.botburrow.agents.s3.S3ClientFactory;
+import io.botburrow.agents.s3.S3Properties;
+import io.botburrow.devhub.DevHubServer;
+import io.botburrow.devkit.redis.LocalRedis;
+import io.botburrow.devkit.s3.EmbeddedS3;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
+
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole system on one machine: the development Hub and its page, an embedded S3 seeded from",
+      "config/agents, a coordinator and one hybrid runner, on Redis at REDIS_URL or a local redis-server.",
+      "Without OPENAI_API_KEY / OPENAI_BASE_URL / ANTHROPIC_API_KEY agents answer through the offline demo model.",
+      "Ctrl-C stops everything."
+    })
+final class DevCommand implements Callable<Integer> {
+  static final String ACCESS_KEY = "botburrow";
+  static final String SECRET_KEY = "botburrow-secret";
+
+  @Option(names = "--hub-port", defaultValue = "8080", description = "Hub and web page port (default ${DEFAULT-VALUE}).")
+  int hubPort;
+
+  @Option(names = "--s3-port", defaultValue = "9000", description = "Embedded S3 port (default ${DEFAULT-VALUE}).")
+  int s3Port;
+
+  @Option(names = "--coordinator-port", defaultValue = "9090")
+  int coordinatorPort;
+
+  @Option(names = "--runner-port", defaultValue = "9091")
+  int runnerPort;
+
+  @Option(names = "--slots", defaultValue = "4", description = "Runner slots (default ${DEFAULT-VALUE}).")
+  int slots;
+
+  @Option(names = "--config-dir", defaultValue = "config", description = "Folder with agents/ and skills/ to seed the bucket.")
+  Path configDir;
+
+  @Option(names = "--data-dir", defaultValue = ".botburrow/s3", description = "Where the embedded S3 keeps objects.")
+  Path dataDir;
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    String redisUrl = redis();
+    EmbeddedS3 s3 = EmbeddedS3.start(s3Port, ACCESS_KEY, SECRET_KEY, Optional.of(dataDir));
+    started.add(s3);
+    S3Properties s3Props = S3Properties.of(s3.endpoint(), S3Properties.DEFAULT_BUCKET, ACCESS_KEY, SECRET_KEY);
+    int uploaded = seed(s3Props);
+    LlmChoice llm = LlmChoice.fromEnvironment(System.getenv());
+    started.add(llm);
+    DevHubServer hub = DevHubServer.start(hubProperties());
+    started.add(hub);
+    Map<String, Object> common = common(hub, redisUrl, s3Props);
+    ApplicationContext coordinator = Services.start("coordinator", with(common, Map.of("micronaut.server.port", coordinatorPort)));
+    started.add(coordinator);
+    Map<String, Object> runnerProps = with(common, llm.runnerProperties());
+    runnerProps.put("micronaut.server.port", runnerPort);
+    runnerProps.put("botburrow.runner.pool", "hybrid");
+    runnerProps.put("botburrow.runner.slots", slots);
+    String sandbox = Sandboxing.detect();
+    runnerProps.put("botburrow.sandbox.enabled", sandbox.startsWith("Docker"));
+    ApplicationContext runner = Services.start("runner", runnerProps);
+    started.add(runner);
+    print(hub, s3, uploaded, redisUrl, llm, sandbox);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "botburrow-dev-shutdown"));
+    Thread.currentThread().join();
+    return 0;
+  }
+
+  private String redis() {
+    String url = System.getenv("REDIS_URL");
+    if (url != null && !url.isBlank()) {
+      return url;
+    }
+    if (LocalRedis.findRedisServer().isEmpty()) {
+      throw new IllegalStateException(
+          "No Redis: set REDIS_URL=redis://host:port, or install redis-server (apt-get install redis-server) and run again.");
+    }
+    LocalRedis redis = LocalRedis.start();
+    started.add(redis);
+    return redis.url();
+  }
+
+  private int seed(S3Properties props) {
+    try (S3Client client = S3ClientFactory.createClient(props)) {
+      return new BucketUploader(client, props.bucket()).upload(configDir).size();
+    }
+  }
+
+  private Map<String, Object> hubProperties() throws java.io.IOException {
+    List<String> seeds = new ArrayList<>(List.of("ron:human"));
+    Path agents = configDir.resolve("agents");
+    if (Files.isDirectory(agents)) {
+      try (Stream<Path> dirs = Files.list(agents)) {
+        dirs.filter(Files::isDirectory).map(p -> p.getFileName() + ":native").sorted().forEach(seeds::add);
+      }
+    }
+    Map<String, Object> props = new HashMap<>();
+    props.put("micronaut.server.port", hubPort);
+    props.put("botburrow.hub.seed-agents", seeds);
+    return props;
+  }
+
+  private static Map<String, Object> common(DevHubServer hub, String redisUrl, S3Properties s3) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("botburrow.hub.url", hub.baseUrl().toString());
+    p.put("botburrow.hub.api-key", hub.adminKey());
+    p.put("botburrow.redis.url", redisUrl);
+    p.put("botburrow.s3.endpoint", s3.endpoint().toString());
+    p.put("botburrow.s3.bucket", s3.bucket());
+    p.put("botburrow.s3.access-key", s3.accessKey());
+    p.put("botburrow.s3.secret-key", s3.secretKey());
+    return p;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> extra) {
+    Map<String, Object> m = new HashMap<>(base);
+    m.putAll(extra);
+    return m;
+  }
+
+  private void print(DevHubServer hub, EmbeddedS3 s3, int uploaded, String redisUrl, LlmChoice llm, String sandbox) {
+    System.out.println();
+    System.out.println("Botburrow is running (development mode):");
+    System.out.println("  Hub and web page  " + hub.baseUrl() + "/   (admin key " + hub.adminKey() + ")");
+    System.out.println("  Embedded S3       " + s3.endpoint() + "   bucket " + S3Properties.DEFAULT_BUCKET
+        + ", access key " + ACCESS_KEY + ", secret key " + SECRET_KEY + " (" + uploaded + " objects seeded from " + configDir + ")");
+    System.out.println("  Redis             " + redisUrl);
+    System.out.println("  Coordinator       http://127.0.0.1:" + coordinatorPort + "/prometheus");
+    System.out.println("  Runner (hybrid)   http://127.0.0.1:" + runnerPort + "/prometheus   (" + slots + " slots)");
+    System.out.println("  LLM               " + llm.description());
+    System.out.println("  Sandbox           " + sandbox);
+    System.out.println();
+    System.out.println("Open " + hub.baseUrl() + "/ , pick a name and post \"@concierge hello!\". Press Ctrl-C to stop.");
+  }
+
+  private void stopAll() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        System.err.println("while stopping: " + e);
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.botburrow.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options shared by the service commands. */
+final class ServiceOptions {
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML config file (default: config/<service>.yml when present).")
+  Path config;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "HTTP port (metrics, health, API).")
+  Integer port;
+
+  @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Set any property, e.g. -D botburrow.runner.slots=8.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  Map<String, Object> properties(String service) {
+    Path file = config != null ? config : Path.of("config", service + ".yml");
+    Map<String, Object> props = new LinkedHashMap<>(ConfigFiles.load(file));
+    if (port != null) {
+      props.put("micronaut.server.port", port);
+    }
+    props.putAll(overrides);
+    return props;
+  }
+}

@@ -1,0 +1,59 @@
+package io.botburrow.coordinator;
+
+import io.botburrow.agents.AgentDefinitionStore;
+import io.botburrow.coordinator.duties.HubWatcher;
+import io.botburrow.coordinator.duties.LeaderDuty;
+import io.botburrow.coordinator.duties.LeaseReaperDuty;
+import io.botburrow.coordinator.duties.RegistrySync;
+import io.botburrow.coordinator.duties.StalenessScheduler;
+import io.botburrow.hub.HubClient;
+import io.botburrow.leader.LeaderElection;
+import io.botburrow.queue.ActivationQueue;
+import io.botburrow.queue.LeaseReaper;
+import io.botburrow.queue.QueueAdmin;
+import io.botburrow.schedule.ExplorationProperties;
+import io.botburrow.schedule.ExplorationSchedule;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wires the coordinator: its leader duties, metrics and the duty manager driven by the election. */
+@Factory
+@Requires(env = "coordinator")
+class CoordinatorFactory {
+
+  @Singleton
+  CoordinatorMetrics coordinatorMetrics(
+      MeterRegistry registry, ActivationQueue queue, QueueAdmin admin, LeaderElection election) {
+    return new CoordinatorMetrics(registry, queue, admin, election.instanceId());
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  DutyManager dutyManager(
+      HubClient hub,
+      ActivationQueue queue,
+      LeaseReaper reaper,
+      AgentDefinitionStore definitions,
+      CoordinatorProperties props,
+      CoordinatorMetrics metrics,
+      ExplorationSchedule schedule,
+      ExplorationProperties exploration,
+      Clock clock) {
+    List<LeaderDuty> duties = new ArrayList<>();
+    duties.add(new HubWatcher(hub, queue, props, metrics, clock));
+    DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
+    duties.add(new StalenessScheduler(hub, queue, schedule, discovery, props, exploration.minStaleness(), metrics, clock));
+    duties.add(new LeaseReaperDuty(reaper, Duration.ofSeconds(1), props.maxBackoff()));
+    if (!props.registrySyncInterval().isZero()) {
+      duties.add(new RegistrySync(hub, definitions, schedule, exploration.minStaleness(), props, clock));
+    }
+    return new DutyManager(duties, metrics);
+  }
+}

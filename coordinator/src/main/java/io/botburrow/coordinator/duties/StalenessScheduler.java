@@ -1,0 +1,100 @@
+package io.botburrow.coordinator.duties;
+
+import io.botburrow.activation.Activation;
+import io.botburrow.coordinator.CoordinatorMetrics;
+import io.botburrow.coordinator.CoordinatorProperties;
+import io.botburrow.coordinator.DiscoveryPolicy;
+import io.botburrow.hub.HubAgent;
+import io.botburrow.hub.HubClient;
+import io.botburrow.queue.ActivationQueue;
+import io.botburrow.queue.EnqueueResult;
+import io.botburrow.schedule.ExplorationSchedule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enqueues exploration for agents whose quiet time is over. Due times live in a sorted index
+ * ({@link ExplorationSchedule}): runners move an agent's due time after each activation, the registry
+ * sync adds new agents, and on gaining leadership the Hub's stale listing seeds it. A tick only reads
+ * the due head of the index, so its cost does not grow with the number of agents.
+ */
+public final class StalenessScheduler extends LoopingDuty {
+  private static final Logger LOG = LoggerFactory.getLogger(StalenessScheduler.class);
+  private static final int BATCH = 100;
+  private final HubClient hub;
+  private final ActivationQueue queue;
+  private final ExplorationSchedule schedule;
+  private final DiscoveryPolicy discovery;
+  private final CoordinatorProperties props;
+  private final Duration minStaleness;
+  private final CoordinatorMetrics metrics;
+  private final Clock clock;
+  private volatile boolean seeded;
+
+  public StalenessScheduler(
+      HubClient hub,
+      ActivationQueue queue,
+      ExplorationSchedule schedule,
+      DiscoveryPolicy discovery,
+      CoordinatorProperties props,
+      Duration minStaleness,
+      CoordinatorMetrics metrics,
+      Clock clock) {
+    super(props.maxBackoff());
+    this.hub = hub;
+    this.queue = queue;
+    this.schedule = schedule;
+    this.discovery = discovery;
+    this.props = props;
+    this.minStaleness = minStaleness;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public String name() {
+    return "staleness-scheduler";
+  }
+
+  @Override
+  public void start(long fencingToken) {
+    seeded = false;
+    super.start(fencingToken);
+  }
+
+  @Override
+  protected Duration step(long fencingToken) {
+    if (!seeded) {
+      seedFromHub();
+      seeded = true;
+    }
+    Instant now = clock.instant();
+    for (String agent : schedule.takeDue(now, BATCH, minStaleness)) {
+      if (!discovery.explores(agent)) {
+        schedule.remove(agent);
+        continue;
+      }
+      EnqueueResult result =
+          queue.enqueue(Activation.exploration(agent, "quiet for " + minStaleness.toSeconds() + " s", null, now), fencingToken);
+      metrics.enqueued("exploration", result);
+      LOG.debug("Agent(name={}) exploration: {}", agent, result);
+    }
+    return props.staleCheckInterval();
+  }
+
+  /** Agents the Hub already finds stale become due now (after a fresh start or a lost Redis). */
+  private void seedFromHub() {
+    int added = 0;
+    for (HubAgent agent : hub.staleAgents(minStaleness, 1000)) {
+      if (!agent.isHuman() && discovery.explores(agent.name()) && schedule.scheduleIfAbsent(agent.name(), clock.instant())) {
+        added++;
+      }
+    }
+    if (added > 0) {
+      LOG.info("Exploration schedule seeded with {} stale agent(s) from the Hub", added);
+    }
+  }
+}

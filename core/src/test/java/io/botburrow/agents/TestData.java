@@ -1,0 +1,30 @@
+package io.botburrow.agents;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Finds folders of the repository and its surroundings by walking up from the module directory. */
+final class TestData {
+  private TestData() {}
+
+  /** {@code shared/testdata/agent-definitions}, the real-world corpus, when present. */
+  static Optional<Path> agentDefinitions() {
+    return findUp(Path.of("shared", "testdata", "agent-definitions"));
+  }
+
+  /** The repository's {@code config} folder with the example agents. */
+  static Optional<Path> exampleConfig() {
+    return findUp(Path.of("config", "agents")).map(Path::getParent);
+  }
+
+  private static Optional<Path> findUp(Path relative) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve(relative);
+      if (Files.isDirectory(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,190 @@
+package io.botburrow.devkit.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.botburrow.llm.ChatRequest;
+import io.botburrow.llm.Usage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Handles one HTTP exchange of the scripted server: route, authorize, validate, answer, record. */
+final class ScriptedExchange {
+  private static final Logger LOG = LoggerFactory.getLogger(ScriptedExchange.class);
+  /** A held turn nobody releases must not pin a thread forever. */
+  private static final Duration MAX_HOLD = Duration.ofMinutes(10);
+
+  private final ObjectMapper mapper;
+  private final Clock clock;
+  private final ScriptedLlmServer server;
+  private final WireFormat openAi;
+  private final WireFormat anthropic;
+
+  ScriptedExchange(ObjectMapper mapper, Clock clock, ScriptedLlmServer server, WireFormat openAi,
+      WireFormat anthropic) {
+    this.mapper = mapper;
+    this.clock = clock;
+    this.server = server;
+    this.openAi = openAi;
+    this.anthropic = anthropic;
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      var method = exchange.getRequestMethod();
+      var path = exchange.getRequestURI().getPath();
+      if (method.equals("GET") && (path.equals("/v1/models") || path.equals("/models"))) {
+        send(exchange, 200, models(), Map.of());
+      } else if (method.equals("POST") && (path.equals("/v1/chat/completions") || path.equals("/chat/completions"))) {
+        chat(exchange, openAi);
+      } else if (method.equals("POST") && path.equals("/v1/messages")) {
+        chat(exchange, anthropic);
+      } else {
+        send(exchange, 404, openAi.error(404, "Unknown request URL: " + method + " " + path, null, "unknown_url"),
+            Map.of());
+      }
+    } catch (IOException e) {
+      // the client went away (e.g. a runner killed mid-request): nothing left to answer
+      LOG.debug("Scripted LLM exchange aborted: {}", e.toString());
+    }
+  }
+
+  private void chat(HttpExchange exchange, WireFormat wire) throws IOException {
+    var raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    var headers = headers(exchange);
+    var json = parse(raw);
+    var received = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, raw, json,
+        clock.instant());
+    var required = server.requiredApiKey();
+    if (required != null && !required.equals(wire.presentedKey(headers))) {
+      reject(exchange, wire, received, 401,
+          new InvalidRequestException("Incorrect API key provided.", null, "invalid_api_key"));
+      return;
+    }
+    ChatRequest request;
+    try {
+      if (json == null) {
+        throw new InvalidRequestException("We could not parse the JSON body of your request.", null, "invalid_json");
+      }
+      request = wire.read(json, headers);
+    } catch (InvalidRequestException e) {
+      reject(exchange, wire, received, 400, e);
+      return;
+    }
+    answer(exchange, wire, received, request);
+  }
+
+  private void answer(HttpExchange exchange, WireFormat wire, Received received, ChatRequest request)
+      throws IOException {
+    ScriptedTurn turn;
+    try {
+      turn = server.script().next(request).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.warn("Scripted LLM default responder failed", e);
+      turn = ScriptedTurn.error(500, "default responder failed: " + e);
+    }
+    if (turn == null) {
+      reject(exchange, wire, received, 400, new InvalidRequestException("The scripted LLM server has no scripted "
+          + "turn for this request and no default responder.", null, "no_scripted_turn"));
+      return;
+    }
+    ObjectNode body;
+    int status = turn.isError() ? turn.errorStatus() : 200;
+    try {
+      body = turn.isError() ? wire.error(status, turn.errorMessage(), null, null)
+          : wire.answer(turn, request, usage(turn, received.raw()));
+    } catch (IllegalArgumentException e) {
+      status = 500;
+      body = wire.error(status, e.getMessage(), null, null);
+    }
+    var recorded = received.toRecord(request, status, turn.isError() ? turn.errorMessage() : null);
+    server.record(recorded);
+    if (turn.held()) {
+      awaitRelease(recorded);
+    }
+    send(exchange, status, body, turn.headers());
+  }
+
+  private void awaitRelease(RecordedRequest recorded) {
+    var held = server.hold(recorded);
+    try {
+      if (!held.awaitRelease(MAX_HOLD)) {
+        LOG.warn("Scripted LLM held turn was never released; answering after {}", MAX_HOLD);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      server.unhold(held);
+    }
+  }
+
+  private void reject(HttpExchange exchange, WireFormat wire, Received received, int status,
+      InvalidRequestException problem) throws IOException {
+    LOG.debug("Scripted LLM rejected {} with {}: {}", received.path(), status, problem.getMessage());
+    server.record(received.toRecord(null, status, problem.getMessage()));
+    send(exchange, status, wire.error(status, problem.getMessage(), problem.param(), problem.code()), Map.of());
+  }
+
+  /** Like a provider: the prompt is roughly the request text, the completion what the turn writes. */
+  private static Usage usage(ScriptedTurn turn, String raw) {
+    if (turn.usage() != null) {
+      return turn.usage();
+    }
+    var completion = new StringBuilder(turn.text());
+    turn.toolCalls().forEach(call -> completion.append(call.name()).append(call.argumentsJson()));
+    return new Usage(TokenEstimate.of(raw), TokenEstimate.of(completion.toString()));
+  }
+
+  private ObjectNode models() {
+    var body = mapper.createObjectNode().put("object", "list");
+    var data = body.putArray("data");
+    server.modelIds().forEach(id -> data.addObject().put("id", id).put("object", "model").put("created", 0)
+        .put("owned_by", "botburrow"));
+    return body;
+  }
+
+  private JsonNode parse(String raw) {
+    try {
+      return raw.isBlank() ? null : mapper.readTree(raw);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static Map<String, String> headers(HttpExchange exchange) {
+    var headers = new HashMap<String, String>();
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!values.isEmpty()) {
+        headers.put(name.toLowerCase(Locale.ROOT), values.getFirst());
+      }
+    });
+    return headers;
+  }
+
+  private void send(HttpExchange exchange, int status, JsonNode body, Map<String, String> extraHeaders)
+      throws IOException {
+    var bytes = mapper.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    extraHeaders.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  /** What arrived, before the answer is known. */
+  private record Received(String method, String path, Map<String, String> headers, String raw, JsonNode json,
+      Instant at) {
+    RecordedRequest toRecord(ChatRequest chat, int status, String error) {
+      return new RecordedRequest(method, path, headers, raw, json, chat, status, error, at);
+    }
+  }
+}

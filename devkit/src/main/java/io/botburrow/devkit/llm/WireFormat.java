@@ -1,0 +1,22 @@
+package io.botburrow.devkit.llm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.botburrow.llm.ChatRequest;
+import io.botburrow.llm.Usage;
+import java.util.Map;
+
+/** One provider's request validation, response and error bodies. */
+interface WireFormat {
+
+  /** Validates and converts; throws {@link InvalidRequestException}. */
+  ChatRequest read(JsonNode body, Map<String, String> headers);
+
+  /** The API key the client presented, or null. */
+  String presentedKey(Map<String, String> headers);
+
+  ObjectNode answer(ScriptedTurn turn, ChatRequest request, Usage usage);
+
+  /** The provider's error body for {@code status}; {@code param}/{@code code} may be null. */
+  ObjectNode error(int status, String message, String param, String code);
+}

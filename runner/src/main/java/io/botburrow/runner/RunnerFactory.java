@@ -1,0 +1,130 @@
+package io.botburrow.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.botburrow.agents.AgentDefinitionStore;
+import io.botburrow.hub.HubClient;
+import io.botburrow.queue.ActivationClaims;
+import io.botburrow.queue.ActivationQueue;
+import io.botburrow.queue.EffectLedger;
+import io.botburrow.schedule.ExplorationProperties;
+import io.botburrow.schedule.ExplorationSchedule;
+import io.botburrow.runner.activation.ActivationHandler;
+import io.botburrow.runner.activation.WorkspaceProvider;
+import io.botburrow.runner.mcp.McpServerCatalog;
+import io.botburrow.runner.mcp.McpSidecars;
+import io.botburrow.runner.sandbox.RunnerLiveness;
+import io.botburrow.runner.sandbox.Sandboxes;
+import io.botburrow.runner.sandbox.docker.SandboxProperties;
+import io.botburrow.runners.RunnerRegistry;
+import io.micronaut.core.annotation.Nullable;
+import io.botburrow.llm.PriceTable;
+import io.botburrow.llm.provider.ChatModels;
+import io.botburrow.runner.llm.ChatModelSource;
+import io.botburrow.runner.llm.ProviderChatModelSource;
+import io.botburrow.runner.llm.LlmProperties;
+import io.botburrow.runner.llm.ModelRouter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Wires the runner's pipeline from the ports' adapters. */
+@Factory
+@Requires(env = "runner")
+class RunnerFactory {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunnerFactory.class);
+
+  @Singleton
+  @Named("runnerId")
+  String runnerId(RunnerProperties props, @Nullable SandboxProperties sandbox) {
+    if (props.id() != null && !props.id().isBlank()) {
+      return props.id();
+    }
+    if (sandbox != null && sandbox.runnerId() != null && !sandbox.runnerId().isBlank()) {
+      return sandbox.runnerId();
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "runner";
+    }
+    return host + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
+  }
+
+  @Singleton
+  ModelRouter modelRouter(LlmProperties props) {
+    return new ModelRouter(props, System::getenv);
+  }
+
+  @Singleton
+  ChatModelSource chatModelSource(ChatModels models, LlmProperties props) {
+    return new ProviderChatModelSource(models, PriceTable.defaults(), props.timeout());
+  }
+
+  @Singleton
+  RunnerMetrics runnerMetrics(MeterRegistry registry, ActivationQueue queue, RunnerProperties props) {
+    return new RunnerMetrics(registry, queue, props.runnerPool());
+  }
+
+  @Singleton
+  ActivationHandler activationHandler(
+      AgentDefinitionStore definitions,
+      HubClient hub,
+      ModelRouter router,
+      ChatModelSource models,
+      ObjectMapper json,
+      RunnerMetrics metrics,
+      Clock clock,
+      RunnerProperties props,
+      EffectLedger effects,
+      ExplorationSchedule schedule,
+      ExplorationProperties exploration,
+      WorkspaceProvider workspaces) {
+    return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(), effects,
+        schedule, exploration.minStaleness(), workspaces);
+  }
+
+  @Singleton
+  WorkspaceProvider workspaceProvider(
+      @Nullable Sandboxes sandboxes, @Nullable McpSidecars sidecars, @Nullable McpServerCatalog catalog) {
+    if (sandboxes == null) {
+      LOG.warn("Sandbox disabled (botburrow.sandbox.enabled=false): agents get Hub tools only, no shell, file or MCP tools");
+      return WorkspaceProvider.disabled();
+    }
+    return new WorkspaceProvider(sandboxes, sidecars, catalog);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  RunnerService runnerService(
+      ActivationClaims claims,
+      ActivationHandler handler,
+      RunnerProperties props,
+      RunnerMetrics metrics,
+      @Named("runnerId") String runnerId,
+      RunnerRegistry registry) {
+    return new RunnerService(claims, handler, props, metrics, runnerId, registry);
+  }
+
+  /** A container's owner is alive while its heartbeat is; on doubt (Redis down) it counts as alive. */
+  @Singleton
+  RunnerLiveness runnerLiveness(RunnerRegistry registry, @Named("runnerId") String runnerId) {
+    return id -> {
+      if (id.equals(runnerId)) {
+        return true;
+      }
+      try {
+        return registry.isAlive(id);
+      } catch (RuntimeException e) {
+        return true;
+      }
+    };
+  }
+}

@@ -1,0 +1,72 @@
+package io.botburrow.runner;
+
+import io.botburrow.activation.RunnerPool;
+import io.botburrow.llm.Usage;
+import io.botburrow.queue.ActivationQueue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The runner's meters: activations by outcome, duration, tokens, queue depth and busy slots. */
+public class RunnerMetrics {
+  private final MeterRegistry registry;
+  private final AtomicInteger busy = new AtomicInteger();
+
+  public RunnerMetrics(MeterRegistry registry, ActivationQueue queue, RunnerPool pool) {
+    this.registry = registry;
+    Gauge.builder("botburrow.runner.queue.depth", () -> depth(queue, pool))
+        .description("Pending activations claimable by the pool")
+        .tag("pool", pool.wireName())
+        .register(registry);
+    Gauge.builder("botburrow.runner.slots.busy", busy, AtomicInteger::get)
+        .description("Activations running on this runner")
+        .register(registry);
+  }
+
+  public void activation(String agent, String toolType, String status, Duration duration, Usage usage) {
+    Counter.builder("botburrow.activations")
+        .description("Finished activations by outcome")
+        .tags("agent", agent, "tool_type", toolType, "status", status)
+        .register(registry)
+        .increment();
+    Timer.builder("botburrow.activation.duration")
+        .description("Wall-clock time of an activation")
+        .tags("agent", agent, "tool_type", toolType)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(duration);
+    tokens(agent, toolType, "input", usage.inputTokens());
+    tokens(agent, toolType, "output", usage.outputTokens());
+  }
+
+  public void stage(String stage, Duration latency) {
+    Timer.builder("botburrow.activation.stage")
+        .description("Latency of activation stages (queued, first_token ...)")
+        .tag("stage", stage)
+        .register(registry)
+        .record(latency);
+  }
+
+  public void busy(int delta) {
+    busy.addAndGet(delta);
+  }
+
+  private void tokens(String agent, String toolType, String direction, long n) {
+    Counter.builder("botburrow.tokens")
+        .description("LLM tokens as reported by the provider")
+        .tags("agent", agent, "tool_type", toolType, "direction", direction)
+        .register(registry)
+        .increment(n);
+  }
+
+  private static double depth(ActivationQueue queue, RunnerPool pool) {
+    try {
+      return pool.kinds().stream().mapToLong(queue::depth).sum();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package io.botburrow.runner;
+
+import io.botburrow.activation.ActivationId;
+import io.botburrow.queue.ActivationClaims;
+import io.botburrow.queue.Lease;
+import io.botburrow.queue.QueueUnavailableException;
+import io.botburrow.runner.activation.ActivationHandler;
+import io.botburrow.runners.RunnerRegistry;
+import io.botburrow.runner.activation.ActivationOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runner's pipeline: {@code slots} virtual threads each claim an activation for the pool, run it
+ * while a heartbeat renews its lease, and settle it (complete, fail or release). On shutdown it stops
+ * claiming, lets in-flight work finish within the drain timeout and releases the rest for redelivery.
+ */
+public class RunnerService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RunnerService.class);
+  private final ActivationClaims claims;
+  private final ActivationHandler handler;
+  private final RunnerProperties props;
+  private final RunnerMetrics metrics;
+  private final String runnerId;
+  private final RunnerRegistry registry;
+  private final Map<ActivationId, InFlight> inFlight = new ConcurrentHashMap<>();
+  private final List<Thread> slots = new ArrayList<>();
+  private final ScheduledExecutorService heartbeat =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lease-heartbeat").factory());
+  private volatile RunnerState state = RunnerState.CREATED;
+
+  public RunnerService(
+      ActivationClaims claims,
+      ActivationHandler handler,
+      RunnerProperties props,
+      RunnerMetrics metrics,
+      String runnerId,
+      RunnerRegistry registry) {
+    this.claims = claims;
+    this.handler = handler;
+    this.props = props;
+    this.metrics = metrics;
+    this.runnerId = runnerId;
+    this.registry = registry;
+  }
+
+  public synchronized void start() {
+    if (state != RunnerState.CREATED) {
+      return;
+    }
+    state = RunnerState.RUNNING;
+    for (int i = 0; i < props.slots(); i++) {
+      slots.add(Thread.ofVirtual().name("slot-" + i).start(this::slotLoop));
+    }
+    long every = props.heartbeatInterval().toMillis();
+    announce();
+    heartbeat.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+    LOG.info("Runner(id={}) started: pool {}, {} slot(s)", runnerId, props.runnerPool().wireName(), props.slots());
+  }
+
+  public String id() {
+    return runnerId;
+  }
+
+  public RunnerState state() {
+    return state;
+  }
+
+  public int inFlight() {
+    return inFlight.size();
+  }
+
+  private void slotLoop() {
+    int failures = 0;
+    while (state == RunnerState.RUNNING) {
+      try {
+        claims.claim(props.runnerPool(), runnerId, props.claimWait()).ifPresent(this::execute);
+        failures = 0;
+      } catch (QueueUnavailableException e) {
+        failures++;
+        if (failures == 1) {
+          LOG.warn("Runner(id={}) cannot reach the queue, retrying: {}", runnerId, e.getMessage());
+        }
+        if (!pause(Duration.ofMillis(Math.min(5000, 250L * failures)))) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void execute(Lease lease) {
+    ActivationId id = lease.activation().id();
+    InFlight f = new InFlight(lease, Thread.currentThread());
+    inFlight.put(id, f);
+    metrics.busy(1);
+    try {
+      ActivationOutcome outcome = handler.handle(lease.activation());
+      settle(f, outcome);
+    } finally {
+      inFlight.remove(id);
+      metrics.busy(-1);
+      Thread.interrupted();
+    }
+  }
+
+  private void settle(InFlight f, ActivationOutcome outcome) {
+    synchronized (f) {
+      if (f.lost || f.released) {
+        return;
+      }
+      try {
+        switch (outcome) {
+          case ActivationOutcome.Succeeded s -> claims.complete(f.lease);
+          case ActivationOutcome.Failed x -> claims.fail(f.lease, x.error());
+          case ActivationOutcome.Cancelled c -> claims.release(f.lease);
+        }
+      } catch (QueueUnavailableException e) {
+        // The lease will expire and the activation is redelivered: nothing is lost, only time.
+        LOG.warn("Activation(id={}, agent={}) could not be settled, it will be redelivered: {}",
+            f.lease.activation().id(), f.lease.activation().agent(), e.getMessage());
+      }
+    }
+  }
+
+  /** Tells other runners (and their container reapers) that this runner is alive. */
+  private void announce() {
+    try {
+      registry.heartbeat(runnerId, props.heartbeatInterval().multipliedBy(3));
+    } catch (QueueUnavailableException e) {
+      LOG.warn("Runner(id={}) heartbeat not recorded: {}", runnerId, e.getMessage());
+    }
+  }
+
+  private void renewAll() {
+    announce();
+    for (InFlight f : inFlight.values()) {
+      synchronized (f) {
+        if (f.lost || f.released) {
+          continue;
+        }
+        try {
+          claims.renew(f.lease).ifPresentOrElse(l -> f.lease = l, () -> lose(f));
+        } catch (QueueUnavailableException e) {
+          LOG.warn("Activation(id={}) lease renewal failed: {}", f.lease.activation().id(), e.getMessage());
+        }
+      }
+    }
+  }
+
+  private void lose(InFlight f) {
+    f.lost = true;
+    LOG.warn("Activation(id={}, agent={}) lease lost; stopping it", f.lease.activation().id(), f.lease.activation().agent());
+    f.thread.interrupt();
+  }
+
+  /** Stops claiming, waits up to the drain timeout for in-flight work, releases the rest. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (state != RunnerState.RUNNING) {
+        state = RunnerState.STOPPED;
+        heartbeat.shutdownNow();
+        return;
+      }
+      state = RunnerState.DRAINING;
+    }
+    LOG.info("Runner(id={}) draining {} in-flight activation(s), up to {} s", runnerId, inFlight.size(), props.drainTimeout().toSeconds());
+    Instant until = Instant.now().plus(props.drainTimeout());
+    while (!inFlight.isEmpty() && Instant.now().isBefore(until) && pause(Duration.ofMillis(50))) {
+      // in-flight activations finish on their own slots
+    }
+    releaseRemaining();
+    slots.forEach(Thread::interrupt);
+    slots.forEach(RunnerService::join);
+    heartbeat.shutdownNow();
+    try {
+      registry.leave(runnerId);
+    } catch (QueueUnavailableException e) {
+      LOG.debug("Runner(id={}) left without deregistering: {}", runnerId, e.getMessage());
+    }
+    state = RunnerState.STOPPED;
+    LOG.info("Runner(id={}) stopped", runnerId);
+  }
+
+  private void releaseRemaining() {
+    for (InFlight f : inFlight.values()) {
+      synchronized (f) {
+        if (f.lost || f.released) {
+          continue;
+        }
+        f.released = true;
+        try {
+          claims.release(f.lease);
+          LOG.info("Activation(id={}, agent={}) released for redelivery", f.lease.activation().id(), f.lease.activation().agent());
+        } catch (QueueUnavailableException e) {
+          LOG.warn("Activation(id={}) could not be released; it is redelivered when its lease expires", f.lease.activation().id());
+        }
+      }
+      f.thread.interrupt();
+    }
+  }
+
+  private static boolean pause(Duration d) {
+    try {
+      Thread.sleep(d);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void join(Thread t) {
+    try {
+      t.join(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final class InFlight {
+    volatile Lease lease;
+    final Thread thread;
+    volatile boolean lost;
+    volatile boolean released;
+
+    InFlight(Lease lease, Thread thread) {
+      this.lease = lease;
+      this.thread = thread;
+    }
+  }
+}

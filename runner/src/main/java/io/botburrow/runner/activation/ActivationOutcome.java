@@ -1,0 +1,33 @@
+package io.botburrow.runner.activation;
+
+import io.botburrow.llm.Usage;
+
+/** How an activation ended. */
+public sealed interface ActivationOutcome {
+
+  Usage usage();
+
+  /** Label for the {@code status} metric tag. */
+  String status();
+
+  /** Everything handled; {@code detail} says what was done. */
+  record Succeeded(String detail, Usage usage) implements ActivationOutcome {
+    public String status() {
+      return "success";
+    }
+  }
+
+  /** Something could not be handled; unhandled notifications stay unread. */
+  record Failed(String error, boolean retryable, Usage usage) implements ActivationOutcome {
+    public String status() {
+      return "failure";
+    }
+  }
+
+  /** Stopped before finishing (lease lost or drain); released for redelivery. */
+  record Cancelled(String reason, Usage usage) implements ActivationOutcome {
+    public String status() {
+      return "cancelled";
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.botburrow.runner.activation;
+
+import io.botburrow.activation.Activation;
+import io.botburrow.agents.AgentConfig;
+import io.botburrow.agents.McpServerSpec;
+import io.botburrow.agents.SandboxSpec;
+import io.botburrow.runner.mcp.McpServerCatalog;
+import io.botburrow.runner.mcp.McpServerRequest;
+import io.botburrow.runner.mcp.McpSession;
+import io.botburrow.runner.mcp.McpSidecars;
+import io.botburrow.runner.mcp.SidecarContext;
+import io.botburrow.runner.sandbox.Sandbox;
+import io.botburrow.runner.sandbox.SandboxLimits;
+import io.botburrow.runner.sandbox.SandboxRequest;
+import io.botburrow.runner.sandbox.Sandboxes;
+import io.botburrow.runner.tools.AgentTool;
+import io.botburrow.runner.tools.mcp.McpTools;
+import io.botburrow.runner.tools.sandbox.SandboxToolOffer;
+import io.botburrow.runner.tools.sandbox.SandboxTools;
+import io.botburrow.runner.tools.sandbox.ShellRules;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives an activation the sandbox and MCP sidecars its agent's capabilities ask for. Without a Docker
+ * engine ({@code sandboxes} null) the agent still runs, with Hub tools only.
+ */
+public final class WorkspaceProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkspaceProvider.class);
+  private final Sandboxes sandboxes;
+  private final McpSidecars sidecars;
+  private final McpServerCatalog catalog;
+
+  public WorkspaceProvider(Sandboxes sandboxes, McpSidecars sidecars, McpServerCatalog catalog) {
+    this.sandboxes = sandboxes;
+    this.sidecars = sidecars;
+    this.catalog = catalog;
+  }
+
+  public static WorkspaceProvider disabled() {
+    return new WorkspaceProvider(null, null, null);
+  }
+
+  /** Needs a container for this agent at all? */
+  static boolean needsContainers(AgentConfig config) {
+    Set<String> grants = new HashSet<>(config.capabilities().grants());
+    return SandboxToolOffer.needsSandbox(config.capabilities().shell().enabled(), grants)
+        || !config.capabilities().mcpServers().isEmpty();
+  }
+
+  /** Blocks until the containers are ready. The caller closes the workspace. */
+  AgentWorkspace open(Activation a, AgentConfig config, Instant deadline) {
+    if (!needsContainers(config)) {
+      return AgentWorkspace.NONE;
+    }
+    if (sandboxes == null) {
+      LOG.warn("Agent(name={}) asks for shell, file or MCP tools but the sandbox is disabled; offering Hub tools only", a.agent());
+      return AgentWorkspace.NONE;
+    }
+    SandboxSpec spec = config.sandbox();
+    SandboxLimits limits = new SandboxLimits(spec.cpus(), spec.memoryBytes(), spec.pidsLimit(), spec.tmpfsBytes());
+    Sandbox sandbox = sandboxes.acquire(new SandboxRequest(a.id().value(), a.agent(), spec.image(), limits, deadline));
+    List<McpSession> sessions = new ArrayList<>();
+    try {
+      Set<String> grants = new HashSet<>(config.capabilities().grants());
+      List<AgentTool> tools = new ArrayList<>(
+          SandboxTools.create(sandbox, config.capabilities().shell().enabled(), grants, shellRules(config)));
+      for (McpServerSpec server : config.capabilities().mcpServers()) {
+        McpServerRequest request = new McpServerRequest(server.name(), server.image(), server.command(), server.args(), server.env());
+        sessions.add(sidecars.open(catalog.resolve(request, limits),
+            new SidecarContext(a.id().value(), a.agent(), deadline, sandbox.workspaceId())));
+      }
+      tools.addAll(McpTools.offered(sessions, grants));
+      return new AgentWorkspace(sandbox, sessions, tools);
+    } catch (RuntimeException e) {
+      new AgentWorkspace(sandbox, sessions, List.of()).close();
+      throw e;
+    }
+  }
+
+  private static ShellRules shellRules(AgentConfig config) {
+    var shell = config.capabilities().shell();
+    return new ShellRules(shell.allowedCommands(), shell.blockedPatterns(), shell.timeoutSeconds());
+  }
+}

@@ -1,0 +1,66 @@
+package io.botburrow.runner.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One started sandbox container owned by one activation. Thread-safe; commands may run concurrently.
+ * Every file path is resolved by {@link WorkspacePath}: relative paths are taken from {@link
+ * #WORKSPACE} and nothing outside it can be named.
+ */
+public interface Sandbox extends AutoCloseable {
+  /** Where the workspace is mounted, in the sandbox and in file-working MCP sidecars alike. */
+  String WORKSPACE = "/workspace";
+
+  /** The container id. */
+  String id();
+
+  /**
+   * The id of the workspace storage (a volume) that MCP sidecars of the same activation mount at
+   * {@link #WORKSPACE} to see the same files.
+   */
+  String workspaceId();
+
+  /** The request it was acquired for. */
+  SandboxRequest request();
+
+  /**
+   * Runs {@code argv} as the sandbox user with working directory {@link #WORKSPACE}. Blocks until the
+   * command ends or {@code timeout} passes, when the command and its children are killed. Output
+   * beyond {@code outputCapBytes} per stream is dropped and marked.
+   *
+   * @throws SandboxException when the command could not be started at all (container gone,
+   *     engine unreachable); a failing command is a result, not an exception
+   */
+  ExecResult exec(List<String> argv, Duration timeout, int outputCapBytes);
+
+  /** Runs {@code script} with {@code sh -c}; see {@link #exec(List, Duration, int)}. */
+  default ExecResult shell(String script, Duration timeout, int outputCapBytes) {
+    return exec(List.of("sh", "-c", script), timeout, outputCapBytes);
+  }
+
+  /**
+   * Reads at most {@code maxBytes} of a workspace file.
+   *
+   * @throws SandboxFileException when the path escapes the workspace, is missing or is not a file
+   */
+  byte[] readFile(String path, int maxBytes);
+
+  /**
+   * Writes a workspace file, creating parent directories, replacing any previous content.
+   *
+   * @throws SandboxFileException when the path escapes the workspace or cannot be written (e.g. full)
+   */
+  void writeFile(String path, byte[] content);
+
+  /**
+   * Lists a workspace directory recursively up to {@code maxDepth} levels, sorted by path.
+   *
+   * @throws SandboxFileException when the path escapes the workspace or is not a directory
+   */
+  List<FileEntry> listFiles(String directory, int maxDepth);
+
+  /** Removes the container and its workspace. Idempotent; never throws. */
+  @Override
+  void close();
+}

@@ -1,0 +1,60 @@
+package io.botburrow.runner.sandbox.docker;
+
+import io.botburrow.runner.sandbox.SandboxLimits;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of the Docker sandbox adapter.
+ *
+ * @param runnerId this runner's id, written on every container so a reaper can tell whose it is
+ * @param user the non-root uid:gid commands run as
+ * @param keepAlive the idle main process of a sandbox container
+ * @param warmPool warm containers to keep ready, per image
+ * @param poolLimits limits of warm containers; only requests with exactly these limits get one
+ * @param poolContainerTtl how long a warm container may wait unused before the reaper may remove it
+ *     (counted again from hand-out: an activation must end well before)
+ */
+public record DockerSandboxConfig(
+    String runnerId,
+    NonRootUser user,
+    List<String> keepAlive,
+    Map<String, Integer> warmPool,
+    SandboxLimits poolLimits,
+    Duration poolContainerTtl) {
+
+  public static final Duration DEFAULT_POOL_CONTAINER_TTL = Duration.ofHours(2);
+
+  public DockerSandboxConfig {
+    Objects.requireNonNull(runnerId, "runnerId");
+    if (!runnerId.matches("[A-Za-z0-9_.-]{1,128}")) {
+      throw new IllegalArgumentException("runnerId must match [A-Za-z0-9_.-]{1,128}: " + runnerId);
+    }
+    Objects.requireNonNull(user, "user");
+    keepAlive = List.copyOf(keepAlive);
+    warmPool = Map.copyOf(warmPool);
+    warmPool.forEach((image, size) -> {
+      if (size < 0 || size > 64) {
+        throw new IllegalArgumentException("warm pool size of " + image + " must be in [0, 64], was " + size);
+      }
+    });
+    Objects.requireNonNull(poolLimits, "poolLimits");
+    Objects.requireNonNull(poolContainerTtl, "poolContainerTtl");
+  }
+
+  /** No warm pool, default limits, {@code sleep 2147483647} (works with busybox and coreutils). */
+  public static DockerSandboxConfig defaults(String runnerId) {
+    return new DockerSandboxConfig(runnerId, NonRootUser.standard(), KeepAlive.SLEEP_LONG, Map.of(),
+        SandboxLimits.defaults(), DEFAULT_POOL_CONTAINER_TTL);
+  }
+
+  public DockerSandboxConfig withWarmPool(Map<String, Integer> pool) {
+    return new DockerSandboxConfig(runnerId, user, keepAlive, pool, poolLimits, poolContainerTtl);
+  }
+
+  public DockerSandboxConfig withPoolLimits(SandboxLimits limits) {
+    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, limits, poolContainerTtl);
+  }
+}

@@ -1,0 +1,78 @@
+package io.botburrow.runner.sandbox.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.botburrow.runner.mcp.McpServerCatalog;
+import io.botburrow.runner.mcp.McpSidecars;
+import io.botburrow.runner.mcp.SecretResolver;
+import io.botburrow.runner.mcp.docker.DockerMcpSidecars;
+import io.botburrow.runner.sandbox.RunnerLiveness;
+import io.botburrow.runner.sandbox.SandboxMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Map;
+
+/** Runner beans for the Docker sandbox and MCP sidecars. */
+@Factory
+@Requires(env = "runner")
+@Requires(property = "botburrow.sandbox.enabled", notEquals = "false")
+public class SandboxFactory {
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  DockerClient dockerClient(SandboxProperties properties) {
+    return DockerClients.create(properties.dockerHost());
+  }
+
+  @Singleton
+  SandboxMetrics sandboxMetrics(MeterRegistry registry) {
+    return new SandboxMetrics(registry);
+  }
+
+  @Singleton
+  DockerSandboxConfig dockerSandboxConfig(SandboxProperties properties, @Named("runnerId") String runnerId) {
+    return new DockerSandboxConfig(runnerId, new NonRootUser(properties.uid(), properties.gid()),
+        KeepAlive.SLEEP_LONG, Map.of(properties.image(), properties.poolSize()), properties.limits(),
+        properties.poolContainerTtl());
+  }
+
+  /** Starts filling the warm pool at once; closing removes the idle warm containers. */
+  @Singleton
+  @Bean(preDestroy = "close")
+  DockerSandboxes dockerSandboxes(DockerClient docker, DockerSandboxConfig config, @Nullable Clock clock,
+      SandboxMetrics metrics) {
+    DockerSandboxes sandboxes = new DockerSandboxes(docker, config, clock == null ? Clock.systemUTC() : clock, metrics);
+    sandboxes.start();
+    return sandboxes;
+  }
+
+  /** Created at start-up: reaps once at once, then every {@code reaper-period}. */
+  @Context
+  @Bean(preDestroy = "close")
+  SandboxReaper sandboxReaper(DockerClient docker, DockerSandboxConfig config, DockerSandboxes sandboxes,
+      SandboxProperties properties, @Nullable RunnerLiveness liveness, @Nullable Clock clock, SandboxMetrics metrics) {
+    RunnerLiveness alive = liveness == null ? RunnerLiveness.ASSUME_ALIVE : liveness;
+    SandboxReaper reaper = new SandboxReaper(docker, new OrphanPolicy(config.runnerId(), alive::isAlive),
+        id -> sandboxes.inUse().contains(id), clock == null ? Clock.systemUTC() : clock, metrics);
+    reaper.schedule(properties.reaperPeriod());
+    return reaper;
+  }
+
+  @Singleton
+  McpSidecars mcpSidecars(DockerClient docker, DockerSandboxConfig config, SandboxProperties properties) {
+    return new DockerMcpSidecars(docker, new SecretResolver(System::getenv), config.runnerId(), config.user(),
+        properties.mcpRequestTimeout());
+  }
+
+  @Singleton
+  McpServerCatalog mcpServerCatalog(SandboxProperties properties) {
+    return McpServerCatalog.builtIn(properties.limits());
+  }
+
+}

@@ -1,0 +1,50 @@
+package io.botburrow.runner.sandbox.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.botburrow.runner.mcp.McpServerCatalog;
+import io.botburrow.runner.mcp.McpSidecars;
+import io.botburrow.runner.sandbox.Sandboxes;
+import io.micronaut.context.ApplicationContext;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SandboxFactoryTest {
+
+  @Test
+  void bindsPropertiesWithDefaultsAndCreatesTheRunnerBeans() {
+    try (ApplicationContext context = ApplicationContext.run(Map.of(
+        "botburrow.runner.autostart", "false",
+        "botburrow.sandbox.runner-id", "runner-test",
+        "botburrow.sandbox.pool-size", "0",
+        "botburrow.sandbox.memory-bytes", "134217728",
+        "botburrow.sandbox.docker-host", "unix:///nonexistent/docker.sock"), "runner")) {
+      SandboxProperties properties = context.getBean(SandboxProperties.class);
+      assertThat(properties.image()).isEqualTo("botburrow/agent-sandbox:latest");
+      assertThat(properties.limits().memoryBytes()).isEqualTo(134217728L);
+      assertThat(properties.pidsLimit()).isEqualTo(128);
+      assertThat(properties.reaperPeriod()).isEqualTo(Duration.ofSeconds(60));
+      assertThat(context.getBean(DockerSandboxConfig.class).runnerId()).isEqualTo("runner-test");
+      assertThat(context.getBean(Sandboxes.class)).isInstanceOf(DockerSandboxes.class);
+      assertThat(context.getBean(McpSidecars.class)).isNotNull();
+      assertThat(context.getBean(McpServerCatalog.class)).isNotNull();
+      assertThat(context.containsBean(SandboxReaper.class)).isTrue();
+    }
+  }
+
+  @Test
+  void outsideTheRunnerEnvironmentNoSandboxBeanExists() {
+    try (ApplicationContext context = ApplicationContext.run(Map.of(), "hub")) {
+      assertThat(context.containsBean(Sandboxes.class)).isFalse();
+    }
+  }
+
+  @Test
+  void canBeSwitchedOff() {
+    try (ApplicationContext context = ApplicationContext.run(
+        Map.of("botburrow.runner.autostart", "false", "botburrow.sandbox.enabled", "false"), "runner")) {
+      assertThat(context.containsBean(Sandboxes.class)).isFalse();
+    }
+  }
+}

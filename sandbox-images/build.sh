@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds the sandbox and MCP sidecar images, offline from a local Debian base.
+#   build.sh [--if-missing] [TARGET...]    TARGET: base busybox agent-sandbox mcp-filesystem mcp-memory
+# Without targets builds all. --if-missing skips images already present. Idempotent.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+if_missing=false
+targets=()
+for arg in "$@"; do
+  case "$arg" in
+    --if-missing) if_missing=true ;;
+    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory) targets+=("$arg") ;;
+    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory]..." >&2; exit 2 ;;
+  esac
+done
+[[ ${#targets[@]} -gt 0 ]] || targets=(base busybox agent-sandbox mcp-filesystem mcp-memory)
+
+declare -A image_of=(
+  [base]=botburrow/debian-base:bookworm
+  [busybox]=botburrow/busybox-sandbox:latest
+  [agent-sandbox]=botburrow/agent-sandbox:latest
+  [mcp-filesystem]=botburrow/mcp-filesystem:latest
+  [mcp-memory]=botburrow/mcp-memory:latest
+)
+declare -A npm_package_of=(
+  [mcp-filesystem]=@modelcontextprotocol/server-filesystem@2026.8.31
+  [mcp-memory]=@modelcontextprotocol/server-memory@2026.8.31
+)
+
+present() { docker image inspect "$1" >/dev/null 2>&1; }
+
+timed() {
+  local name="$1"; shift
+  local start=$SECONDS
+  "$@"
+  echo "$name: done in $((SECONDS - start)) s"
+}
+
+build_base() { BASE_IMAGE="${image_of[base]}" bash "$here/base/build-base.sh"; }
+build_busybox() { BUSYBOX_IMAGE="${image_of[busybox]}" bash "$here/busybox/build-busybox.sh"; }
+
+build_dockerfile() {
+  local target="$1" context="$here/$1"
+  present "${image_of[base]}" || timed base build_base
+  if [[ -n "${npm_package_of[$target]:-}" ]]; then
+    # npm inside `docker build` fails TLS verification here: install on the host, then COPY.
+    rm -rf "$context/app"
+    npm install --prefix "$context/app" --no-audit --no-fund --omit=dev --loglevel=error \
+      "${npm_package_of[$target]}" >/dev/null
+  fi
+  docker build -q --network host -t "${image_of[$target]}" "$context" >/dev/null
+  echo "$target: built ${image_of[$target]}"
+}
+
+for target in "${targets[@]}"; do
+  if $if_missing && present "${image_of[$target]}"; then
+    echo "$target: ${image_of[$target]} already present"
+    continue
+  fi
+  case "$target" in
+    base) timed base build_base ;;
+    busybox) timed busybox build_busybox ;;
+    *) timed "$target" build_dockerfile "$target" ;;
+  esac
+done

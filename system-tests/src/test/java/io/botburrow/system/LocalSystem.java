@@ -1,0 +1,103 @@
+package io.botburrow.system;
+
+import io.botburrow.agents.s3.BucketUploader;
+import io.botburrow.agents.s3.S3ClientFactory;
+import io.botburrow.agents.s3.S3Properties;
+import io.botburrow.cli.Services;
+import io.botburrow.devhub.DevHubServer;
+import io.botburrow.devkit.llm.ScriptedLlmServer;
+import io.botburrow.devkit.redis.LocalRedis;
+import io.botburrow.devkit.s3.EmbeddedS3;
+import io.micronaut.context.ApplicationContext;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole system on real parts, as {@code ./botburrow dev} runs it: redis-server, embedded S3 with the
+ * fixture agents, the development Hub over HTTP, a coordinator, a runner and the scripted LLM.
+ */
+final class LocalSystem implements AutoCloseable {
+  static final String LLM_KEY = "sk-scripted-test-key";
+  final LocalRedis redis;
+  final EmbeddedS3 s3;
+  final ScriptedLlmServer llm;
+  final DevHubServer hub;
+  final ApplicationContext coordinator;
+  final ApplicationContext runner;
+  private final List<AutoCloseable> all = new ArrayList<>();
+
+  LocalSystem(List<String> agents) throws Exception {
+    this(agents, Map.of());
+  }
+
+  /** @param runnerExtra extra runner properties, e.g. enabling the Docker sandbox */
+  LocalSystem(List<String> agents, Map<String, Object> runnerExtra) throws Exception {
+    redis = add(LocalRedis.start());
+    s3 = add(EmbeddedS3.startInMemory("test-access", "test-secret"));
+    S3Properties s3Props = S3Properties.of(s3.endpoint(), "botburrow-agents", s3.accessKey(), s3.secretKey());
+    try (S3Client client = S3ClientFactory.createClient(s3Props)) {
+      new BucketUploader(client, s3Props.bucket()).upload(fixture());
+    }
+    llm = add(new ScriptedLlmServer().requireApiKey(LLM_KEY).start(0));
+    List<String> seeds = new ArrayList<>(List.of("ron:human"));
+    agents.forEach(a -> seeds.add(a + ":native"));
+    hub = add(DevHubServer.start(Map.of("micronaut.server.port", -1, "botburrow.hub.seed-agents", seeds)));
+    Map<String, Object> common = new HashMap<>();
+    common.put("botburrow.hub.url", hub.baseUrl().toString());
+    common.put("botburrow.hub.api-key", hub.adminKey());
+    common.put("botburrow.redis.url", redis.url());
+    common.put("botburrow.s3.endpoint", s3.endpoint().toString());
+    common.put("botburrow.s3.bucket", s3Props.bucket());
+    common.put("botburrow.s3.access-key", s3.accessKey());
+    common.put("botburrow.s3.secret-key", s3.secretKey());
+    common.put("micronaut.server.port", -1);
+    common.put("botburrow.coordinator.repoll-delay", "50ms");
+    coordinator = add(Services.start("coordinator", common));
+    Map<String, Object> runnerProps = new HashMap<>(common);
+    runnerProps.put("botburrow.runner.pool", "hybrid");
+    runnerProps.put("botburrow.runner.slots", 4);
+    runnerProps.put("botburrow.llm.override-base-url", llm.baseUrl().toString());
+    runnerProps.put("botburrow.llm.override-api-key", LLM_KEY);
+    runnerProps.put("botburrow.sandbox.enabled", false);
+    runnerProps.putAll(runnerExtra);
+    runner = add(Services.start("runner", runnerProps));
+  }
+
+  HubHttp hubHttp() {
+    return new HubHttp(hub.baseUrl());
+  }
+
+  HubHttp runnerHttp() {
+    return new HubHttp(URI.create(Services.url(runner)));
+  }
+
+  HubHttp coordinatorHttp() {
+    return new HubHttp(URI.create(Services.url(coordinator)));
+  }
+
+  static Path fixture() throws URISyntaxException {
+    return Path.of(LocalSystem.class.getResource("/fixture").toURI());
+  }
+
+  private <T extends AutoCloseable> T add(T c) {
+    all.add(c);
+    return c;
+  }
+
+  @Override
+  public void close() {
+    for (int i = all.size() - 1; i >= 0; i--) {
+      try {
+        all.get(i).close();
+      } catch (Exception e) {
+        // keep closing the rest
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.botburrow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.botburrow.devkit.llm.ScriptedTurn;
+import io.botburrow.devkit.redis.LocalRedis;
+import io.botburrow.runner.activation.ActivationHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** A person @mentions agents in the Hub and reads their answers, with every part of the system real. */
+class MentionToReplyIT {
+  private static LocalSystem system;
+  private static HubHttp hub;
+  private static String ronKey;
+  private static final ListAppender<ILoggingEvent> runnerLog = new ListAppender<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
+    ((Logger) LoggerFactory.getLogger(ActivationHandler.class)).addAppender(runnerLog);
+    runnerLog.start();
+    system = new LocalSystem(List.of("echo-agent", "other-agent", "broken-agent"));
+    hub = system.hubHttp();
+    ronKey = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (system != null) {
+      system.close();
+    }
+  }
+
+  private static String post(String content) {
+    return hub.post("/api/v1/posts", ronKey, Map.of("title", "Question", "content", content)).path("id").asText();
+  }
+
+  private static Optional<JsonNode> commentBy(String postId, String agent) {
+    JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", ronKey);
+    return StreamSupport.stream(thread.path("comments").spliterator(), false)
+        .filter(c -> agent.equals(c.path("author_name").asText()))
+        .findFirst();
+  }
+
+  private static JsonNode notifications(String agent, boolean unreadOnly) {
+    return hub.get("/api/v1/notifications?agent_id=" + agent + "&unread=" + unreadOnly, system.hub.adminKey()).path("notifications");
+  }
+
+  private static double metric(HubHttp service, String name, String... labels) {
+    String text = service.text("/prometheus");
+    return text.lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  @Test
+  void aMentionIsAnsweredInTheThreadAndEverythingIsAccountedFor() {
+    system.llm.enqueueFor("echo-agent", ScriptedTurn.text("Redis 7.2 added listpack encodings for sets.").withUsage(123, 45));
+
+    String postId = post("@echo-agent what changed in Redis 7.2?");
+
+    JsonNode reply = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+        .until(() -> commentBy(postId, "echo-agent"), Optional::isPresent).orElseThrow();
+    assertThat(reply.path("content").asText()).isEqualTo("Redis 7.2 added listpack encodings for sets.");
+    assertThat(system.llm.requestsContaining("what changed in Redis 7.2?")).isNotEmpty();
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      assertThat(notifications("echo-agent", true)).isEmpty();
+      JsonNode agent = hub.get("/api/v1/agents/echo-agent", system.hub.adminKey());
+      assertThat(agent.path("last_activated_at").isNull() || agent.path("last_activated_at").isMissingNode()).isFalse();
+      JsonNode consumption = hub.get("/api/v1/system/consumption?agent_id=echo-agent", system.hub.adminKey());
+      assertThat(consumption.toString()).contains("\"tokens_input\":123").contains("\"tokens_output\":45");
+      assertThat(metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"echo-agent\"", "status=\"success\"", "tool_type=\"native\"")).isGreaterThanOrEqualTo(1);
+      assertThat(metric(system.runnerHttp(), "botburrow_tokens_total", "agent=\"echo-agent\"", "direction=\"input\"")).isGreaterThanOrEqualTo(123);
+      assertThat(metric(system.runnerHttp(), "botburrow_tokens_total", "agent=\"echo-agent\"", "direction=\"output\"")).isGreaterThanOrEqualTo(45);
+      assertThat(metric(system.runnerHttp(), "botburrow_activation_duration_seconds_count", "agent=\"echo-agent\"")).isGreaterThanOrEqualTo(1);
+    });
+    assertThat(system.runnerHttp().text("/prometheus")).contains("botburrow_runner_queue_depth{pool=\"hybrid\"}");
+    assertThat(system.coordinatorHttp().text("/prometheus")).contains("botburrow_runner_queue_depth{pool=\"notification\"}");
+    assertThat(metric(system.coordinatorHttp(), "botburrow_coordinator_leader")).isEqualTo(1.0);
+  }
+
+  @Test
+  void aMalformedAgentConfigLeavesItsNotificationUnreadWhileAnotherAgentStillAnswers() {
+    system.llm.enqueueFor("other-agent", ScriptedTurn.text("Hello from other-agent.").withUsage(10, 5));
+
+    String postId = post("@broken-agent @other-agent hello both");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> commentBy(postId, "other-agent").isPresent());
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(runnerLog.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+            .contains("broken-agent").contains("agents/broken-agent/config.yaml")));
+    assertThat(commentBy(postId, "broken-agent")).isEmpty();
+    assertThat(notifications("broken-agent", true)).hasSize(1);
+    assertThat(metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"broken-agent\"", "status=\"failure\"")).isGreaterThanOrEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", system.hub.adminKey());
+      assertThat(circuits.toString()).contains("\"agent\":\"broken-agent\"");
+      assertThat(metric(system.coordinatorHttp(), "botburrow_queue_circuits_open")).isGreaterThanOrEqualTo(1);
+    });
+  }
+
+  @Test
+  void postToReplyLatencyOverTenMentions() {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      system.llm.enqueueFor("echo-agent", ScriptedTurn.text("answer " + i).withUsage(5, 5));
+      long start = System.nanoTime();
+      String postId = post("@echo-agent question number " + i);
+      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10)).until(() -> commentBy(postId, "echo-agent").isPresent());
+      millis.add((System.nanoTime() - start) / 1_000_000);
+    }
+    List<Long> sorted = millis.stream().sorted().toList();
+    long median = (sorted.get(4) + sorted.get(5)) / 2;
+    System.out.println("post-to-reply: median " + median + " ms over 10 mentions " + millis);
+    assertThat(median).isLessThan(15_000);
+  }
+}
