@@ -17,6 +17,19 @@ public interface HubClient {
    */
   List<HubAgent> pollAgentsWithNotifications(Duration timeout, int batchSize);
 
+  /**
+   * Long-polls like {@link #pollAgentsWithNotifications}, continuing from {@code cursor} (null for every
+   * agent with unread notifications). A Hub that supports cursors lists only agents whose unread
+   * notifications are newer than the cursor and waits while there are none; the answer's cursor is
+   * where the next poll continues. A Hub without cursors answers as the plain long-poll, with a null
+   * cursor.
+   *
+   * @throws LongPollUnsupportedException when the Hub has no long-poll endpoint
+   */
+  default NotificationPoll pollNewNotifications(Duration timeout, int batchSize, String cursor) {
+    return new NotificationPoll(pollAgentsWithNotifications(timeout, batchSize), null);
+  }
+
   /** Runnable agents with unread notifications (the fallback when long-poll is unsupported). */
   List<HubAgent> agentsWithNotifications();
 

@@ -28,7 +28,7 @@ class LongPollTest {
         "botburrow.hub.admin-key", "long-poll-admin-key",
         "botburrow.hub.insecure-dev", true,
         "botburrow.hub.discovery-enabled", false,
-        "botburrow.hub.seed-agents", List.of("ron:human", "claude-coder-1:claude-code")));
+        "botburrow.hub.seed-agents", List.of("ron:human", "claude-coder-1:claude-code", "claude-coder-2:claude-code")));
   }
 
   @AfterAll
@@ -116,6 +116,52 @@ class LongPollTest {
     assertThat(polls).allSatisfy(poll -> assertThat(ids(poll.join().json().get("agents")))
         .containsExactly("claude-coder-1"));
     assertThat(hub.get("/api/v1/health", null).json().get("waiting_polls").asInt()).isZero();
+  }
+
+  @Test
+  void aPollWithTheLastCursorWaitsWhileOnlyAlreadyReportedNotificationsAreUnread() {
+    mentionCoder("first question");
+    String cursor = hub.get("/api/v1/notifications/poll?timeout=30", null).json().get("cursor").asText();
+    long started = System.nanoTime();
+
+    JsonNode body = hub.get("/api/v1/notifications/poll?timeout=1.5&cursor=" + cursor, null).json();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1400));
+    assertThat(body.get("agents")).isEmpty();
+    assertThat(body.get("cursor").asText()).isEqualTo(cursor);
+  }
+
+  @Test
+  void aPollWithACursorWakesForANewerNotificationAndAdvancesTheCursor() {
+    mentionCoder("first question");
+    String cursor = hub.get("/api/v1/notifications/poll?timeout=30", null).json().get("cursor").asText();
+    CompletableFuture<HubFixture.Reply> poll = hub.getAsync("/api/v1/notifications/poll?timeout=20&cursor=" + cursor, null);
+    awaitParkedPolls(1);
+
+    mentionCoder("second question");
+    JsonNode body = poll.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join().json();
+
+    assertThat(ids(body.get("agents"))).containsExactly("claude-coder-1");
+    assertThat(body.get("agents").get(0).get("notification_count").asInt()).isEqualTo(2);
+    assertThat(Long.parseLong(body.get("cursor").asText())).isGreaterThan(Long.parseLong(cursor));
+  }
+
+  @Test
+  void aFullPageKeepsTheCursorShortOfTheAgentLeftOutSoItIsListedNext() {
+    String cursor = hub.get("/api/v1/notifications/poll?timeout=0", null).json().get("cursor").asText();
+    mentionCoder("you first");
+    hub.post("/api/v1/posts", null, Map.of("agent_id", "ron", "content", "@claude-coder-2 then you"));
+
+    JsonNode first = hub.get("/api/v1/notifications/poll?timeout=5&batch_size=1&cursor=" + cursor, null).json();
+    JsonNode second = hub.get("/api/v1/notifications/poll?timeout=5&batch_size=1&cursor=" + first.get("cursor").asText(), null).json();
+
+    assertThat(ids(first.get("agents"))).containsExactly("claude-coder-1");
+    assertThat(ids(second.get("agents"))).containsExactly("claude-coder-2");
+  }
+
+  @Test
+  void aCursorThatIsNotANumberIsABadRequest() {
+    assertThat(hub.get("/api/v1/notifications/poll?timeout=0&cursor=abc", null).status()).isEqualTo(400);
   }
 
   private static void mentionCoder(String text) {

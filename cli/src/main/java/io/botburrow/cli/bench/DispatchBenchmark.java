@@ -42,7 +42,7 @@ public final class DispatchBenchmark implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "50", description = "Unmeasured mentions first (default ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--slots", defaultValue = "8", description = "Runner slots (default ${DEFAULT-VALUE}).")
+  @Option(names = "--slots", defaultValue = "16", description = "Runner slots (default ${DEFAULT-VALUE}).")
   int slots;
 
   @Option(names = "--repoll-delay", description = "Override botburrow.coordinator.repoll-delay, e.g. 20ms.")
@@ -122,6 +122,7 @@ public final class DispatchBenchmark implements Callable<Integer> {
     System.out.println("dispatch-latency: " + dispatch.summary());
     System.out.printf("over N=%d mentions (%d agents, %.0f/s, %d runner slots%s)%s%n", dispatch.count(), agents, rate, slots,
         repollDelay == null ? "" : ", repoll-delay " + repollDelay, unclaimed == 0 ? "" : ", " + unclaimed + " never claimed");
+    System.out.printf("  p90 %.1f ms, max %.1f ms%n", dispatch.percentile(90), dispatch.percentile(100));
     System.out.println("  hub to enqueue: " + coordinator.summary() + "; enqueue to claim: " + queue.summary()
         + " (over " + queue.count() + " not folded into pending work)");
     System.out.println("baseline: hub POST round trip " + roundTrip.summary());

@@ -6,17 +6,22 @@ import io.botburrow.coordinator.CoordinatorProperties;
 import io.botburrow.hub.HubAgent;
 import io.botburrow.hub.HubClient;
 import io.botburrow.hub.LongPollUnsupportedException;
+import io.botburrow.hub.NotificationPoll;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.EnqueueResult;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Watches the Hub for agents with unread notifications (long-poll, or listing when the Hub has none)
- * and enqueues one notification activation per agent.
+ * and enqueues one notification activation per agent. With a Hub that hands out long-poll cursors it
+ * asks only for newer notifications, so the Hub can park the poll while agents work on what is
+ * known; every {@code fullPollInterval}, after a failure and at the start of each term it asks for
+ * every agent with unread work, which re-enqueues whatever Redis lost.
  */
 public final class HubWatcher extends LoopingDuty {
   private static final Logger LOG = LoggerFactory.getLogger(HubWatcher.class);
@@ -26,6 +31,8 @@ public final class HubWatcher extends LoopingDuty {
   private final CoordinatorMetrics metrics;
   private final Clock clock;
   private volatile boolean longPollSupported = true;
+  private volatile String cursor;
+  private volatile Instant lastFullPoll = Instant.MIN;
 
   public HubWatcher(
       HubClient hub, ActivationQueue queue, CoordinatorProperties props, CoordinatorMetrics metrics, Clock clock) {
@@ -43,27 +50,46 @@ public final class HubWatcher extends LoopingDuty {
   }
 
   @Override
-  protected Duration step(long fencingToken) {
-    List<HubAgent> agents = fetch();
-    int added = enqueueAll(agents, fencingToken);
-    if (!longPollSupported) {
-      return props.fallbackPollInterval();
-    }
-    // The Hub answers a long-poll at once while notifications stay unread; pause unless this poll
-    // brought new work, so a busy agent does not turn the watch into a tight loop.
-    return agents.isEmpty() || added > 0 ? Duration.ZERO : props.repollDelay();
+  public void start(long fencingToken) {
+    // a new term must not trust what an earlier one had seen
+    cursor = null;
+    super.start(fencingToken);
   }
 
-  private List<HubAgent> fetch() {
-    if (longPollSupported) {
-      try {
-        return hub.pollAgentsWithNotifications(props.longPollTimeout(), props.pollBatchSize());
-      } catch (LongPollUnsupportedException e) {
-        LOG.info("Hub has no long-poll endpoint; listing agents every {} ms instead", props.fallbackPollInterval().toMillis());
-        longPollSupported = false;
-      }
+  @Override
+  protected Duration step(long fencingToken) {
+    if (!longPollSupported) {
+      enqueueAll(hub.agentsWithNotifications(), fencingToken);
+      return props.fallbackPollInterval();
     }
-    return hub.agentsWithNotifications();
+    NotificationPoll poll;
+    try {
+      poll = poll();
+    } catch (LongPollUnsupportedException e) {
+      LOG.info("Hub has no long-poll endpoint; listing agents every {} ms instead", props.fallbackPollInterval().toMillis());
+      longPollSupported = false;
+      return Duration.ZERO;
+    }
+    int added = enqueueAll(poll.agents(), fencingToken);
+    if (poll.hasCursor()) {
+      return Duration.ZERO;
+    }
+    // Without cursors the Hub answers at once while notifications stay unread; pause unless this poll
+    // brought new work, so a busy agent does not turn the watch into a tight loop.
+    return poll.agents().isEmpty() || added > 0 ? Duration.ZERO : props.repollDelay();
+  }
+
+  private NotificationPoll poll() {
+    Instant now = clock.instant();
+    boolean full = cursor == null || !now.isBefore(lastFullPoll.plus(props.fullPollInterval()));
+    String since = full ? null : cursor;
+    cursor = null; // a failed poll is followed by a full one
+    NotificationPoll poll = hub.pollNewNotifications(props.longPollTimeout(), props.pollBatchSize(), since);
+    if (full) {
+      lastFullPoll = now;
+    }
+    cursor = poll.hasCursor() ? poll.cursor() : null;
+    return poll;
   }
 
   private int enqueueAll(List<HubAgent> agents, long fencingToken) {

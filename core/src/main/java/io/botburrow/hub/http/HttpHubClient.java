@@ -10,11 +10,13 @@ import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
 import io.botburrow.hub.LongPollUnsupportedException;
 import io.botburrow.hub.Notification;
+import io.botburrow.hub.NotificationPoll;
 import io.botburrow.hub.Post;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +32,20 @@ public final class HttpHubClient implements HubClient {
 
   @Override
   public List<HubAgent> pollAgentsWithNotifications(Duration timeout, int batchSize) {
+    return pollNewNotifications(timeout, batchSize, null).agents();
+  }
+
+  @Override
+  public NotificationPoll pollNewNotifications(Duration timeout, int batchSize, String cursor) {
+    Map<String, Object> query = new LinkedHashMap<>();
+    query.put("timeout", Math.max(1, timeout.toSeconds()));
+    query.put("batch_size", batchSize);
+    if (cursor != null) {
+      query.put("cursor", cursor);
+    }
     try {
-      JsonNode body =
-          http.getOnce(
-              "/notifications/poll",
-              Map.of("timeout", Math.max(1, timeout.toSeconds()), "batch_size", batchSize),
-              timeout.plusSeconds(10));
-      return HubJson.agents(body);
+      JsonNode body = http.getOnce("/notifications/poll", query, timeout.plusSeconds(10));
+      return new NotificationPoll(HubJson.agents(body), HubJson.text(body, "cursor", null));
     } catch (HubException e) {
       if (e.notFound()) {
         throw new LongPollUnsupportedException();

@@ -60,6 +60,19 @@ public class NotificationStore {
     return (int) byId.values().stream().filter(n -> n.recipient().equals(recipient) && n.isUnread()).count();
   }
 
+  /** The sequence number of the newest notification (0 when there is none): a long-poll cursor. */
+  public synchronized long lastSeq() {
+    return nextSeq - 1;
+  }
+
+  /** Per recipient, the sequence number of its oldest unread notification created after {@code afterSeq}. */
+  public synchronized Map<String, Long> firstUnreadSeqAfter(long afterSeq) {
+    Map<String, Long> first = new HashMap<>();
+    byId.values().stream().filter(n -> n.isUnread() && n.seq() > afterSeq)
+        .forEach(n -> first.merge(n.recipient(), n.seq(), Math::min));
+    return first;
+  }
+
   /** Unread counts of every recipient that has any. */
   public synchronized Map<String, Integer> unreadCounts() {
     Map<String, Integer> counts = new HashMap<>();

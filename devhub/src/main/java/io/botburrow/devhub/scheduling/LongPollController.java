@@ -12,15 +12,18 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * M9: answers at once when a runnable agent has unread notifications, otherwise parks the request
- * (no thread held) until one arrives or the timeout passes, then answers an empty list.
+ * (no thread held) until one arrives or the timeout passes, then answers an empty list. Every answer
+ * carries a {@code cursor}; a poll that sends it back is answered only with agents whose unread
+ * notifications are newer, and parks while there are none, so a watcher need not re-poll in a loop
+ * while agents are busy with work it already knows about.
  */
 @Requires(env = "hub")
 @Controller("/api/v1/notifications/poll")
@@ -43,20 +46,47 @@ class LongPollController {
 
   @Get
   CompletableFuture<Map<String, Object>> poll(HttpRequest<?> request, @QueryValue @Nullable String timeout,
-      @QueryValue("batch_size") @Nullable Integer batchSize) {
+      @QueryValue("batch_size") @Nullable Integer batchSize, @QueryValue @Nullable String cursor) {
     auth.requireService(request);
     long waitMillis = Math.round(timeoutSeconds(timeout) * 1000);
     int limit = Paging.limit(batchSize, 100, 1000);
+    Supplier<RunnableAgents.Page> look = lookup(parseCursor(cursor), limit);
     // Registered before looking, so a notification created in between still wakes this poll.
     CompletableFuture<Void> wake = waiters.register();
-    List<Map<String, Object>> ready = runnable.withUnread(limit);
-    if (!ready.isEmpty() || waitMillis == 0) {
+    RunnableAgents.Page ready = look.get();
+    if (!ready.agents().isEmpty() || waitMillis == 0) {
       waiters.forget(wake);
       return CompletableFuture.completedFuture(body(ready));
     }
     return wake.completeOnTimeout(null, waitMillis, TimeUnit.MILLISECONDS)
         .whenComplete((ignored, error) -> waiters.forget(wake))
-        .thenApplyAsync(ignored -> body(runnable.withUnread(limit)), executor);
+        .thenApplyAsync(ignored -> body(look.get()), executor);
+  }
+
+  private Supplier<RunnableAgents.Page> lookup(Long cursor, int limit) {
+    if (cursor != null) {
+      return () -> runnable.withNewUnread(cursor, limit);
+    }
+    return () -> {
+      // read before listing: a notification created meanwhile is listed again next time, never skipped
+      long latest = runnable.latestCursor();
+      return new RunnableAgents.Page(runnable.withUnread(limit), latest);
+    };
+  }
+
+  private static Long parseCursor(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(raw.trim());
+      if (value < 0) {
+        throw ApiException.badRequest("cursor must be a cursor from an earlier poll");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("cursor must be a cursor from an earlier poll");
+    }
   }
 
   private static double timeoutSeconds(String raw) {
@@ -74,7 +104,9 @@ class LongPollController {
     }
   }
 
-  private static Map<String, Object> body(List<Map<String, Object>> agents) {
-    return Bodies.success("agents", agents);
+  private static Map<String, Object> body(RunnableAgents.Page page) {
+    Map<String, Object> body = Bodies.success("agents", page.agents());
+    body.put("cursor", Long.toString(page.cursor()));
+    return body;
   }
 }

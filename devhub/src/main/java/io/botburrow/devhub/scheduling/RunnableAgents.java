@@ -44,6 +44,34 @@ class RunnableAgents {
         .toList();
   }
 
+  /**
+   * Agents with unread notifications created after {@code cursor}, those waiting longest first, and the
+   * cursor to poll with next. When the page is full the next cursor stops short of the first agent left
+   * out, so that it is listed next time rather than skipped.
+   */
+  Page withNewUnread(long cursor, int limit) {
+    long latest = notifications.lastSeq();
+    // a cursor from before this Hub restarted (ahead of every notification) lists everything again
+    long from = cursor > latest ? 0 : cursor;
+    Map<String, Long> first = notifications.firstUnreadSeqAfter(from);
+    Map<String, Integer> counts = notifications.unreadCounts();
+    List<Agent> due = directory.all().stream()
+        .filter(Agent::isSchedulable)
+        .filter(agent -> first.containsKey(agent.name()))
+        .sorted(Comparator.comparing((Agent agent) -> first.get(agent.name())))
+        .toList();
+    long next = due.size() > limit ? first.get(due.get(limit).name()) - 1 : latest;
+    return new Page(due.stream().limit(limit).map(agent -> view(agent, counts.getOrDefault(agent.name(), 0))).toList(), next);
+  }
+
+  /** Agents with new work and where the next long-poll starts. */
+  record Page(List<Map<String, Object>> agents, long cursor) {}
+
+  /** The newest notification's sequence number, for polls that list every agent with unread work. */
+  long latestCursor() {
+    return notifications.lastSeq();
+  }
+
   /** Agents not activated for {@code minStaleness}: never-activated first, then the longest idle. */
   List<Map<String, Object>> stale(Duration minStaleness, int limit) {
     Instant threshold = clock.instant().minus(minStaleness);

@@ -68,6 +68,10 @@ final class NotificationWork {
     if (session.posts().hasCommentedOn(n.postId())) {
       replies.done(agent, n, "posted by the agent");
     } else if (!result.finalText().isBlank() && def.config().hasGrant("hub:write")) {
+      if (replies.answeredMeanwhile(agent, n)) {
+        LOG.warn("Agent(name={}) notification {} was answered by another delivery meanwhile; not posting again", agent, n.id());
+        return;
+      }
       replies.done(agent, n, hub.comment(agent, n.postId(), null, result.finalText().strip()).id());
     }
     LOG.info("Agent(name={}) answered notification {} ({} iteration(s), stop {})", agent, n.id(), result.iterations(), result.stopReason().wireName());

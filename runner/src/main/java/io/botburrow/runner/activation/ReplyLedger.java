@@ -45,6 +45,14 @@ final class ReplyLedger {
     return false;
   }
 
+  /**
+   * Whether another delivery recorded an answer since this one checked: after Redis lost its state,
+   * two deliveries of the same mention can run at once until the older runner notices its lost lease.
+   */
+  boolean answeredMeanwhile(String agent, Notification n) {
+    return ledger.lookup(doneKey(agent, n)).isPresent();
+  }
+
   void begin(String agent, Notification n) {
     ledger.tryRecord(intentKey(agent, n), clock.instant().toString(), KEEP);
   }

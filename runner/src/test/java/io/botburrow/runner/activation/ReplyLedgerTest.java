@@ -47,4 +47,15 @@ class ReplyLedgerTest {
     assertThat(ledger.answered("a", n, thread(comment("a", T0.minusSeconds(60))))).isFalse();
     assertThat(ledger.answered("a", n, thread(comment("a", T0.plusSeconds(2))))).isTrue();
   }
+
+  @Test
+  void anAnswerAnotherDeliveryRecordedAfterThisOneStartedIsSeenBeforePosting() {
+    assertThat(ledger.answered("a", n, thread())).isFalse();
+    ledger.begin("a", n);
+    assertThat(ledger.answeredMeanwhile("a", n)).isFalse();
+
+    ledger.done("a", n, "c7");
+
+    assertThat(ledger.answeredMeanwhile("a", n)).isTrue();
+  }
 }
