@@ -23,7 +23,7 @@ final class BenchQueueCommand implements Callable<Integer> {
   @Option(names = "--agents", defaultValue = "2000", description = "Distinct agents (default ${DEFAULT-VALUE}).")
   int agents;
 
-  @Option(names = "--slots", defaultValue = "16", description = "Runner slots claiming in parallel (default ${DEFAULT-VALUE}).")
+  @Option(names = "--slots", defaultValue = "32", description = "Runner slots claiming in parallel (default ${DEFAULT-VALUE}).")
   int slots;
 
   @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds (default ${DEFAULT-VALUE}).")
