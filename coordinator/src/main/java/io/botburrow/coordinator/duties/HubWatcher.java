@@ -81,15 +81,23 @@ public final class HubWatcher extends LoopingDuty {
 
   private NotificationPoll poll() {
     Instant now = clock.instant();
-    boolean full = cursor == null || !now.isBefore(lastFullPoll.plus(props.fullPollInterval()));
+    Instant nextFullPoll = lastFullPoll.plus(props.fullPollInterval());
+    boolean full = cursor == null || !now.isBefore(nextFullPoll);
     String since = full ? null : cursor;
+    // A poll from the cursor may park; it must not outlast the next full poll, which re-enqueues work
+    // that could not be queued before (a circuit was open, Redis lost it, it was dead-lettered).
+    Duration wait = full ? props.longPollTimeout() : shorter(props.longPollTimeout(), Duration.between(now, nextFullPoll));
     cursor = null; // a failed poll is followed by a full one
-    NotificationPoll poll = hub.pollNewNotifications(props.longPollTimeout(), props.pollBatchSize(), since);
+    NotificationPoll poll = hub.pollNewNotifications(wait, props.pollBatchSize(), since);
     if (full) {
       lastFullPoll = now;
     }
     cursor = poll.hasCursor() ? poll.cursor() : null;
     return poll;
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private int enqueueAll(List<HubAgent> agents, long fencingToken) {

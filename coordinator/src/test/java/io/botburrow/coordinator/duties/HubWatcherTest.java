@@ -52,6 +52,17 @@ class HubWatcherTest {
   }
 
   @Test
+  void aPollFromTheCursorWaitsNoLongerThanUntilTheNextFullPoll() throws Exception {
+    hub.answer(poll("7", "alpha")).answer(poll("8"));
+
+    watcher.step(TOKEN);
+    clock.advance(Duration.ofSeconds(4));
+    watcher.step(TOKEN);
+
+    assertThat(hub.timeoutsAsked).containsExactly(props.longPollTimeout(), Duration.ofSeconds(6));
+  }
+
+  @Test
   void asksForEveryAgentAfterAFailedPoll() throws Exception {
     hub.answer(poll("7", "alpha")).fail().answer(poll("9"));
 

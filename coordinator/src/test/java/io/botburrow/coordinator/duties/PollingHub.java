@@ -19,6 +19,7 @@ import java.util.List;
 final class PollingHub implements HubClient {
   private final Deque<Object> answers = new ArrayDeque<>();
   final List<String> cursorsAsked = new ArrayList<>();
+  final List<Duration> timeoutsAsked = new ArrayList<>();
 
   PollingHub answer(NotificationPoll poll) {
     answers.add(poll);
@@ -37,6 +38,7 @@ final class PollingHub implements HubClient {
   @Override
   public NotificationPoll pollNewNotifications(Duration timeout, int batchSize, String cursor) {
     cursorsAsked.add(cursor);
+    timeoutsAsked.add(timeout);
     Object next = answers.removeFirst();
     if (next instanceof HubException e) {
       throw e;

@@ -1,6 +1,5 @@
 package io.botburrow.system.chaos;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -12,12 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * A runner or coordinator as a real child process ({@code java ... io.botburrow.cli.Main <role>}) on the
@@ -59,15 +55,7 @@ final class ServiceProcess implements AutoCloseable {
     try {
       Files.createDirectories(LOG_DIR);
       Path log = LOG_DIR.resolve(name + ".log");
-      Path argFile = LOG_DIR.resolve(name + ".args");
-      // an argument file keeps the long classpath off the command line
-      String classpath = serviceClasspath();
-      Files.writeString(argFile, "-cp\n\"" + classpath.replace("\\", "\\\\") + "\"\n");
-      List<String> command = new ArrayList<>(List.of(javaBinary(), "@" + argFile.toAbsolutePath(),
-          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
-      command.addAll(classDataSharing(classpath));
-      command.addAll(List.of("io.botburrow.cli.Main", role, "--config", "/nonexistent", "--port", Integer.toString(port)));
-      properties.forEach((k, v) -> command.addAll(List.of("-D", k + "=" + v)));
+      List<String> command = ServiceCommand.of(role, port, properties, LOG_DIR.resolve(name + ".args"));
       return new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
@@ -183,35 +171,6 @@ final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /**
-   * The test's classpath without this module's own classes (services do not need them). Surefire hands
-   * the forked JVM a manifest-only jar; the real classpath is in {@code surefire.test.class.path}.
-   */
-  private static String serviceClasspath() {
-    String full = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path own = Path.of("target").toAbsolutePath();
-    return Arrays.stream(full.split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank() && !Path.of(entry).toAbsolutePath().startsWith(own))
-        .collect(Collectors.joining(File.pathSeparator));
-  }
-
-  /**
-   * Start-up matters more than peak speed here, and the machine may be busy: the first service that
-   * exits normally writes a class-data archive that later ones map. Only possible with jars alone.
-   */
-  private static List<String> classDataSharing(String classpath) {
-    boolean onlyJars = Arrays.stream(classpath.split(File.pathSeparator)).noneMatch(e -> Files.isDirectory(Path.of(e)));
-    if (!onlyJars) {
-      return List.of();
-    }
-    return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + LOG_DIR.resolve("services.jsa").toAbsolutePath());
-  }
-
-  private static String javaBinary() {
-    return ProcessHandle.current().info().command()
-        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
 
   static int freePort() {
