@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures, with a baseline measured in the same run.",
-    subcommands = {BenchSandboxCommand.class, DispatchBenchmark.class})
+    subcommands = {BenchQueueCommand.class, DispatchBenchmark.class, BenchSandboxCommand.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

@@ -3,6 +3,8 @@ package io.botburrow.queue;
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,20 @@ public interface ActivationQueue {
    * @throws FencedOutException when {@code fencingToken} is older than the newest token seen
    */
   EnqueueResult enqueue(Activation activation, long fencingToken);
+
+  /**
+   * {@link #enqueue} for several activations, in order; adapters may send them in one round trip.
+   *
+   * @return one result per activation, in order
+   * @throws FencedOutException when {@code fencingToken} is older than the newest token seen
+   */
+  default List<EnqueueResult> enqueueAll(List<Activation> activations, long fencingToken) {
+    List<EnqueueResult> results = new ArrayList<>(activations.size());
+    for (Activation activation : activations) {
+      results.add(enqueue(activation, fencingToken));
+    }
+    return results;
+  }
 
   /** Number of pending (not yet claimed) activations of {@code kind}. */
   long depth(ActivationKind kind);

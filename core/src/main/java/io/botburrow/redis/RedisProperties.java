@@ -87,6 +87,14 @@ public record RedisProperties(
         circuitThreshold, claimPollInterval);
   }
 
+  /** Same settings with another connection pool size and number of I/O threads. */
+  public RedisProperties withConnections(int poolSize, int threads) {
+    return new RedisProperties(
+        url, password, connectTimeout, timeout, retryAttempts, retryInterval, poolSize,
+        threads, keyPrefix, leaseDuration, maxAttempts, circuitBackoff, circuitMaxBackoff,
+        circuitThreshold, claimPollInterval);
+  }
+
   /** The queue protocol settings these properties describe. */
   public QueueSettings queueSettings() {
     return new QueueSettings(

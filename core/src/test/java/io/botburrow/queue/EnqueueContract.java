@@ -73,6 +73,23 @@ public interface EnqueueContract extends QueueContract {
   }
 
   @Test
+  default void enqueuesABatchWithOneResultPerActivationInOrder() {
+    Activation alice = notification("alice", "n1");
+    java.util.List<EnqueueResult> results =
+        fixture().queue().enqueueAll(
+            java.util.List.of(alice, notification("bob", "n2"), notification("alice", "n3"), exploration("alice")), TOKEN);
+
+    assertThat(results)
+        .containsExactly(
+            EnqueueResult.ENQUEUED, EnqueueResult.ENQUEUED, EnqueueResult.ALREADY_PENDING, EnqueueResult.ENQUEUED);
+    Lease lease = claimOrFail(RunnerPool.NOTIFICATION, "r1");
+    assertThat(lease.activation().id()).isEqualTo(alice.id());
+    assertThat(lease.activation().notificationIds()).containsExactly("n1", "n3");
+    assertThatThrownBy(() -> fixture().queue().enqueueAll(java.util.List.of(notification("carol", "n4")), TOKEN - 1))
+        .isInstanceOf(FencedOutException.class);
+  }
+
+  @Test
   default void reportsDepthAndAgeOfTheOldestPendingActivation() {
     assertThat(fixture().queue().oldestAge(ActivationKind.NOTIFICATION)).isEmpty();
     enqueue(notification("alice", "n1"));

@@ -14,7 +14,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -47,10 +48,16 @@ public class S3ClientFactory {
     return new BucketUploader(s3, properties.bucket());
   }
 
-  /** Builds a client for {@code properties}: path-style, URL-connection HTTP, static or default credentials. */
+  /**
+   * Builds a client for {@code properties}: path-style, Apache HTTP (it checks pooled connections
+   * before reuse and handles {@code Expect: 100-continue}; the URL-connection client failed uploads
+   * with "Unexpected end of file" on reused connections and that error escaped the SDK's retries),
+   * static or default credentials.
+   */
   public static S3Client createClient(S3Properties properties) {
     S3ClientBuilder builder = S3Client.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
+        .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(5).build()))
         .region(Region.of(properties.signingRegion()))
         .credentialsProvider(credentials(properties))
         // Checksums only when an operation requires them: R2, MinIO and s3proxy differ in how much of

@@ -155,7 +155,7 @@ public final class RedisLeaderElection implements LeaderElection {
       leadingUntilNanos = sentAt + settings.safeLeadership().toNanos();
       token = replyToken;
       LOG.info("Instance {} leads {} with fencing token {}", instanceId, settings.name(), replyToken);
-      listeners.forEach(listener -> listener.leadershipGained(replyToken));
+      notifyListeners(listener -> listener.leadershipGained(replyToken));
     }
   }
 
@@ -182,6 +182,17 @@ public final class RedisLeaderElection implements LeaderElection {
   private void stepDown(String why) {
     token = 0;
     LOG.info("Instance {} stopped leading {}: {}", instanceId, settings.name(), why);
-    listeners.forEach(LeadershipListener::leadershipLost);
+    notifyListeners(LeadershipListener::leadershipLost);
+  }
+
+  // One failing listener must neither silence the others nor break the election's schedule.
+  private void notifyListeners(java.util.function.Consumer<LeadershipListener> event) {
+    for (LeadershipListener listener : listeners) {
+      try {
+        event.accept(listener);
+      } catch (RuntimeException e) {
+        LOG.error("Leadership listener {} failed", listener, e);
+      }
+    }
   }
 }

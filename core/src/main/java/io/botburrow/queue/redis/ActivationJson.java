@@ -2,8 +2,8 @@ package io.botburrow.queue.redis;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationId;
 import io.botburrow.activation.ActivationKind;
@@ -20,8 +20,7 @@ import java.util.List;
  * instants are epoch milliseconds and the format stays flat.
  */
 final class ActivationJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory FACTORY = MAPPER.getFactory();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private ActivationJson() {}
 
@@ -40,11 +39,8 @@ final class ActivationJson {
       } else {
         json.writeNumberField("staleSince", activation.staleSince().toEpochMilli());
       }
-      json.writeArrayFieldStart("nids");
-      for (String id : activation.notificationIds()) {
-        json.writeString(id);
-      }
-      json.writeEndArray();
+      json.writeFieldName("nids");
+      json.writeRawValue(notificationIdsJson(activation));
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -52,29 +48,75 @@ final class ActivationJson {
     return out.toString();
   }
 
-  static Activation read(String text) {
-    JsonNode json;
-    try {
-      json = MAPPER.readTree(text);
+  /**
+   * The {@code nids} array exactly as {@link #write} ends the document with it, so the enqueue
+   * script can recognise "no new notification ids" by comparing text instead of decoding JSON.
+   */
+  static String notificationIdsJson(Activation activation) {
+    StringWriter out = new StringWriter(16 + 24 * activation.notificationIds().size());
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.writeStartArray();
+      for (String id : activation.notificationIds()) {
+        json.writeString(id);
+      }
+      json.writeEndArray();
     } catch (IOException e) {
-      throw new IllegalStateException("unreadable activation document in Redis: " + text, e);
+      throw new UncheckedIOException(e);
     }
-    JsonNode stale = json.path("staleSince");
-    return new Activation(
-        new ActivationId(json.path("id").asText()),
-        json.path("agent").asText(),
-        ActivationKind.fromWire(json.path("kind").asText()),
-        json.path("reason").asText(""),
-        Instant.ofEpochMilli(json.path("enqueuedAt").asLong()),
-        json.path("attempt").asInt(1),
-        notificationIds(json.path("nids")),
-        stale.isNumber() ? Instant.ofEpochMilli(stale.asLong()) : null);
+    return out.toString();
   }
 
-  // An empty Lua table encodes as {} rather than [], so accept any container.
-  private static List<String> notificationIds(JsonNode nids) {
-    List<String> ids = new ArrayList<>(nids.size());
-    nids.forEach(id -> ids.add(id.asText()));
+  static Activation read(String text) {
+    try (JsonParser json = FACTORY.createParser(text)) {
+      return readObject(json);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("unreadable activation document in Redis: " + text, e);
+    }
+  }
+
+  // Streaming rather than a tree: claims parse one document per activation on the hot path.
+  private static Activation readObject(JsonParser json) throws IOException {
+    if (json.nextToken() != JsonToken.START_OBJECT) {
+      throw new IOException("not an object");
+    }
+    String id = null;
+    String agent = null;
+    String kind = null;
+    String reason = "";
+    long enqueuedAt = 0;
+    int attempt = 1;
+    Instant staleSince = null;
+    List<String> ids = List.of();
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      JsonToken value = json.nextToken();
+      switch (field) {
+        case "id" -> id = json.getText();
+        case "agent" -> agent = json.getText();
+        case "kind" -> kind = json.getText();
+        case "reason" -> reason = json.getText();
+        case "enqueuedAt" -> enqueuedAt = json.getLongValue();
+        case "attempt" -> attempt = json.getIntValue();
+        case "staleSince" -> staleSince = value == JsonToken.VALUE_NULL ? null : Instant.ofEpochMilli(json.getLongValue());
+        case "nids" -> ids = notificationIds(json, value);
+        default -> json.skipChildren();
+      }
+    }
+    return new Activation(
+        new ActivationId(id), agent, ActivationKind.fromWire(kind), reason, Instant.ofEpochMilli(enqueuedAt),
+        attempt, ids, staleSince);
+  }
+
+  // An empty Lua table encodes as {} rather than [], so accept an empty object too.
+  private static List<String> notificationIds(JsonParser json, JsonToken start) throws IOException {
+    if (start != JsonToken.START_ARRAY) {
+      json.skipChildren();
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    while (json.nextToken() != JsonToken.END_ARRAY) {
+      ids.add(json.getText());
+    }
     return ids;
   }
 }

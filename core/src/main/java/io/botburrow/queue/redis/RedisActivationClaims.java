@@ -1,6 +1,6 @@
 package io.botburrow.queue.redis;
 
-import io.botburrow.activation.ActivationKind;
+import io.botburrow.activation.Activation;
 import io.botburrow.activation.RunnerPool;
 import io.botburrow.queue.ActivationClaims;
 import io.botburrow.queue.Lease;
@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
@@ -21,16 +23,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runner side of the Redis activation queue. A waiting claim wakes on the queue's pub/sub channel
- * and re-checks at least every {@link QueueSettings#pollInterval()}.
+ * and re-checks at least every {@link QueueSettings#pollInterval()}. Concurrent claims of one runner
+ * and concurrent completions share round trips (see {@link CallBatcher}).
  */
 public final class RedisActivationClaims implements ActivationClaims, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisActivationClaims.class);
   private static final int MAX_ERROR_LENGTH = 4_000;
+  private static final int MAX_BATCH = 64;
+
+  private record ClaimKey(RunnerPool pool, String runnerId) {}
 
   private final QueueRedis redis;
   private final QueueSettings settings;
   private final WakeSignals signals = new WakeSignals();
   private final RTopic wakeTopic;
+  private final Map<ClaimKey, CallBatcher<String, Optional<Lease>>> claimBatchers = new ConcurrentHashMap<>();
+  private final CallBatcher<Lease, Boolean> completions = new CallBatcher<>(this::completeAll, MAX_BATCH);
   private volatile Integer listenerId;
 
   public RedisActivationClaims(
@@ -40,32 +48,19 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     this.wakeTopic = client.getTopic(keys.wakeChannel(), StringCodec.INSTANCE);
   }
 
-  // Subscribes on first use rather than at construction, so a runner can start while Redis is down.
-  private void ensureSubscribed() {
-    if (listenerId == null) {
-      subscribe();
-    }
-  }
-
-  private synchronized void subscribe() {
-    if (listenerId == null) {
-      listenerId =
-          RedisFailures.translate(
-              "subscribe",
-              () ->
-                  wakeTopic.addListener(
-                      String.class, (channel, kind) -> signals.signal(ActivationKind.fromWire(kind))));
-    }
-  }
-
   @Override
   public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
     Objects.requireNonNull(pool, "pool");
-    requireRunnerId(runnerId);
+    if (runnerId == null || runnerId.isBlank()) {
+      throw new IllegalArgumentException("runnerId must not be blank");
+    }
     ensureSubscribed();
+    CallBatcher<String, Optional<Lease>> batcher =
+        claimBatchers.computeIfAbsent(new ClaimKey(pool, runnerId), key -> new CallBatcher<>(
+            requests -> claimAll(key, requests.size()), MAX_BATCH));
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
-      Optional<Lease> lease = claimNow(pool, runnerId);
+      Optional<Lease> lease = batcher.submit(runnerId);
       long remaining = deadline - System.nanoTime();
       if (lease.isPresent() || remaining <= 0 || Thread.currentThread().isInterrupted()) {
         return lease;
@@ -74,19 +69,23 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     }
   }
 
-  private Optional<Lease> claimNow(RunnerPool pool, String runnerId) {
+  private List<Optional<Lease>> claimAll(ClaimKey key, int count) {
     long now = redis.nowMillis();
     long expiry = now + settings.leaseDuration().toMillis();
-    List<Object> args = new ArrayList<>(List.of(runnerId, expiry, 1));
-    pool.kinds().forEach(kind -> args.add(RedisQueueKeys.scriptIndex(kind)));
-    List<Object> claimed =
-        redis.evalAt("claim", now, redis.scripts().claim(), ReturnType.MULTI, args.toArray());
-    if (claimed.isEmpty()) {
-      return Optional.empty();
+    List<Object> args = new ArrayList<>(List.of(key.runnerId(), expiry, count));
+    key.pool().kinds().forEach(kind -> args.add(RedisQueueKeys.scriptIndex(kind)));
+    List<Object> claimed = redis.evalAt("claim", now, redis.scripts().claim(), ReturnType.MULTI, args.toArray());
+    List<Optional<Lease>> leases = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      if (i < claimed.size()) {
+        Activation activation = ActivationJson.read((String) claimed.get(i));
+        LOG.debug("Activation(id={}, agent={}) claimed by runner {}", activation.id(), activation.agent(), key.runnerId());
+        leases.add(Optional.of(new Lease(activation, key.runnerId(), Instant.ofEpochMilli(expiry))));
+      } else {
+        leases.add(Optional.empty());
+      }
     }
-    var activation = ActivationJson.read((String) claimed.getFirst());
-    LOG.debug("Activation(id={}, agent={}) claimed by runner {}", activation.id(), activation.agent(), runnerId);
-    return Optional.of(new Lease(activation, runnerId, Instant.ofEpochMilli(expiry)));
+    return leases;
   }
 
   @Override
@@ -99,8 +98,17 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
 
   @Override
   public void complete(Lease lease) {
-    Long done = redis.eval("complete", redis.scripts().complete(), ReturnType.INTEGER, agent(lease), owner(lease));
-    logIfLost(done == 1, lease, "completion");
+    logIfLost(completions.submit(lease), lease, "completion");
+  }
+
+  private List<Boolean> completeAll(List<Lease> leases) {
+    List<Object> args = new ArrayList<>(leases.size() * 2);
+    leases.forEach(lease -> {
+      args.add(agent(lease));
+      args.add(owner(lease));
+    });
+    List<Object> done = redis.eval("complete", redis.scripts().complete(), ReturnType.MULTI, args.toArray());
+    return done.stream().map(result -> ((Number) result).longValue() == 1).toList();
   }
 
   @Override
@@ -131,6 +139,20 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     }
   }
 
+  // Subscribes on first use rather than at construction, so a runner can start while Redis is down.
+  private void ensureSubscribed() {
+    if (listenerId == null) {
+      subscribe();
+    }
+  }
+
+  private synchronized void subscribe() {
+    if (listenerId == null) {
+      listenerId = RedisFailures.translate(
+          "subscribe", () -> wakeTopic.addListener(String.class, (channel, message) -> signals.onMessage(message)));
+    }
+  }
+
   private static void logIfLost(boolean held, Lease lease, String what) {
     if (!held) {
       LOG.warn(
@@ -150,11 +172,5 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
   private static String truncate(String error) {
     String text = error == null ? "" : error;
     return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "...";
-  }
-
-  private static void requireRunnerId(String runnerId) {
-    if (runnerId == null || runnerId.isBlank()) {
-      throw new IllegalArgumentException("runnerId must not be blank");
-    }
   }
 }

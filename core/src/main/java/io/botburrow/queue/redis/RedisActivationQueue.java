@@ -9,6 +9,7 @@ import io.botburrow.queue.LeaseReaper;
 import io.botburrow.queue.QueueSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,10 +26,15 @@ import org.slf4j.LoggerFactory;
 public final class RedisActivationQueue implements ActivationQueue, LeaseReaper {
   private static final Logger LOG = LoggerFactory.getLogger(RedisActivationQueue.class);
   private static final int REAP_BATCH = 100;
+  private static final int MAX_BATCH = 100;
+  private static final String FENCED = "FENCED:";
+
+  private record Enqueue(Activation activation, long fencingToken) {}
 
   private final QueueRedis redis;
   private final QueueSettings settings;
   private final AtomicLong highestTokenSeen = new AtomicLong();
+  private final CallBatcher<Enqueue, String> enqueues = new CallBatcher<>(this::enqueueBatch, MAX_BATCH);
 
   public RedisActivationQueue(
       RedissonClient client, RedisQueueKeys keys, QueueSettings settings, Clock clock) {
@@ -38,25 +44,49 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
 
   @Override
   public EnqueueResult enqueue(Activation activation, long fencingToken) {
-    List<Object> reply =
-        redis.eval(
-            "enqueue",
-            redis.scripts().enqueue(),
-            ReturnType.MULTI,
-            activation.agent(),
-            RedisQueueKeys.scriptIndex(activation.kind()),
-            ActivationJson.write(activation),
-            fencingToken,
-            activation.enqueuedAt().toEpochMilli());
-    String outcome = (String) reply.get(0);
-    long current = ((Number) reply.get(1)).longValue();
-    highestTokenSeen.accumulateAndGet(Math.max(current, fencingToken), Math::max);
-    if ("FENCED".equals(outcome)) {
+    return unfenced(enqueues.submit(new Enqueue(activation, fencingToken)), fencingToken);
+  }
+
+  @Override
+  public List<EnqueueResult> enqueueAll(List<Activation> activations, long fencingToken) {
+    List<EnqueueResult> results = new ArrayList<>(activations.size());
+    for (int from = 0; from < activations.size(); from += MAX_BATCH) {
+      List<Enqueue> chunk = activations.subList(from, Math.min(activations.size(), from + MAX_BATCH))
+          .stream().map(activation -> new Enqueue(activation, fencingToken)).toList();
+      for (String outcome : enqueueBatch(chunk)) {
+        results.add(unfenced(outcome, fencingToken));
+      }
+    }
+    return results;
+  }
+
+  private List<String> enqueueBatch(List<Enqueue> batch) {
+    List<Object> args = new ArrayList<>(batch.size() * 6);
+    for (Enqueue item : batch) {
+      Activation activation = item.activation();
+      args.add(activation.agent());
+      args.add(RedisQueueKeys.scriptIndex(activation.kind()));
+      args.add(ActivationJson.write(activation));
+      args.add(item.fencingToken());
+      args.add(activation.enqueuedAt().toEpochMilli());
+      args.add(ActivationJson.notificationIdsJson(activation));
+    }
+    List<Object> outcomes = redis.eval("enqueue", redis.scripts().enqueue(), ReturnType.MULTI, args.toArray());
+    for (int i = 0; i < batch.size(); i++) {
+      LOG.debug("Activation(id={}, agent={}) enqueue: {}",
+          batch.get(i).activation().id(), batch.get(i).activation().agent(), outcomes.get(i));
+    }
+    return outcomes.stream().map(String.class::cast).toList();
+  }
+
+  private EnqueueResult unfenced(String outcome, long fencingToken) {
+    highestTokenSeen.accumulateAndGet(fencingToken, Math::max);
+    if (outcome.startsWith(FENCED)) {
+      long current = Long.parseLong(outcome.substring(FENCED.length()));
+      highestTokenSeen.accumulateAndGet(current, Math::max);
       throw new FencedOutException(fencingToken, current);
     }
-    EnqueueResult result = EnqueueResult.valueOf(outcome);
-    LOG.debug("Activation(id={}, agent={}) enqueue: {}", activation.id(), activation.agent(), result);
-    return result;
+    return EnqueueResult.valueOf(outcome);
   }
 
   /** The highest fencing token this instance has seen in Redis (survives a Redis restart). */

@@ -24,13 +24,25 @@ final class WakeSignals {
     }
   }
 
-  /** Work of {@code kind} became claimable somewhere. */
-  void signal(ActivationKind kind) {
+  /** Handles a wake-up message: {@code <kind>} or {@code <kind>:<count>}. Ignores anything else. */
+  void onMessage(String message) {
+    String[] parts = message.split(":", 2);
+    try {
+      ActivationKind kind = ActivationKind.fromWire(parts[0]);
+      signal(kind, parts.length == 2 ? Integer.parseInt(parts[1]) : 1);
+    } catch (IllegalArgumentException e) {
+      // not ours; a wake-up is only a hint, polling covers a lost one
+    }
+  }
+
+  /** {@code count} activations of {@code kind} became claimable somewhere. */
+  void signal(ActivationKind kind, int count) {
     for (RunnerPool pool : RunnerPool.values()) {
       if (pool.kinds().contains(kind)) {
         Semaphore semaphore = permits.get(pool);
-        if (semaphore.availablePermits() < MAX_PERMITS) {
-          semaphore.release();
+        int release = Math.min(count, MAX_PERMITS - semaphore.availablePermits());
+        if (release > 0) {
+          semaphore.release(release);
         }
       }
     }

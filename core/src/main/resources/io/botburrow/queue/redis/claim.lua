@@ -17,7 +17,7 @@ for i = 6, #ARGV do
       break
     end
     local agent, score = head[1], head[2]
-    if redis.call('HEXISTS', RUNNING, agent) == 1 or circuit_open(agent) then
+    if redis.call('HEXISTS', RUNNING, agent) == 1 then
       -- never expected (work is held while its agent runs), but single flight must not depend on it
       redis.call('ZADD', HELD[k], score, agent)
     else
@@ -27,10 +27,10 @@ for i = 6, #ARGV do
         redis.call('HSET', RUNNING, agent, json)
         redis.call('HSET', OWNER, agent, runner .. '|' .. field(json, 'id'))
         redis.call('ZADD', LEASES, expiry, agent)
-        hold(agent)
+        hold(agent, k)
         claimed[#claimed + 1] = json
       end
     end
   end
 end
-return claimed
+return done(claimed)

@@ -1,33 +1,51 @@
--- ARGV: 3 agent, 4 kind index, 5 activation JSON, 6 fencing token, 7 enqueued-at (epoch ms)
-local agent, k, json, token = ARGV[3], tonumber(ARGV[4]), ARGV[5], tonumber(ARGV[6])
+-- ARGV from 3, six per activation: agent, kind index, activation JSON, fencing token, enqueued-at ms,
+-- and the JSON of its notification ids (the exact text that ends the activation JSON).
+-- Returns per activation: ENQUEUED, ALREADY_PENDING, CIRCUIT_OPEN, or FENCED:<current token>.
+
+-- Whether the pending document already ends with exactly these ids: the common case of a Hub poll
+-- seeing the same unread notifications again, answered without decoding JSON.
+local function same_ids(existing, nids)
+  return nids == '[]' or string.sub(existing, -(#nids + 1)) == nids .. '}'
+end
+
 local fence = tonumber(redis.call('GET', FENCE) or '0')
-if token < fence then
-  return {'FENCED', fence}
-end
-if token > fence then
-  -- also re-seeds the counter after Redis lost it, so a new term starts above this token
-  redis.call('SET', FENCE, token)
-end
-if circuit_open(agent) then
-  return {'CIRCUIT_OPEN', fence}
-end
-local existing = redis.call('HGET', PENDING[k], agent)
-if existing then
-  local merged, changed = existing, false
-  if KIND_NAMES[k] == 'notification' then
-    merged, changed = merge_ids(existing, json)
+
+local function enqueue(agent, k, json, token, enqueued_at, nids)
+  if token < fence then
+    return 'FENCED:' .. fence
   end
-  if changed then
-    redis.call('HSET', PENDING[k], agent, merged)
+  if token > fence then
+    -- also re-seeds the counter after Redis lost it, so a new term starts above this token
+    redis.call('SET', FENCE, token)
+    fence = token
   end
-  return {'ALREADY_PENDING', fence}
+  if circuit_open(agent) then
+    return 'CIRCUIT_OPEN'
+  end
+  local existing = redis.call('HGET', PENDING[k], agent)
+  if existing then
+    if KIND_NAMES[k] == 'notification' and not same_ids(existing, nids) then
+      local merged, changed = merge_ids(existing, json)
+      if changed then
+        redis.call('HSET', PENDING[k], agent, merged)
+      end
+    end
+    return 'ALREADY_PENDING'
+  end
+  local score = enqueued_at * ORDER_SLOTS + redis.call('INCR', SEQ) % ORDER_SLOTS
+  redis.call('HSET', PENDING[k], agent, json)
+  if redis.call('HEXISTS', RUNNING, agent) == 1 then
+    redis.call('ZADD', HELD[k], num(score), agent)
+  else
+    redis.call('ZADD', READY[k], num(score), agent)
+    wake(k)
+  end
+  return 'ENQUEUED'
 end
-local score = tonumber(ARGV[7]) * ORDER_SLOTS + redis.call('INCR', SEQ) % ORDER_SLOTS
-redis.call('HSET', PENDING[k], agent, json)
-if redis.call('HEXISTS', RUNNING, agent) == 1 then
-  redis.call('ZADD', HELD[k], num(score), agent)
-else
-  redis.call('ZADD', READY[k], num(score), agent)
-  redis.call('PUBLISH', CHANNEL, KIND_NAMES[k])
+
+local results = {}
+for i = 3, #ARGV, 6 do
+  results[#results + 1] = enqueue(
+    ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2], tonumber(ARGV[i + 3]), tonumber(ARGV[i + 4]), ARGV[i + 5])
 end
-return {'ENQUEUED', fence}
+return done(results)

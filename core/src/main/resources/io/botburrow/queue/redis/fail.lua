@@ -2,7 +2,7 @@
 -- Returns REDELIVERED, DEAD_LETTERED, or LOST.
 local agent = ARGV[3]
 if not owns(agent, ARGV[4]) then
-  return 'LOST'
+  return done('LOST')
 end
 local json = finish_run(agent)
 local failures = redis.call('HINCRBY', CB_FAILURES, agent, 1)
@@ -11,8 +11,8 @@ if backoff > 0 then
   local open_until = num(NOW + backoff)
   redis.call('HSET', CB_UNTIL, agent, open_until)
   redis.call('ZADD', CB_WAKE, open_until, agent)
-  hold(agent)
+  hold(agent, 0)
 end
 local outcome = redeliver_or_bury(agent, json, ARGV[5], tonumber(ARGV[6]))
 make_claimable(agent)
-return outcome
+return done(outcome)

@@ -15,6 +15,25 @@ local KIND_NAMES = {'notification', 'exploration'}
 local KIND_INDEX = {notification = 1, exploration = 2}
 -- Scores keep enqueue order: epoch ms * 1024 plus a sequence within the millisecond.
 local ORDER_SLOTS = 1024
+-- The dead-letter list keeps the newest this many; older ones are dropped (counted in stats).
+local MAX_DEAD_LETTERS = 10000
+
+-- Newly claimable work per kind, announced once per script as '<kind>:<count>' (see done()).
+local WAKES = {0, 0}
+
+local function wake(k)
+  WAKES[k] = WAKES[k] + 1
+end
+
+-- Every script returns through done(), so waiting runners hear about new work once per call.
+local function done(result)
+  for k = 1, 2 do
+    if WAKES[k] > 0 then
+      redis.call('PUBLISH', CHANNEL, KIND_NAMES[k] .. ':' .. WAKES[k])
+    end
+  end
+  return result
+end
 
 -- Lua's default number formatting (%.14g) would round scores and timestamps.
 local function num(x)
@@ -38,25 +57,31 @@ local function circuit_open(agent)
   return open_until and tonumber(open_until) > NOW
 end
 
--- Moves the agent's held work to the ready queues once it is free to run.
-local function make_claimable(agent)
-  if redis.call('HEXISTS', RUNNING, agent) == 1 or circuit_open(agent) then
-    return
-  end
+-- Moves the agent's held work to the ready queues; the caller knows the agent is free to run.
+local function unhold(agent)
   for k = 1, 2 do
     local score = redis.call('ZSCORE', HELD[k], agent)
     if score then
       redis.call('ZREM', HELD[k], agent)
       redis.call('ZADD', READY[k], score, agent)
-      redis.call('PUBLISH', CHANNEL, KIND_NAMES[k])
+      wake(k)
     end
   end
 end
 
--- Takes the agent's ready work out of reach of claims (it started running or its circuit opened).
-local function hold(agent)
+-- Moves the agent's held work to the ready queues if it is free to run.
+local function make_claimable(agent)
+  if redis.call('HEXISTS', RUNNING, agent) == 1 or circuit_open(agent) then
+    return
+  end
+  unhold(agent)
+end
+
+-- Takes the agent's ready work out of reach of claims (it started running or its circuit opened),
+-- except kind `skip` (pass 0 for none).
+local function hold(agent, skip)
   for k = 1, 2 do
-    local score = redis.call('ZSCORE', READY[k], agent)
+    local score = k ~= skip and redis.call('ZSCORE', READY[k], agent)
     if score then
       redis.call('ZREM', READY[k], agent)
       redis.call('ZADD', HELD[k], score, agent)
@@ -110,11 +135,16 @@ local function owns(agent, owner)
   return redis.call('HGET', OWNER, agent) == owner
 end
 
-local function finish_run(agent)
-  local json = redis.call('HGET', RUNNING, agent)
+local function end_run(agent)
   redis.call('HDEL', RUNNING, agent)
   redis.call('HDEL', OWNER, agent)
   redis.call('ZREM', LEASES, agent)
+end
+
+-- Ends the agent's run and returns the activation JSON it ran.
+local function finish_run(agent)
+  local json = redis.call('HGET', RUNNING, agent)
+  end_run(agent)
   return json
 end
 
@@ -127,6 +157,11 @@ local function redeliver_or_bury(agent, json, err, max_attempts)
     redis.call('HSET', DEAD_ERRORS, id, err)
     redis.call('ZADD', DEAD_ORDER, num(NOW), id)
     redis.call('HINCRBY', STATS, 'dead_letters', 1)
+    if redis.call('ZCARD', DEAD_ORDER) > MAX_DEAD_LETTERS then
+      local oldest = redis.call('ZPOPMIN', DEAD_ORDER)
+      redis.call('HDEL', DEAD, oldest[1])
+      redis.call('HDEL', DEAD_ERRORS, oldest[1])
+    end
     return 'DEAD_LETTERED'
   end
   local next_json = string.gsub(json, '"attempt":%d+', '"attempt":' .. (attempt + 1), 1)

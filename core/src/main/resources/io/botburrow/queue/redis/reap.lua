@@ -10,4 +10,4 @@ for _, agent in ipairs(expired) do
   end
   make_claimable(agent)
 end
-return #expired
+return done(#expired)

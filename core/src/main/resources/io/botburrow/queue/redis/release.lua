@@ -1,7 +1,7 @@
 -- ARGV: 3 agent, 4 owner. Puts the running activation back at the head of its queue, same attempt.
 local agent = ARGV[3]
 if not owns(agent, ARGV[4]) then
-  return 0
+  return done(0)
 end
 local json = finish_run(agent)
 local k = kind_of(json)
@@ -12,4 +12,4 @@ if #head > 0 and tonumber(head[2]) <= score then
 end
 put_back(agent, k, json, score)
 make_claimable(agent)
-return 1
+return done(1)

@@ -2,7 +2,7 @@
 local id = ARGV[3]
 local json = redis.call('HGET', DEAD, id)
 if not json then
-  return 0
+  return done(0)
 end
 redis.call('HDEL', DEAD, id)
 redis.call('HDEL', DEAD_ERRORS, id)
@@ -11,4 +11,4 @@ json = string.gsub(json, '"attempt":%d+', '"attempt":1', 1)
 local agent = cjson.decode(json).agent
 put_back(agent, kind_of(json), json, base_score(json))
 make_claimable(agent)
-return 1
+return done(1)

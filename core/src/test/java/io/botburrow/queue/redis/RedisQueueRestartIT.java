@@ -118,7 +118,9 @@ class RedisQueueRestartIT {
     server.start();
     await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(QueueUnavailableException.class)
         .until(() -> queue.enqueue(notification("bob"), 1) == EnqueueResult.ENQUEUED);
-    assertThat(claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO)).isPresent();
+    // The wake-up subscription reconnects on its own connection, possibly a moment after commands do.
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(QueueUnavailableException.class)
+        .until(() -> claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO).isPresent());
   }
 
   private Activation notification(String agent) {

@@ -27,12 +27,16 @@ final class ServiceProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
-  private final int port;
-  private final Process process;
+  private final String role;
+  private final Map<String, String> properties;
+  private volatile int port;
+  private volatile Process process;
   private final Path log;
 
-  private ServiceProcess(String name, int port, Process process, Path log) {
+  private ServiceProcess(String name, String role, Map<String, String> properties, int port, Process process, Path log) {
     this.name = name;
+    this.role = role;
+    this.properties = properties;
     this.port = port;
     this.process = process;
     this.log = log;
@@ -44,15 +48,18 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess launch(String name, String role, Map<String, String> properties) {
     int port = freePort();
+    return new ServiceProcess(name, role, Map.copyOf(properties), port, start(name, role, properties, port), LOG_DIR.resolve(name + ".log"));
+  }
+
+  private static Process start(String name, String role, Map<String, String> properties, int port) {
     try {
       Files.createDirectories(LOG_DIR);
       Path log = LOG_DIR.resolve(name + ".log");
       List<String> command = ServiceCommand.of(role, port, properties, LOG_DIR.resolve(name + ".args"));
-      Process process = new ProcessBuilder(command)
+      return new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .start();
-      return new ServiceProcess(name, port, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot launch " + name, e);
     }
@@ -61,7 +68,15 @@ final class ServiceProcess implements AutoCloseable {
   /** Waits until the service answers {@code /health} (its context and HTTP server are up). */
   ServiceProcess awaitReady() {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    int relaunches = 0;
     while (System.nanoTime() < deadline) {
+      if (!process.isAlive() && relaunches < 3 && tail().contains("already in use")) {
+        // another process took the free port between our probe and the service's bind
+        relaunches++;
+        port = freePort();
+        process = start(name, role, properties, port);
+        continue;
+      }
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready:\n" + tail());
       }

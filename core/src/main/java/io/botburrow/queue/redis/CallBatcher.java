@@ -1,0 +1,164 @@
+package io.botburrow.queue.redis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * Group commit for Redis calls: while one call is in flight, concurrent requests queue up and go
+ * together in the next call (one script invocation for many items). An idle caller runs its request
+ * at once, so batching costs no latency; under load, round trips are shared. The caller whose call
+ * returns hands the next batch to the first waiting caller, so nobody does others' work for long.
+ * Each waiter is woken individually (no herd of threads per completed call).
+ *
+ * @param <Q> one request
+ * @param <A> its answer
+ */
+final class CallBatcher<Q, A> {
+  private static final class Pending<Q, A> {
+    final Q request;
+    final Thread thread = Thread.currentThread();
+    A answer;
+    RuntimeException failure;
+    volatile boolean done;
+    volatile boolean leads;
+
+    Pending(Q request) {
+      this.request = request;
+    }
+  }
+
+  private final Function<List<Q>, List<A>> call;
+  private final int maxBatch;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ArrayDeque<Pending<Q, A>> queue = new ArrayDeque<>();
+  private boolean busy;
+
+  /**
+   * @param call runs one batch, answering each request in order (it may throw; then every request
+   *     of the batch fails with that exception)
+   */
+  CallBatcher(Function<List<Q>, List<A>> call, int maxBatch) {
+    this.call = call;
+    this.maxBatch = maxBatch;
+  }
+
+  /** Requests waiting for a call (for tests and diagnostics). */
+  int queued() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code request}, alone or with others, and returns its answer. Blocks. */
+  A submit(Q request) {
+    Pending<Q, A> mine = new Pending<>(request);
+    if (!enqueue(mine)) {
+      awaitAnswerOrTurn(mine);
+    }
+    if (!mine.done) {
+      run(takeBatch());
+    }
+    if (mine.failure != null) {
+      throw mine.failure;
+    }
+    return mine.answer;
+  }
+
+  /** Queues the request; returns whether its caller leads the next call. */
+  private boolean enqueue(Pending<Q, A> mine) {
+    lock.lock();
+    try {
+      queue.addLast(mine);
+      boolean leads = !busy;
+      busy = true;
+      return leads;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void awaitAnswerOrTurn(Pending<Q, A> mine) {
+    boolean interrupted = false;
+    while (!mine.done && !mine.leads) {
+      LockSupport.park(this);
+      // our request may already be in flight: keep waiting for its answer, keep the interrupt
+      interrupted |= Thread.interrupted();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<Pending<Q, A>> takeBatch() {
+    lock.lock();
+    try {
+      List<Pending<Q, A>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
+      while (!queue.isEmpty() && batch.size() < maxBatch) {
+        batch.add(queue.pollFirst());
+      }
+      return batch;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void run(List<Pending<Q, A>> batch) {
+    List<A> answers = null;
+    RuntimeException failure = null;
+    try {
+      answers = call.apply(batch.stream().map(p -> p.request).toList());
+      if (answers.size() != batch.size()) {
+        throw new IllegalStateException(answers.size() + " answers for " + batch.size() + " requests");
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    } catch (Error e) {
+      // waiters must not hang: they fail too, and the error goes on up this thread
+      failure = new IllegalStateException("batched call failed", e);
+      complete(batch, null, failure);
+      throw e;
+    }
+    complete(batch, answers, failure);
+  }
+
+  private void complete(List<Pending<Q, A>> batch, List<A> answers, RuntimeException failure) {
+    for (int i = 0; i < batch.size(); i++) {
+      Pending<Q, A> pending = batch.get(i);
+      pending.failure = failure;
+      pending.answer = answers == null ? null : answers.get(i);
+      pending.done = true; // volatile write publishes answer and failure
+    }
+    Pending<Q, A> next = handOver();
+    Thread self = Thread.currentThread();
+    for (Pending<Q, A> pending : batch) {
+      if (pending.thread != self) {
+        LockSupport.unpark(pending.thread);
+      }
+    }
+    if (next != null) {
+      LockSupport.unpark(next.thread);
+    }
+  }
+
+  private Pending<Q, A> handOver() {
+    lock.lock();
+    try {
+      Pending<Q, A> next = queue.peekFirst();
+      if (next == null) {
+        busy = false;
+      } else {
+        next.leads = true;
+      }
+      return next;
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.botburrow.queue.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.botburrow.activation.Activation;
+import io.botburrow.testing.Activations;
+import io.botburrow.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+
+class ActivationJsonTest {
+  private final MutableClock clock = new MutableClock();
+
+  @Test
+  void roundTripsNotificationAndExplorationActivations() {
+    Activation notification = Activations.notification(clock, "alice", "n1", "n/2 \"quoted\"").withAttempt(2);
+    Activation exploration = Activations.exploration(clock, "bob");
+
+    assertThat(ActivationJson.read(ActivationJson.write(notification))).isEqualTo(notification);
+    assertThat(ActivationJson.read(ActivationJson.write(exploration))).isEqualTo(exploration);
+  }
+
+  @Test
+  void endsTheDocumentWithTheNotificationIdsTheEnqueueScriptCompares() {
+    Activation notification = Activations.notification(clock, "alice", "n1", "n2");
+
+    assertThat(ActivationJson.write(notification))
+        .endsWith("\"nids\":" + ActivationJson.notificationIdsJson(notification) + "}");
+    assertThat(ActivationJson.notificationIdsJson(notification)).isEqualTo("[\"n1\",\"n2\"]");
+  }
+
+  @Test
+  void readsWhatLuaCjsonWrites() {
+    // cjson reorders fields, escapes slashes and writes an empty array as {}
+    String fromLua =
+        "{\"nids\":{},\"attempt\":3,\"reason\":\"a\\/b\",\"kind\":\"exploration\",\"staleSince\":1763719200000,"
+            + "\"agent\":\"bob\",\"enqueuedAt\":1763719300000,\"id\":\"019aa5d0f1a0aaaaaaaaaaaaaaaa\"}";
+
+    Activation activation = ActivationJson.read(fromLua);
+
+    assertThat(activation.attempt()).isEqualTo(3);
+    assertThat(activation.reason()).isEqualTo("a/b");
+    assertThat(activation.notificationIds()).isEmpty();
+    assertThat(activation.staleSince().toEpochMilli()).isEqualTo(1763719200000L);
+  }
+
+  @Test
+  void reportsAnUnreadableDocument() {
+    assertThatThrownBy(() -> ActivationJson.read("{\"id\":\"nope\"}"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("unreadable activation document");
+  }
+}

@@ -1,0 +1,114 @@
+package io.botburrow.queue.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallBatcherTest {
+  private final ExecutorService threads = Executors.newFixedThreadPool(8);
+
+  @AfterEach
+  void stopThreads() {
+    threads.shutdownNow();
+  }
+
+  @Test
+  void runsALoneRequestAtOnce() {
+    List<List<Integer>> calls = new CopyOnWriteArrayList<>();
+    CallBatcher<Integer, Integer> batcher = new CallBatcher<>(batch -> {
+      calls.add(batch);
+      return batch.stream().map(n -> n * 10).toList();
+    }, 16);
+
+    assertThat(batcher.submit(1)).isEqualTo(10);
+    assertThat(batcher.submit(2)).isEqualTo(20);
+    assertThat(calls).containsExactly(List.of(1), List.of(2));
+  }
+
+  @Test
+  void sendsRequestsArrivingDuringACallTogetherInTheNextOneAndAnswersEachItsOwn() throws Exception {
+    CountDownLatch firstCallStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirstCall = new CountDownLatch(1);
+    List<List<Integer>> calls = new CopyOnWriteArrayList<>();
+    CallBatcher<Integer, Integer> batcher = new CallBatcher<>(batch -> {
+      calls.add(batch);
+      if (batch.contains(0)) {
+        firstCallStarted.countDown();
+        await(releaseFirstCall);
+      }
+      return batch.stream().map(n -> n * 10).toList();
+    }, 16);
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> batcher.submit(0), threads);
+    await(firstCallStarted);
+    List<CompletableFuture<Integer>> waiting = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      int request = i;
+      waiting.add(CompletableFuture.supplyAsync(() -> batcher.submit(request), threads));
+    }
+    org.awaitility.Awaitility.await().until(() -> queuedBehindFirstCall(batcher) == 5);
+
+    releaseFirstCall.countDown();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
+    for (int i = 0; i < 5; i++) {
+      assertThat(waiting.get(i).get(5, TimeUnit.SECONDS)).isEqualTo((i + 1) * 10);
+    }
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void failsEveryRequestOfAFailedCallAndKeepsWorkingAfterwards() {
+    CallBatcher<Integer, Integer> batcher = new CallBatcher<>(batch -> {
+      if (batch.contains(13)) {
+        throw new IllegalStateException("unlucky");
+      }
+      return batch;
+    }, 16);
+
+    assertThatThrownBy(() -> batcher.submit(13)).hasMessage("unlucky");
+    assertThat(batcher.submit(7)).isEqualTo(7);
+  }
+
+  @Test
+  void answersManyConcurrentCallersCorrectly() throws Exception {
+    CallBatcher<Integer, Integer> batcher = new CallBatcher<>(batch -> batch.stream().map(n -> -n).toList(), 4);
+    List<CompletableFuture<Boolean>> results = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int base = t * 1_000;
+      results.add(CompletableFuture.supplyAsync(() -> {
+        for (int i = 0; i < 500; i++) {
+          if (batcher.submit(base + i) != -(base + i)) {
+            return false;
+          }
+        }
+        return true;
+      }, threads));
+    }
+    for (CompletableFuture<Boolean> result : results) {
+      assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  private static int queuedBehindFirstCall(CallBatcher<?, ?> batcher) {
+    return batcher.queued();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
