@@ -67,28 +67,12 @@ final class BenchSystem implements AutoCloseable {
     try {
       Path dir = BenchAgents.write(Files.createTempDirectory("botburrow-bench-agents-"), agents);
       try (S3Client client = S3ClientFactory.createClient(props)) {
-        uploadWithRetries(new BucketUploader(client, props.bucket()), dir);
+        new BucketUploader(client, props.bucket()).upload(dir);
       } finally {
         delete(dir);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  // A PUT to the embedded S3 now and then fails with "Unexpected end of file from server" (a pooled
-  // connection the server had closed); uploading the same objects again is harmless.
-  private static void uploadWithRetries(BucketUploader uploader, Path dir) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        uploader.upload(dir);
-        return;
-      } catch (RuntimeException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-        System.err.println("bench: uploading the agents failed (" + e + "), trying again");
-      }
     }
   }
 
