@@ -64,8 +64,11 @@ public final class RegistrySync extends LoopingDuty {
     } catch (RuntimeException e) {
       // Register the identity anyway: a mention of an agent with a broken definition must surface as
       // an activation error, not vanish because the Hub does not know the name.
-      if (registered.add(name) && hub.registerAgent(name, name, "", "native")) {
-        LOG.warn("Agent(name={}) registered with the Hub by name only; its definition is invalid: {}", name, e.getMessage());
+      if (!registered.contains(name)) {
+        if (hub.registerAgent(name, name, "", "native")) {
+          LOG.warn("Agent(name={}) registered with the Hub by name only; its definition is invalid: {}", name, e.getMessage());
+        }
+        registered.add(name);
       }
       return;
     }
