@@ -5,7 +5,11 @@ import io.botburrow.runner.mcp.McpServerCatalog;
 import io.botburrow.runner.mcp.McpSidecars;
 import io.botburrow.runner.mcp.SecretResolver;
 import io.botburrow.runner.mcp.docker.DockerMcpSidecars;
+import io.botburrow.runner.mcp.CredentialSpecs;
+import io.botburrow.runner.mcp.McpServerDefinition;
+import io.botburrow.runner.mcp.McpServerRequest;
 import io.botburrow.runner.sandbox.RunnerLiveness;
+import io.micronaut.context.env.Environment;
 import io.botburrow.runner.sandbox.SandboxMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
@@ -71,8 +75,14 @@ public class SandboxFactory {
   }
 
   @Singleton
-  McpServerCatalog mcpServerCatalog(SandboxProperties properties) {
-    return McpServerCatalog.builtIn(properties.limits());
+  McpServerCatalog mcpServerCatalog(SandboxProperties properties, Environment environment) {
+    McpServerCatalog catalog = McpServerCatalog.builtIn(properties.limits());
+    // Credentials named in the runner's config (never in agent configs): botburrow.mcp.credentials.<server>
+    for (Map.Entry<String, Object> e : environment.getProperties("botburrow.mcp.credentials").entrySet()) {
+      McpServerDefinition known = catalog.resolve(McpServerRequest.named(e.getKey()), properties.limits());
+      catalog = catalog.with(CredentialSpecs.withCredentials(known, CredentialSpecs.parse(e.getKey(), String.valueOf(e.getValue()))));
+    }
+    return catalog;
   }
 
 }
