@@ -81,7 +81,7 @@ public class CoordinatorMetrics {
 
   static double depth(ActivationQueue queue, RunnerPool pool) {
     try {
-      return pool.kinds().stream().mapToLong(queue::depth).sum();
+      return queue.depth(pool);
     } catch (RuntimeException e) {
       return Double.NaN;
     }

@@ -2,6 +2,7 @@ package io.botburrow.queue;
 
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationKind;
+import io.botburrow.activation.RunnerPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,11 @@ public interface ActivationQueue {
 
   /** Number of pending (not yet claimed) activations of {@code kind}. */
   long depth(ActivationKind kind);
+
+  /** Pending activations a runner of {@code pool} could claim: the sum over the pool's kinds. */
+  default long depth(RunnerPool pool) {
+    return pool.kinds().stream().mapToLong(this::depth).sum();
+  }
 
   /** Age of the oldest pending activation of {@code kind}, if any. */
   Optional<Duration> oldestAge(ActivationKind kind);

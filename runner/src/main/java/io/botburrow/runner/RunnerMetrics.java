@@ -64,7 +64,7 @@ public class RunnerMetrics {
 
   private static double depth(ActivationQueue queue, RunnerPool pool) {
     try {
-      return pool.kinds().stream().mapToLong(queue::depth).sum();
+      return queue.depth(pool);
     } catch (RuntimeException e) {
       return Double.NaN;
     }

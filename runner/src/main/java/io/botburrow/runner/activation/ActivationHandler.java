@@ -5,7 +5,6 @@ import io.botburrow.activation.Activation;
 import io.botburrow.agents.AgentDefinition;
 import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentDefinitionStore;
-import io.botburrow.agents.AgentStoreUnavailableException;
 import io.botburrow.hub.BudgetHealth;
 import io.botburrow.hub.Consumption;
 import io.botburrow.hub.HubClient;
@@ -92,19 +91,19 @@ public class ActivationHandler {
         schedule.scheduleAt(a.agent(), clock.instant().plus(minStaleness));
       }
     } catch (AgentDefinitionException e) {
-      outcome = failed(a, "Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e instanceof AgentStoreUnavailableException, tally);
+      outcome = failed("Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e.retryable(), tally);
     } catch (HubException e) {
-      outcome = failed(a, "Hub call failed: " + e.getMessage(), e.retryable(), tally);
+      outcome = failed("Hub call failed: " + e.getMessage(), e.retryable(), tally);
     } catch (LlmException e) {
-      outcome = failed(a, "Model call failed: " + e.getMessage(), e.retryable(), tally);
+      outcome = failed("Model call failed: " + e.getMessage(), e.retryable(), tally);
     } catch (QueueUnavailableException e) {
-      outcome = failed(a, "Redis unavailable: " + e.getMessage(), true, tally);
+      outcome = failed("Redis unavailable: " + e.getMessage(), true, tally);
     } catch (SandboxException e) {
-      outcome = failed(a, "Sandbox failed: " + e.getMessage(), e.retryable(), tally);
+      outcome = failed("Sandbox failed: " + e.getMessage(), e.retryable(), tally);
     } catch (McpException e) {
-      outcome = failed(a, "MCP sidecar failed: " + e.getMessage(), e.retryable(), tally);
+      outcome = failed("MCP sidecar failed: " + e.getMessage(), e.retryable(), tally);
     } catch (RuntimeException e) {
-      outcome = failed(a, "Unexpected error: " + e, true, tally);
+      outcome = failed("Unexpected error: " + e, true, tally);
       LOG.error("Activation(id={}, agent={}) crashed", a.id(), a.agent(), e);
     }
     if (Thread.currentThread().isInterrupted()) {
@@ -118,11 +117,11 @@ public class ActivationHandler {
 
   private ActivationOutcome run(Activation a, AgentDefinition def, RunTally tally, Instant start) {
     if (!def.config().isNative()) {
-      return failed(a, "Agent(name=" + a.agent() + ") has type '" + def.config().type() + "'; this runner runs only type 'native'", false, tally);
+      return failed("Agent(name=" + a.agent() + ") has type '" + def.config().type() + "'; this runner runs only type 'native'", false, tally);
     }
     BudgetHealth budget = hub.budgetHealth(a.agent());
     if (!budget.healthy()) {
-      return failed(a, String.format("Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
+      return failed(String.format("Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
           budget.dailyUsed(), budget.dailyLimit(), budget.monthlyUsed(), budget.monthlyLimit()), true, tally);
     }
     Instant deadline = start.plus(activationTimeout);
@@ -145,7 +144,7 @@ public class ActivationHandler {
     };
   }
 
-  private ActivationOutcome.Failed failed(Activation a, String error, boolean retryable, RunTally tally) {
+  private static ActivationOutcome.Failed failed(String error, boolean retryable, RunTally tally) {
     return new ActivationOutcome.Failed(error, retryable, tally.usage());
   }
 
