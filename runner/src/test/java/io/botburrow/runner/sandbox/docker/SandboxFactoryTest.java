@@ -2,19 +2,25 @@ package io.botburrow.runner.sandbox.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.runner.mcp.McpServerCatalog;
 import io.botburrow.runner.mcp.McpSidecars;
 import io.botburrow.runner.sandbox.Sandboxes;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class SandboxFactoryTest {
 
   @Test
   void bindsPropertiesWithDefaultsAndCreatesTheRunnerBeans() {
-    try (ApplicationContext context = ApplicationContext.run(Map.of(
+    // The reaper reads runner heartbeats from Redis, so the runner context needs a real server.
+    Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
+    try (LocalRedis redis = LocalRedis.start();
+        ApplicationContext context = ApplicationContext.run(Map.of(
+        "botburrow.redis.url", redis.url(),
         "botburrow.runner.autostart", "false",
         "botburrow.sandbox.runner-id", "runner-test",
         "botburrow.sandbox.pool-size", "0",
