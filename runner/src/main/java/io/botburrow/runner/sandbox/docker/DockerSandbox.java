@@ -11,27 +11,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A started sandbox container plus its workspace volume. */
+/** A started sandbox container plus its workspace volume and command channel. */
 final class DockerSandbox implements Sandbox {
   private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);
   private static final Duration COUNTERS_TIMEOUT = Duration.ofSeconds(5);
 
+  private final SandboxContainerFactory.Started container;
   private final String containerId;
   private final String volume;
   private final SandboxRequest request;
-  private final DockerExec exec;
+  private final SandboxCommands commands;
   private final DockerWorkspaceFiles files;
   private final ContainerRemover remover;
   private final SandboxEvents events;
   private final AtomicBoolean closed = new AtomicBoolean();
   private LimitSignals.Counters lastCounters = LimitSignals.Counters.ZERO;
 
-  DockerSandbox(String containerId, String volume, SandboxRequest request, DockerExec exec,
+  DockerSandbox(SandboxContainerFactory.Started container, SandboxRequest request, SandboxCommands commands,
       DockerWorkspaceFiles files, ContainerRemover remover, SandboxEvents events) {
-    this.containerId = containerId;
-    this.volume = volume;
+    this.container = container;
+    this.containerId = container.containerId();
+    this.volume = container.volume();
     this.request = request;
-    this.exec = exec;
+    this.commands = commands;
     this.files = files;
     this.remover = remover;
     this.events = events;
@@ -54,7 +56,7 @@ final class DockerSandbox implements Sandbox {
 
   @Override
   public ExecResult exec(List<String> argv, Duration timeout, int outputCapBytes) {
-    DockerExec.Output out = exec.run(containerId, argv, timeout, outputCapBytes);
+    DockerExec.Output out = commands.run(argv, timeout, outputCapBytes);
     String stdout = out.stdout().text();
     String stderr = out.stderr().text();
     boolean timedOut = out.backstopHit()
@@ -83,8 +85,11 @@ final class DockerSandbox implements Sandbox {
   /** Best effort: after a fork bomb the counters may not be readable until its processes die. */
   private LimitSignals.Counters readCounters() {
     try {
-      DockerExec.Output out = exec.run(containerId, List.of("sh", "-c", LimitSignals.READ_COUNTERS_SCRIPT),
+      DockerExec.Output out = commands.run(List.of("sh", "-c", LimitSignals.READ_COUNTERS_SCRIPT),
           COUNTERS_TIMEOUT, 8192);
+      if (out.exitCode() != 0) { // the script ends with `true`: it did not run (no process left to fork?)
+        return lastCounters;
+      }
       return LimitSignals.Counters.parse(out.stdout().text());
     } catch (RuntimeException e) {
       LOG.debug("Sandbox(id={}) cannot read limit counters: {}", DockerExec.shortId(containerId), e.toString());
@@ -110,7 +115,7 @@ final class DockerSandbox implements Sandbox {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      remover.remove(containerId, volume);
+      container.remove(remover);
       events.closed(request);
     }
   }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param poolLimits limits of warm containers; only requests with exactly these limits get one
  * @param poolContainerTtl how long a warm container may wait unused before the reaper may remove it
  *     (counted again from hand-out: an activation must end well before)
+ * @param stdioCommands give each sandbox a stdio command channel ({@link StdioCommandServer}); without
+ *     it every command goes through {@code docker exec}
  */
 public record DockerSandboxConfig(
     String runnerId,
@@ -23,7 +25,8 @@ public record DockerSandboxConfig(
     List<String> keepAlive,
     Map<String, Integer> warmPool,
     SandboxLimits poolLimits,
-    Duration poolContainerTtl) {
+    Duration poolContainerTtl,
+    boolean stdioCommands) {
 
   public static final Duration DEFAULT_POOL_CONTAINER_TTL = Duration.ofHours(2);
 
@@ -44,17 +47,24 @@ public record DockerSandboxConfig(
     Objects.requireNonNull(poolContainerTtl, "poolContainerTtl");
   }
 
-  /** No warm pool, default limits, {@code sleep 2147483647} (works with busybox and coreutils). */
+  /**
+   * No warm pool, default limits, the stdio command channel, {@code sleep 2147483647} as the
+   * keep-alive (works with busybox and coreutils).
+   */
   public static DockerSandboxConfig defaults(String runnerId) {
     return new DockerSandboxConfig(runnerId, NonRootUser.standard(), KeepAlive.SLEEP_LONG, Map.of(),
-        SandboxLimits.defaults(), DEFAULT_POOL_CONTAINER_TTL);
+        SandboxLimits.defaults(), DEFAULT_POOL_CONTAINER_TTL, true);
   }
 
   public DockerSandboxConfig withWarmPool(Map<String, Integer> pool) {
-    return new DockerSandboxConfig(runnerId, user, keepAlive, pool, poolLimits, poolContainerTtl);
+    return new DockerSandboxConfig(runnerId, user, keepAlive, pool, poolLimits, poolContainerTtl, stdioCommands);
   }
 
   public DockerSandboxConfig withPoolLimits(SandboxLimits limits) {
-    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, limits, poolContainerTtl);
+    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, limits, poolContainerTtl, stdioCommands);
+  }
+
+  public DockerSandboxConfig withStdioCommands(boolean enabled) {
+    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, poolLimits, poolContainerTtl, enabled);
   }
 }

@@ -47,7 +47,7 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
     config.warmPool().forEach((image, size) -> {
       if (size > 0) {
         pools.put(image, new WarmPool(image, size, () -> startPooled(image),
-            started -> remover.remove(started.containerId(), started.volume()), events, refills, clock,
+            started -> started.remove(remover), events, refills, clock,
             config.poolContainerTtl().dividedBy(2)));
       }
     });
@@ -70,9 +70,9 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
     events.acquired(request, warm.isPresent(), millis);
     LOG.info("Activation(id={}, agent={}) sandbox {} ready in {} ms ({})", request.activationId(),
         request.agent(), DockerExec.shortId(container.containerId()), millis, warm.isPresent() ? "warm" : "cold");
-    DockerExec exec = new DockerExec(docker);
-    return new DockerSandbox(container.containerId(), container.volume(), request, exec,
-        new DockerWorkspaceFiles(docker, exec, container.containerId(), config.user().uid(), config.user().gid()),
+    SandboxCommands commands = new SandboxCommands(new DockerExec(docker), container.containerId(), container.channel());
+    return new DockerSandbox(container, request, commands,
+        new DockerWorkspaceFiles(docker, commands, container.containerId(), config.user().uid(), config.user().gid()),
         remover, new OwnershipRelease(events, owners, container.containerId()));
   }
 

@@ -17,9 +17,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Workspace file operations. Reads and listings run as exec (as the sandbox user); writes go through
- * the engine's archive API, which works on a read-only container because the workspace is a volume,
- * and needs no stdin (the engine does not half-close an exec's stdin).
+ * Workspace file operations. Reads and listings run as sandbox commands (as the sandbox user);
+ * writes go through the engine's archive API, which works on a read-only container because the
+ * workspace is a volume, and sends file content outside the command channel.
  */
 final class DockerWorkspaceFiles {
   private static final Duration FILE_OP_TIMEOUT = Duration.ofSeconds(30);
@@ -31,14 +31,14 @@ final class DockerWorkspaceFiles {
   private static final int LIST_CAP_BYTES = 1 << 20;
 
   private final DockerClient docker;
-  private final DockerExec exec;
+  private final SandboxCommands commands;
   private final String containerId;
   private final int uid;
   private final int gid;
 
-  DockerWorkspaceFiles(DockerClient docker, DockerExec exec, String containerId, int uid, int gid) {
+  DockerWorkspaceFiles(DockerClient docker, SandboxCommands commands, String containerId, int uid, int gid) {
     this.docker = docker;
-    this.exec = exec;
+    this.commands = commands;
     this.containerId = containerId;
     this.uid = uid;
     this.gid = gid;
@@ -46,7 +46,7 @@ final class DockerWorkspaceFiles {
 
   byte[] read(String path, int maxBytes) {
     String resolved = WorkspacePath.resolve(path);
-    DockerExec.Output out = exec.run(containerId,
+    DockerExec.Output out = commands.run(
         List.of("sh", "-c", READ_SCRIPT, "sh", resolved, Integer.toString(maxBytes)), FILE_OP_TIMEOUT, maxBytes);
     failUnlessOk(out, "cannot read " + resolved);
     return out.stdout().bytes();
@@ -60,7 +60,7 @@ final class DockerWorkspaceFiles {
     if (resolved.equals(io.botburrow.runner.sandbox.Sandbox.WORKSPACE)) {
       throw new SandboxFileException("cannot write the workspace directory itself");
     }
-    DockerExec.Output mkdir = exec.run(containerId, List.of("mkdir", "-p", "--", parent), FILE_OP_TIMEOUT, 4096);
+    DockerExec.Output mkdir = commands.run(List.of("mkdir", "-p", "--", parent), FILE_OP_TIMEOUT, 4096);
     failUnlessOk(mkdir, "cannot create " + parent);
     try {
       docker.copyArchiveToContainerCmd(containerId).withRemotePath(parent)
@@ -72,7 +72,7 @@ final class DockerWorkspaceFiles {
 
   List<FileEntry> list(String directory, int maxDepth) {
     String resolved = WorkspacePath.resolve(directory);
-    DockerExec.Output out = exec.run(containerId,
+    DockerExec.Output out = commands.run(
         List.of("sh", "-c", LIST_SCRIPT, "sh", resolved, Integer.toString(Math.max(1, maxDepth))),
         FILE_OP_TIMEOUT, LIST_CAP_BYTES);
     failUnlessOk(out, "cannot list " + resolved);

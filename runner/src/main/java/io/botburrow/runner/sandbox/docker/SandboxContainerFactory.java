@@ -3,6 +3,7 @@ package io.botburrow.runner.sandbox.docker;
 import com.github.dockerjava.api.DockerClient;
 import io.botburrow.runner.sandbox.SandboxLimits;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -10,8 +11,28 @@ import java.util.Map;
 final class SandboxContainerFactory {
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A started container and its workspace volume. */
-  record Started(String containerId, String volume) {}
+  /** How long the attach to a new container's stdio may take. */
+  private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(10);
+  /** How long first commands wait for the command loop's greeting before they use exec. */
+  private static final Duration GREETING_WAIT = Duration.ofSeconds(5);
+
+  /**
+   * A started container, its workspace volume and its stdio command channel (null when there is
+   * none).
+   */
+  record Started(String containerId, String volume, StdioCommandChannel channel) {
+    Started(String containerId, String volume) {
+      this(containerId, volume, null);
+    }
+
+    /** Closes the channel, then force-removes the container and its volume. */
+    void remove(ContainerRemover remover) {
+      if (channel != null) {
+        channel.close();
+      }
+      remover.remove(containerId, volume);
+    }
+  }
 
   private final DockerClient docker;
   private final DockerContainerCreator creator;
@@ -26,7 +47,8 @@ final class SandboxContainerFactory {
   }
 
   /**
-   * Creates the volume, then the container, then starts it; on any failure removes what was made.
+   * Creates the volume, then the container, attaches its command channel, then starts it; on any
+   * failure removes what was made.
    *
    * @throws io.botburrow.runner.sandbox.SandboxException on failure
    */
@@ -35,14 +57,21 @@ final class SandboxContainerFactory {
     String volume = "botburrow-ws-" + suffix;
     createVolume(volume, limits, labels);
     String containerId = null;
+    StdioCommandChannel channel = null;
     try {
       ContainerSpec spec = ContainerSpec.builder(image)
-          .apply(SandboxHardening.sandbox(limits, config.user(), volume, labels, new KeepAlive(config.keepAlive())))
+          .apply(SandboxHardening.sandbox(limits, config.user(), volume, labels, mainProcess()))
           .build();
       containerId = creator.create(spec, "botburrow-sandbox-" + suffix);
+      if (config.stdioCommands()) {
+        channel = StdioCommandChannel.attach(docker, containerId, ATTACH_TIMEOUT, GREETING_WAIT);
+      }
       docker.startContainerCmd(containerId).exec();
-      return new Started(containerId, volume);
+      return new Started(containerId, volume, channel);
     } catch (RuntimeException e) {
+      if (channel != null) {
+        channel.close();
+      }
       if (containerId != null) {
         remover.remove(containerId, volume);
       } else {
@@ -50,6 +79,10 @@ final class SandboxContainerFactory {
       }
       throw DockerErrors.translate("cannot start a sandbox from " + image, e);
     }
+  }
+
+  private ContainerDecorator mainProcess() {
+    return config.stdioCommands() ? new StdioCommandServer(config.keepAlive()) : new KeepAlive(config.keepAlive());
   }
 
   /** An in-memory volume: capped in size, owned by the sandbox user, gone when removed. */

@@ -43,7 +43,7 @@ public class SandboxFactory {
   DockerSandboxConfig dockerSandboxConfig(SandboxProperties properties, @Named("runnerId") String runnerId) {
     return new DockerSandboxConfig(runnerId, new NonRootUser(properties.uid(), properties.gid()),
         KeepAlive.SLEEP_LONG, Map.of(properties.image(), properties.poolSize()), properties.limits(),
-        properties.poolContainerTtl());
+        properties.poolContainerTtl(), properties.stdioCommands());
   }
 
   /** Starts filling the warm pool at once; closing removes the idle warm containers. */

@@ -24,16 +24,16 @@ public final class SandboxHardening {
   }
 
   /**
-   * The agent's sandbox: baseline, no network, the workspace volume, an idle main process and the
-   * ownership labels.
+   * The agent's sandbox: baseline, no network, the workspace volume, its main process (a command
+   * loop or an idle process) and the ownership labels.
    */
   public static List<ContainerDecorator> sandbox(
       SandboxLimits limits, NonRootUser user, String workspaceVolume, ManagedLabels labels,
-      KeepAlive keepAlive) {
+      ContainerDecorator mainProcess) {
     List<ContainerDecorator> decorators = new ArrayList<>(baseline(limits, user));
     decorators.add(NetworkMode.none());
     decorators.add(new WorkspaceVolume(workspaceVolume));
-    decorators.add(keepAlive);
+    decorators.add(mainProcess);
     decorators.add(labels);
     return List.copyOf(decorators);
   }

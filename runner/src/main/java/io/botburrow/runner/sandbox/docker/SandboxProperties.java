@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param poolContainerTtl how long a warm container may wait
  * @param reaperPeriod how often orphans are looked for
  * @param mcpRequestTimeout timeout of MCP initialize and calls
+ * @param stdioCommands run commands over the sandbox's stdio (milliseconds); false runs every
+ *     command through {@code docker exec}
  */
 @ConfigurationProperties("botburrow.sandbox")
 public record SandboxProperties(
@@ -42,7 +44,8 @@ public record SandboxProperties(
     @Bindable(defaultValue = "1000") @Min(1) int gid,
     @Bindable(defaultValue = "2h") Duration poolContainerTtl,
     @Bindable(defaultValue = "60s") Duration reaperPeriod,
-    @Bindable(defaultValue = "60s") Duration mcpRequestTimeout) {
+    @Bindable(defaultValue = "60s") Duration mcpRequestTimeout,
+    @Bindable(defaultValue = "true") boolean stdioCommands) {
 
   public static final String DEFAULT_IMAGE = "botburrow/agent-sandbox:latest";
 

@@ -94,6 +94,41 @@ class DockerSandboxIT {
     }
   }
 
+  /**
+   * Prints {@code channel} when the command descends from the stdio command loop, {@code exec} when
+   * not. The bracket keeps the pattern from matching the probe's own command line.
+   */
+  private static final String ROUTE = "p=$$; while [ \"$p\" -gt 1 ]; do"
+      + " tr '\\0' ' ' < /proc/$p/cmdline | grep -q 'sandbox-command[s]' && { echo channel; exit 0; };"
+      + " p=$(sed -n 's/^PPid:[[:space:]]*//p' /proc/$p/status); done; echo exec";
+
+  @Test
+  void commandsRunOverTheStdioChannelAndOneWhileItIsBusyRunsThroughExec() throws Exception {
+    try (Sandbox sandbox = acquire()) {
+      assertThat(sandbox.shell(ROUTE, TEN_SECONDS, 4096).stdout()).isEqualTo("channel\n");
+
+      var slow = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> sandbox.shell("touch busy; sleep 3; echo slow", TEN_SECONDS, 4096));
+      org.awaitility.Awaitility.await().atMost(TEN_SECONDS).until(() -> sandbox.listFiles(".", 1).stream()
+          .anyMatch(entry -> entry.path().equals("/workspace/busy")));
+      ExecResult meanwhile = sandbox.shell(ROUTE + "; id -u; pwd", TEN_SECONDS, 4096);
+      assertThat(meanwhile.stdout()).isEqualTo("exec\n1000\n/workspace\n");
+      assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS).stdout()).isEqualTo("slow\n");
+      assertThat(sandbox.shell(ROUTE, TEN_SECONDS, 4096).stdout()).isEqualTo("channel\n");
+    }
+  }
+
+  @Test
+  void withTheChannelSwitchedOffEveryCommandRunsThroughExec() {
+    try (DockerSandboxes execOnly = new DockerSandboxes(docker,
+        DockerSandboxConfig.defaults(runnerId).withStdioCommands(false), Clock.systemUTC(), new SandboxMetrics(REGISTRY));
+        Sandbox sandbox = execOnly.acquire(new SandboxRequest("act-" + System.nanoTime(), "it-agent",
+            DockerTestSupport.BUSYBOX, LIMITS, Instant.now().plusSeconds(600)))) {
+      assertThat(sandbox.shell(ROUTE, TEN_SECONDS, 4096).stdout()).isEqualTo("exec\n");
+      assertThat(docker.inspectContainerCmd(sandbox.id()).exec().getConfig().getCmd()).containsExactly("sleep", "2147483647");
+    }
+  }
+
   @Test
   void rootFilesystemIsReadOnlyAndTheWorkspaceIsSizeCapped() {
     try (Sandbox sandbox = acquire()) {

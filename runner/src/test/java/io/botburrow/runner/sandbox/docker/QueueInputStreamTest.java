@@ -1,4 +1,4 @@
-package io.botburrow.runner.mcp.docker;
+package io.botburrow.runner.sandbox.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.botburrow.runner.mcp.docker;
+package io.botburrow.runner.sandbox.docker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,11 +6,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The sidecar's stdin as seen by docker-java: messages written by any thread are queued and read by
- * the attach's copier. Unlike a {@code PipedInputStream} it survives the writing thread ending, and
+ * A container's stdin (an MCP sidecar's, a sandbox's command channel) as seen by docker-java:
+ * messages written by any thread are queued and read by the attach's copier. Unlike a {@code PipedInputStream} it survives the writing thread ending, and
  * queues what is written before the attach is established.
  */
-final class QueueInputStream extends InputStream {
+public final class QueueInputStream extends InputStream {
   private static final byte[] END = new byte[0];
   private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
   private byte[] current;
@@ -18,7 +18,7 @@ final class QueueInputStream extends InputStream {
   private volatile boolean closed;
 
   /** Queues a copy of {@code bytes}. */
-  void write(byte[] bytes) throws IOException {
+  public void write(byte[] bytes) throws IOException {
     if (closed) {
       throw new IOException("stdin is closed");
     }
