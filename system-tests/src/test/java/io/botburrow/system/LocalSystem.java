@@ -5,6 +5,7 @@ import io.botburrow.agents.s3.S3ClientFactory;
 import io.botburrow.agents.s3.S3Properties;
 import io.botburrow.cli.Services;
 import io.botburrow.devhub.DevHubServer;
+import io.botburrow.devkit.ClosingStack;
 import io.botburrow.devkit.llm.ScriptedLlmServer;
 import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.devkit.s3.EmbeddedS3;
@@ -30,7 +31,7 @@ final class LocalSystem implements AutoCloseable {
   final DevHubServer hub;
   final ApplicationContext coordinator;
   final ApplicationContext runner;
-  private final List<AutoCloseable> all = new ArrayList<>();
+  private final ClosingStack all = new ClosingStack(e -> { });
 
   LocalSystem(List<String> agents) throws Exception {
     this(agents, Map.of());
@@ -86,18 +87,11 @@ final class LocalSystem implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T add(T c) {
-    all.add(c);
-    return c;
+    return all.push(c);
   }
 
   @Override
   public void close() {
-    for (int i = all.size() - 1; i >= 0; i--) {
-      try {
-        all.get(i).close();
-      } catch (Exception e) {
-        // keep closing the rest
-      }
-    }
+    all.close();
   }
 }

@@ -5,6 +5,8 @@ import io.botburrow.agents.s3.S3ClientFactory;
 import io.botburrow.agents.s3.S3Properties;
 import io.botburrow.cli.Services;
 import io.botburrow.devhub.DevHubServer;
+import io.botburrow.devkit.ClosingStack;
+import io.botburrow.devkit.agents.ScriptedAgents;
 import io.botburrow.devkit.llm.ScriptedLlmServer;
 import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
@@ -28,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class BenchSystem implements AutoCloseable {
   static final String ANSWER = "Noted.";
   private static final String LLM_KEY = "sk-bench";
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final ClosingStack started = new ClosingStack(e -> System.err.println("while stopping: " + e));
   final DevHubServer hub;
 
   BenchSystem(List<String> agents, int slots, ClaimLog claims) {
@@ -65,7 +67,8 @@ final class BenchSystem implements AutoCloseable {
 
   private static void upload(S3Properties props, List<String> agents) {
     try {
-      Path dir = BenchAgents.write(Files.createTempDirectory("botburrow-bench-agents-"), agents);
+      Path dir = new ScriptedAgents("Dispatch benchmark agent", 1, 100)
+          .write(Files.createTempDirectory("botburrow-bench-agents-"), agents);
       try (S3Client client = S3ClientFactory.createClient(props)) {
         new BucketUploader(client, props.bucket()).upload(dir);
       } finally {
@@ -85,18 +88,11 @@ final class BenchSystem implements AutoCloseable {
   }
 
   private <T extends AutoCloseable> T add(T c) {
-    started.add(c);
-    return c;
+    return started.push(c);
   }
 
   @Override
   public void close() {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).close();
-      } catch (Exception e) {
-        System.err.println("while stopping: " + e);
-      }
-    }
+    started.close();
   }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.botburrow.cli.bench.BenchHub.Posted;
 import io.botburrow.cli.bench.ClaimLog.Claim;
+import io.botburrow.devkit.agents.ScriptedAgents;
 import io.botburrow.devkit.redis.LocalRedis;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class DispatchBenchmark implements Callable<Integer> {
     if (!verbose) {
       ((Logger) LoggerFactory.getLogger("io.botburrow")).setLevel(Level.WARN);
     }
-    List<String> names = BenchAgents.names(agents);
+    List<String> names = ScriptedAgents.names("bench-agent", agents, 3);
     ClaimLog claims = new ClaimLog();
     try (BenchSystem system = new BenchSystem(names, slots, claims)) {
       BenchHub hub = new BenchHub(system.hub.baseUrl(), system.hub.adminKey(), "bench-person");

@@ -4,6 +4,8 @@ import io.botburrow.agents.s3.BucketUploader;
 import io.botburrow.agents.s3.S3ClientFactory;
 import io.botburrow.agents.s3.S3Properties;
 import io.botburrow.devhub.DevHubServer;
+import io.botburrow.devkit.ClosingStack;
+import io.botburrow.devkit.agents.ScriptedAgents;
 import io.botburrow.devkit.llm.ScriptedLlmServer;
 import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
@@ -34,7 +36,7 @@ final class ChaosSystem implements AutoCloseable {
   final HubUser ron;
   private final EmbeddedS3 s3;
   private final S3Properties s3Props;
-  private final List<AutoCloseable> all = new ArrayList<>();
+  private final ClosingStack all = new ClosingStack(e -> { });
 
   ChaosSystem(List<String> agents) {
     redis = add(LocalRedis.start());
@@ -105,25 +107,18 @@ final class ChaosSystem implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ChaosAgents.write(dir, agents);
+    new ScriptedAgents("Chaos test agent that answers mentions", 3, 200).write(dir, agents);
     try (S3Client client = S3ClientFactory.createClient(s3Props)) {
       new BucketUploader(client, s3Props.bucket()).upload(dir);
     }
   }
 
   private <T extends AutoCloseable> T add(T c) {
-    all.add(c);
-    return c;
+    return all.push(c);
   }
 
   @Override
   public void close() {
-    for (int i = all.size() - 1; i >= 0; i--) {
-      try {
-        all.get(i).close();
-      } catch (Exception e) {
-        // keep closing the rest
-      }
-    }
+    all.close();
   }
 }

@@ -2,6 +2,7 @@ package io.botburrow.system.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.botburrow.devkit.agents.ScriptedAgents;
 import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.system.chaos.HubUser.Mention;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Hub answers 500 to everything for 30 s right after mentions were posted; then the system catches up. */
 class HubOutageIT {
-  private static final List<String> AGENTS = ChaosAgents.named("outage-agent", 5);
+  private static final List<String> AGENTS = ScriptedAgents.names("outage-agent", 5, 2);
   private static final Duration OUTAGE = Duration.ofSeconds(30);
 
   @BeforeEach

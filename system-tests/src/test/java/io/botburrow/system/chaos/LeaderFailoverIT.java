@@ -3,6 +3,7 @@ package io.botburrow.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.botburrow.devkit.agents.ScriptedAgents;
 import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.system.chaos.HubUser.Mention;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The leading coordinator is killed with SIGKILL between two bursts of mentions; the standby takes over. */
 class LeaderFailoverIT {
-  private static final List<String> AGENTS = ChaosAgents.named("failover-agent", 10);
+  private static final List<String> AGENTS = ScriptedAgents.names("failover-agent", 10, 2);
   private static final Duration MAX_FAILOVER = Duration.ofSeconds(5);
 
   @BeforeEach

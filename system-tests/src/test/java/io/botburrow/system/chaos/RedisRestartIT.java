@@ -3,6 +3,7 @@ package io.botburrow.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.botburrow.devkit.agents.ScriptedAgents;
 import io.botburrow.devkit.llm.HeldTurn;
 import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * next poll rebuilds the lost work.
  */
 class RedisRestartIT {
-  private static final List<String> AGENTS = ChaosAgents.named("restart-agent", 6);
+  private static final List<String> AGENTS = ScriptedAgents.names("restart-agent", 6, 2);
   private static final String IN_FLIGHT = AGENTS.getFirst();
   private static final String FIRST = "Answered by the delivery from before the restart.";
 
