@@ -17,7 +17,8 @@ final class CoordinatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApplicationContext ctx = Services.start("coordinator", options.properties("coordinator"));
+    ApplicationContext ctx = Services.start("coordinator", options.fileProperties("coordinator"),
+        options.commandLineProperties());
     System.out.println("Coordinator: " + Services.url(ctx) + "  (metrics at /prometheus)");
     Services.awaitShutdown(ctx);
     return 0;

@@ -11,7 +11,7 @@ final class HubCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DevHubServer hub = DevHubServer.start(options.properties("hub"));
+    DevHubServer hub = DevHubServer.start(options.fileProperties("hub"), options.commandLineProperties());
     System.out.println("Hub: " + hub.baseUrl() + "  (admin key " + hub.adminKey() + ")");
     Services.awaitShutdown(hub.context());
     return 0;

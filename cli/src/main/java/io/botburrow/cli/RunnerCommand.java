@@ -25,14 +25,14 @@ final class RunnerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> props = options.properties("runner");
+    Map<String, Object> props = options.commandLineProperties();
     if (pool != null) {
       props.put("botburrow.runner.pool", pool);
     }
     if (slots != null) {
       props.put("botburrow.runner.slots", slots);
     }
-    ApplicationContext ctx = Services.start("runner", props);
+    ApplicationContext ctx = Services.start("runner", options.fileProperties("runner"), props);
     System.out.println("Runner: " + Services.url(ctx) + "  (metrics at /prometheus)");
     Services.awaitShutdown(ctx);
     return 0;

@@ -16,9 +16,15 @@ final class ServiceOptions {
   @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE", description = "Set any property, e.g. -D botburrow.runner.slots=8.")
   Map<String, String> overrides = new LinkedHashMap<>();
 
-  Map<String, Object> properties(String service) {
+  /** The config file's properties: environment variables override them. */
+  Map<String, Object> fileProperties(String service) {
     Path file = config != null ? config : Path.of("config", service + ".yml");
-    Map<String, Object> props = new LinkedHashMap<>(ConfigFiles.load(file));
+    return ConfigFiles.load(file);
+  }
+
+  /** {@code --port} and {@code -D}: they override the config file and environment variables. */
+  Map<String, Object> commandLineProperties() {
+    Map<String, Object> props = new LinkedHashMap<>();
     if (port != null) {
       props.put("micronaut.server.port", port);
     }

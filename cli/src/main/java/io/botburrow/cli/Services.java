@@ -1,6 +1,8 @@
 package io.botburrow.cli;
 
+import io.botburrow.common.ConfigFileSource;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
 
@@ -10,18 +12,30 @@ public final class Services {
 
   /** Starts a context in environment {@code role} and its HTTP server; blocks until it listens. */
   public static ApplicationContext start(String role, Map<String, Object> properties) {
-    ApplicationContext ctx =
-        ApplicationContext.builder()
-            .environments(role)
-            .deduceEnvironment(false)
-            .properties(properties)
-            .start();
+    return start(role, Map.of(), properties);
+  }
+
+  /**
+   * Like {@link #start(String, Map)}; {@code fileProperties} rank below environment variables
+   * ({@link ConfigFileSource}), {@code properties} above them (command-line options).
+   */
+  public static ApplicationContext start(String role, Map<String, Object> fileProperties, Map<String, Object> properties) {
+    ApplicationContext ctx = builder(role, fileProperties, properties).start();
     ctx.findBean(EmbeddedServer.class).ifPresent(s -> {
       if (!s.isRunning()) {
         s.start();
       }
     });
     return ctx;
+  }
+
+  /** The unstarted context {@link #start} would start. */
+  static ApplicationContextBuilder builder(String role, Map<String, Object> fileProperties, Map<String, Object> properties) {
+    return ApplicationContext.builder()
+        .environments(role)
+        .deduceEnvironment(false)
+        .propertySources(ConfigFileSource.of(fileProperties))
+        .properties(properties);
   }
 
   public static String url(ApplicationContext ctx) {

@@ -1,5 +1,6 @@
 package io.botburrow.devhub;
 
+import io.botburrow.common.ConfigFileSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
@@ -24,11 +25,20 @@ public final class DevHubServer implements AutoCloseable {
 
   /** Starts the Hub and its HTTP server; blocks until it listens. The caller closes it. */
   public static DevHubServer start(Map<String, Object> properties) {
+    return start(Map.of(), properties);
+  }
+
+  /**
+   * Like {@link #start(Map)}, with a config file's properties that environment variables (e.g.
+   * {@code BOTBURROW_HUB_ADMIN_KEY}) override ({@link ConfigFileSource}).
+   */
+  public static DevHubServer start(Map<String, Object> fileProperties, Map<String, Object> properties) {
     Objects.requireNonNull(properties, "properties");
     ApplicationContext context = ApplicationContext.builder()
         .environments(ENVIRONMENT)
         .deduceEnvironment(false)
         .banner(false)
+        .propertySources(ConfigFileSource.of(fileProperties))
         .properties(properties)
         .start();
     try {
