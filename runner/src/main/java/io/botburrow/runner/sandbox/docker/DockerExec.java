@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * (the engine cannot kill an exec); the runner waits a little longer as a backstop.
  */
 final class DockerExec {
-  private static final long BACKSTOP_MILLIS = 5_000;
+  /** How much longer than its timeout a command is waited for before the runner gives up on it. */
+  static final long BACKSTOP_MILLIS = 5_000;
   private static final int EXIT_CODE_POLLS = 200;
 
   /** Raw output of one exec. {@code exitCode} is -1 when the backstop expired first. */
@@ -32,7 +33,7 @@ final class DockerExec {
   }
 
   Output run(String containerId, List<String> argv, Duration timeout, int outputCapBytes) {
-    long timeoutSeconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+    long timeoutSeconds = timeoutSeconds(timeout);
     List<String> command = new ArrayList<>(List.of("timeout", "-s", "KILL", Long.toString(timeoutSeconds)));
     command.addAll(argv);
     long started = System.nanoTime();
@@ -68,6 +69,11 @@ final class DockerExec {
       TimeUnit.MILLISECONDS.sleep(5);
     }
     return -1;
+  }
+
+  /** {@code timeout}'s argument: whole seconds, rounded up, at least 1. */
+  static long timeoutSeconds(Duration timeout) {
+    return Math.max(1, (timeout.toMillis() + 999) / 1000);
   }
 
   static String shortId(String id) {

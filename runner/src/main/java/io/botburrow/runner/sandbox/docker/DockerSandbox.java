@@ -17,8 +17,6 @@ final class DockerSandbox implements Sandbox {
   private static final Duration COUNTERS_TIMEOUT = Duration.ofSeconds(5);
 
   private final SandboxContainerFactory.Started container;
-  private final String containerId;
-  private final String volume;
   private final SandboxRequest request;
   private final SandboxCommands commands;
   private final DockerWorkspaceFiles files;
@@ -30,8 +28,6 @@ final class DockerSandbox implements Sandbox {
   DockerSandbox(SandboxContainerFactory.Started container, SandboxRequest request, SandboxCommands commands,
       DockerWorkspaceFiles files, ContainerRemover remover, SandboxEvents events) {
     this.container = container;
-    this.containerId = container.containerId();
-    this.volume = container.volume();
     this.request = request;
     this.commands = commands;
     this.files = files;
@@ -41,12 +37,12 @@ final class DockerSandbox implements Sandbox {
 
   @Override
   public String id() {
-    return containerId;
+    return container.containerId();
   }
 
   @Override
   public String workspaceId() {
-    return volume;
+    return container.volume();
   }
 
   @Override
@@ -92,7 +88,7 @@ final class DockerSandbox implements Sandbox {
       }
       return LimitSignals.Counters.parse(out.stdout().text());
     } catch (RuntimeException e) {
-      LOG.debug("Sandbox(id={}) cannot read limit counters: {}", DockerExec.shortId(containerId), e.toString());
+      LOG.debug("Sandbox(id={}) cannot read limit counters: {}", DockerExec.shortId(id()), e.toString());
       return lastCounters;
     }
   }
@@ -122,6 +118,6 @@ final class DockerSandbox implements Sandbox {
 
   @Override
   public String toString() {
-    return "DockerSandbox[" + DockerExec.shortId(containerId) + ", activation=" + request.activationId() + "]";
+    return "DockerSandbox[" + DockerExec.shortId(id()) + ", activation=" + request.activationId() + "]";
   }
 }

@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 final class StdioCommandChannel implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StdioCommandChannel.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final long BACKSTOP_MILLIS = 5_000;
   private static final byte[] HELLO = (StdioCommandServer.HELLO + "\n").getBytes(StandardCharsets.US_ASCII);
 
   private final String containerId;
@@ -98,7 +97,7 @@ final class StdioCommandChannel implements AutoCloseable {
       if (broken) {
         return Optional.empty();
       }
-      long timeoutSeconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+      long timeoutSeconds = DockerExec.timeoutSeconds(timeout);
       String token = HexFormat.of().formatHex(randomBytes());
       Pending current = new Pending(token, outputCapBytes);
       pending = current;
@@ -109,12 +108,13 @@ final class StdioCommandChannel implements AutoCloseable {
         broken = true;
         return Optional.empty(); // nothing was sent: exec may run it
       }
-      boolean finished = current.done.await(timeoutSeconds * 1000 + BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
+      boolean finished = current.done.await(timeoutSeconds * 1000 + DockerExec.BACKSTOP_MILLIS,
+          TimeUnit.MILLISECONDS);
       long elapsed = (System.nanoTime() - started) / 1_000_000;
       if (!finished) {
         broken = true;
         LOG.warn("Sandbox(id={}) command channel gave no answer {} ms after the timeout; using exec from now on",
-            DockerExec.shortId(containerId), BACKSTOP_MILLIS);
+            DockerExec.shortId(containerId), DockerExec.BACKSTOP_MILLIS);
         return Optional.of(new DockerExec.Output(-1, current.stdout.target, current.stderr.target, elapsed, true));
       }
       if (current.streamEnded) {
