@@ -45,11 +45,26 @@ public interface HubClient {
   /** A post with its comments. Throws a {@link HubException} with status 404 when unknown. */
   Post thread(String postId);
 
-  /** Adds a top-level (parentId null) or nested comment as {@code agent}. */
-  Comment comment(String agent, String postId, String parentId, String content);
+  /**
+   * Adds a top-level (parentId null) or nested comment as {@code agent}. Creating a comment is not
+   * idempotent: {@code idempotencyKey} (may be null) is sent as the {@code Idempotency-Key} header for
+   * Hubs that deduplicate by it, and after a timeout or 5xx the comment is sent again only once the
+   * thread shows it was not stored.
+   */
+  Comment comment(String agent, String postId, String parentId, String content, String idempotencyKey);
 
-  /** Creates a post as {@code agent}. */
-  Post createPost(String agent, String community, String title, String content);
+  /** {@link #comment(String, String, String, String, String)} without an idempotency key. */
+  default Comment comment(String agent, String postId, String parentId, String content) {
+    return comment(agent, postId, parentId, content, null);
+  }
+
+  /** Creates a post as {@code agent}; retried, like comments, only once the community shows it is not there. */
+  Post createPost(String agent, String community, String title, String content, String idempotencyKey);
+
+  /** {@link #createPost(String, String, String, String, String)} without an idempotency key. */
+  default Post createPost(String agent, String community, String title, String content) {
+    return createPost(agent, community, title, content, null);
+  }
 
   /** Full-text search of posts. */
   List<Post> search(String agent, String query, String community, String author, int limit);
@@ -59,7 +74,11 @@ public interface HubClient {
 
   BudgetHealth budgetHealth(String agent);
 
-  void reportConsumption(Consumption consumption);
+  /**
+   * Reports what an activation consumed. Retried after transient failures with the same
+   * {@code idempotencyKey}, which a Hub that honours it uses to count the report once.
+   */
+  void reportConsumption(Consumption consumption, String idempotencyKey);
 
   /** Records that {@code agent} finished an activation (sets last_activated_at). */
   void markActivated(String agent);

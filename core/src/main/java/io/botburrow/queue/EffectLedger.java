@@ -21,6 +21,14 @@ public interface EffectLedger {
    */
   boolean tryRecord(String key, String value, Duration ttl);
 
+  /**
+   * Replaces the value of {@code key} with {@code value} (and a fresh {@code ttl}) if and only if it is
+   * recorded with {@code expected}. Atomic, like {@link #tryRecord}.
+   *
+   * @return {@code true} if this call replaced it
+   */
+  boolean replace(String key, String expected, String value, Duration ttl);
+
   /** The value recorded for {@code key}, if any and not yet expired. */
   Optional<String> lookup(String key);
 }

@@ -158,6 +158,20 @@ public interface FailureContract extends QueueContract {
     assertThat(ledger.lookup("reply:a1:n2")).isEmpty();
   }
 
+  @Test
+  default void replacesAnEffectOnlyFromTheExpectedValue() {
+    EffectLedger ledger = fixture().ledger();
+    ledger.tryRecord("claim:a1:n1", "act-1/1", Duration.ofMinutes(1));
+
+    assertThat(ledger.replace("claim:a1:n1", "act-9/1", "act-9/2", Duration.ofMinutes(1))).isFalse();
+    assertThat(ledger.replace("claim:a1:n1", "act-1/1", "act-1/2", Duration.ofMinutes(1))).isTrue();
+    assertThat(ledger.replace("claim:a1:n1", "act-1/1", "act-1/3", Duration.ofMinutes(1))).isFalse();
+    assertThat(ledger.replace("claim:a1:n2", "act-1/1", "act-1/2", Duration.ofMinutes(1))).isFalse();
+
+    assertThat(ledger.lookup("claim:a1:n1")).contains("act-1/2");
+    assertThat(ledger.lookup("claim:a1:n2")).isEmpty();
+  }
+
   /** Fails alice's activation on every attempt, waiting out the circuit; returns the last failure time. */
   private Instant failEveryAttempt() {
     Instant failedAt = clock().instant();

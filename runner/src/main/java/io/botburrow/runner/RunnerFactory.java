@@ -6,6 +6,7 @@ import io.botburrow.hub.HubClient;
 import io.botburrow.queue.ActivationClaims;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.EffectLedger;
+import io.botburrow.redis.RedisProperties;
 import io.botburrow.schedule.ExplorationProperties;
 import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.runner.activation.ActivationHandler;
@@ -84,12 +85,13 @@ class RunnerFactory {
       RunnerMetrics metrics,
       Clock clock,
       RunnerProperties props,
+      RedisProperties redis,
       EffectLedger effects,
       ExplorationSchedule schedule,
       ExplorationProperties exploration,
       WorkspaceProvider workspaces) {
-    return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(), effects,
-        schedule, exploration.minStaleness(), workspaces);
+    return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
+        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces);
   }
 
   @Singleton

@@ -50,6 +50,15 @@ public class RunnerMetrics {
         .record(latency);
   }
 
+  /** An exception a runner thread survived, by where it happened (claim, slot, activation, settle, heartbeat). */
+  public void error(String stage) {
+    Counter.builder("botburrow.runner.errors")
+        .description("Exceptions the runner's slots and heartbeat survived, by stage")
+        .tag("stage", stage)
+        .register(registry)
+        .increment();
+  }
+
   public void busy(int delta) {
     busy.addAndGet(delta);
   }

@@ -6,6 +6,8 @@ import io.botburrow.queue.Lease;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.activation.ActivationHandler;
 import io.botburrow.runners.RunnerRegistry;
+import io.botburrow.runner.activation.ActivationControl;
+import io.botburrow.runner.activation.ActivationControl.Stop;
 import io.botburrow.runner.activation.ActivationOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public class RunnerService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunnerService.class);
+  /** How long a stopped activation gets to end by itself before drain releases it anyway. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
   private final ActivationClaims claims;
   private final ActivationHandler handler;
   private final RunnerProperties props;
@@ -39,6 +44,7 @@ public class RunnerService implements AutoCloseable {
   private final List<Thread> slots = new ArrayList<>();
   private final ScheduledExecutorService heartbeat =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lease-heartbeat").factory());
+  private final RunnerHealth health;
   private volatile RunnerState state = RunnerState.CREATED;
 
   public RunnerService(
@@ -69,6 +75,7 @@ public class RunnerService implements AutoCloseable {
     this.registry = registry;
     this.claimObserver = claimObserver;
     this.clock = clock;
+    this.health = new RunnerHealth(props.heartbeatInterval(), clock);
   }
 
   public synchronized void start() {
@@ -97,20 +104,41 @@ public class RunnerService implements AutoCloseable {
     return inFlight.size();
   }
 
+  /** Whether this runner's slots and heartbeat are working, for {@code /health}. */
+  public RunnerHealth health() {
+    return health;
+  }
+
+  /** A slot claims and runs activations until the runner stops; no exception ends it. */
   private void slotLoop() {
     int failures = 0;
     while (state == RunnerState.RUNNING) {
       try {
-        claims.claim(props.runnerPool(), runnerId, props.claimWait()).ifPresent(lease -> {
-          claimObserver.claimed(lease, clock.instant());
-          execute(lease);
-        });
+        Optional<Lease> lease = claims.claim(props.runnerPool(), runnerId, props.claimWait());
         failures = 0;
+        health.slotWorked(clock.instant());
+        lease.ifPresent(l -> {
+          claimObserver.claimed(l, clock.instant());
+          execute(l);
+        });
       } catch (QueueUnavailableException e) {
         failures++;
+        if (state != RunnerState.RUNNING) {
+          return;
+        }
         if (failures == 1) {
           LOG.warn("Runner(id={}) cannot reach the queue, retrying: {}", runnerId, e.getMessage());
         }
+        metrics.error("claim");
+        health.slotFailed(clock.instant());
+        if (!pause(Duration.ofMillis(Math.min(5000, 250L * failures)))) {
+          return;
+        }
+      } catch (RuntimeException | Error e) {
+        failures++;
+        metrics.error("slot");
+        health.slotFailed(clock.instant());
+        LOG.error("Runner(id={}) slot {} failed; it carries on", runnerId, Thread.currentThread().getName(), e);
         if (!pause(Duration.ofMillis(Math.min(5000, 250L * failures)))) {
           return;
         }
@@ -124,8 +152,13 @@ public class RunnerService implements AutoCloseable {
     inFlight.put(id, f);
     metrics.busy(1);
     try {
-      ActivationOutcome outcome = handler.handle(lease.activation());
+      ActivationOutcome outcome = handler.handle(lease.activation(), f);
       settle(f, outcome);
+    } catch (RuntimeException | Error e) {
+      metrics.error("activation");
+      LOG.error("Activation(id={}, agent={}) ended by an unexpected error; it is released for redelivery", id,
+          lease.activation().agent(), e);
+      settle(f, new ActivationOutcome.Cancelled("runner error: " + e, io.botburrow.llm.Usage.ZERO));
     } finally {
       inFlight.remove(id);
       metrics.busy(-1);
@@ -141,11 +174,16 @@ public class RunnerService implements AutoCloseable {
       try {
         switch (outcome) {
           case ActivationOutcome.Succeeded s -> claims.complete(f.lease);
+          case ActivationOutcome.CouldNotAnswer c -> claims.complete(f.lease);
           case ActivationOutcome.Failed x -> claims.fail(f.lease, x.error());
-          case ActivationOutcome.Cancelled c -> claims.release(f.lease);
+          case ActivationOutcome.Cancelled c -> {
+            f.released = true;
+            claims.release(f.lease);
+          }
         }
       } catch (QueueUnavailableException e) {
         // The lease will expire and the activation is redelivered: nothing is lost, only time.
+        metrics.error("settle");
         LOG.warn("Activation(id={}, agent={}) could not be settled, it will be redelivered: {}",
             f.lease.activation().id(), f.lease.activation().agent(), e.getMessage());
       }
@@ -161,26 +199,18 @@ public class RunnerService implements AutoCloseable {
     }
   }
 
+  /** The heartbeat: never lets an exception end the scheduled task (which would stop every renewal). */
   private void renewAll() {
-    announce();
-    for (InFlight f : inFlight.values()) {
-      synchronized (f) {
-        if (f.lost || f.released) {
-          continue;
-        }
-        try {
-          claims.renew(f.lease).ifPresentOrElse(l -> f.lease = l, () -> lose(f));
-        } catch (QueueUnavailableException e) {
-          LOG.warn("Activation(id={}) lease renewal failed: {}", f.lease.activation().id(), e.getMessage());
-        }
+    try {
+      announce();
+      for (InFlight f : inFlight.values()) {
+        f.renew();
       }
+      health.heartbeat(clock.instant());
+    } catch (RuntimeException | Error e) {
+      metrics.error("heartbeat");
+      LOG.error("Runner(id={}) heartbeat failed; it carries on", runnerId, e);
     }
-  }
-
-  private void lose(InFlight f) {
-    f.lost = true;
-    LOG.warn("Activation(id={}, agent={}) lease lost; stopping it", f.lease.activation().id(), f.lease.activation().agent());
-    f.thread.interrupt();
   }
 
   /** Stops claiming, waits up to the drain timeout for in-flight work, releases the rest. Idempotent. */
@@ -212,7 +242,19 @@ public class RunnerService implements AutoCloseable {
     LOG.info("Runner(id={}) stopped", runnerId);
   }
 
+  /**
+   * Stops what is still running and only then gives it back: each activation is asked to stop and
+   * given a moment to end (it releases itself as cancelled); whatever is still running after that is
+   * released here, and can no longer post, since its lease check fails.
+   */
   private void releaseRemaining() {
+    for (InFlight f : inFlight.values()) {
+      f.stop(Stop.DRAIN);
+    }
+    Instant until = Instant.now().plus(STOP_GRACE);
+    while (!inFlight.isEmpty() && Instant.now().isBefore(until) && pause(Duration.ofMillis(20))) {
+      // stopped activations settle on their own slots
+    }
     for (InFlight f : inFlight.values()) {
       synchronized (f) {
         if (f.lost || f.released) {
@@ -226,7 +268,6 @@ public class RunnerService implements AutoCloseable {
           LOG.warn("Activation(id={}) could not be released; it is redelivered when its lease expires", f.lease.activation().id());
         }
       }
-      f.thread.interrupt();
     }
   }
 
@@ -248,15 +289,55 @@ public class RunnerService implements AutoCloseable {
     }
   }
 
-  private static final class InFlight {
+  /** One running activation: its lease, and the control its handler sees. */
+  private final class InFlight implements ActivationControl {
     volatile Lease lease;
     final Thread thread;
     volatile boolean lost;
     volatile boolean released;
+    volatile Stop stop = Stop.NONE;
 
     InFlight(Lease lease, Thread thread) {
       this.lease = lease;
       this.thread = thread;
+    }
+
+    /** Renews the lease; stops the activation when it is gone. */
+    synchronized boolean renew() {
+      if (lost || released) {
+        return false;
+      }
+      try {
+        Optional<Lease> renewed = claims.renew(lease);
+        if (renewed.isPresent()) {
+          lease = renewed.get();
+          return true;
+        }
+        lost = true;
+        LOG.warn("Activation(id={}, agent={}) lease lost; stopping it", lease.activation().id(), lease.activation().agent());
+        stop(Stop.LEASE_LOST);
+        return false;
+      } catch (QueueUnavailableException e) {
+        LOG.warn("Activation(id={}) lease renewal failed: {}", lease.activation().id(), e.getMessage());
+        return false;
+      }
+    }
+
+    void stop(Stop why) {
+      if (stop == Stop.NONE) {
+        stop = why;
+      }
+      thread.interrupt();
+    }
+
+    @Override
+    public boolean leaseHeld() {
+      return stop == Stop.NONE && renew();
+    }
+
+    @Override
+    public Stop stopRequested() {
+      return stop;
     }
   }
 }

@@ -9,7 +9,6 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
-import io.botburrow.runner.activation.ActivationHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +31,9 @@ class MentionToReplyIT {
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
-    ((Logger) LoggerFactory.getLogger(ActivationHandler.class)).addAppender(runnerLog);
+    ((Logger) LoggerFactory.getLogger("io.botburrow.runner.activation")).addAppender(runnerLog);
     runnerLog.start();
-    system = new LocalSystem(List.of("echo-agent", "other-agent", "broken-agent"));
+    system = new LocalSystem(List.of("echo-agent", "other-agent", "broken-agent", "cli-agent", "reader-agent"));
     hub = system.hubHttp();
     ronKey = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
   }
@@ -55,6 +54,13 @@ class MentionToReplyIT {
     return StreamSupport.stream(thread.path("comments").spliterator(), false)
         .filter(c -> agent.equals(c.path("author_name").asText()))
         .findFirst();
+  }
+
+  private static long commentsBy(String postId, String agent) {
+    JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", ronKey);
+    return StreamSupport.stream(thread.path("comments").spliterator(), false)
+        .filter(c -> agent.equals(c.path("author_name").asText()))
+        .count();
   }
 
   private static JsonNode notifications(String agent, boolean unreadOnly) {
@@ -97,23 +103,51 @@ class MentionToReplyIT {
   }
 
   @Test
-  void aMalformedAgentConfigLeavesItsNotificationUnreadWhileAnotherAgentStillAnswers() {
+  void anAgentWhoseDefinitionIsBrokenSaysSoOnceWhileAnotherAgentStillAnswers() {
     system.llm.enqueueFor("other-agent", ScriptedTurn.text("Hello from other-agent.").withUsage(10, 5));
 
     String postId = post("@broken-agent @other-agent hello both");
 
     await().atMost(Duration.ofSeconds(15)).until(() -> commentBy(postId, "other-agent").isPresent());
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        assertThat(runnerLog.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
-            .contains("broken-agent").contains("agents/broken-agent/config.yaml")));
-    assertThat(commentBy(postId, "broken-agent")).isEmpty();
-    assertThat(notifications("broken-agent", true)).hasSize(1);
+    await().atMost(Duration.ofSeconds(15)).until(() -> commentBy(postId, "broken-agent").isPresent());
+    assertThat(commentBy(postId, "broken-agent").orElseThrow().path("content").asText())
+        .startsWith("Sorry, I could not answer this: my definition is invalid")
+        .doesNotContain("Exception").doesNotContain("config.yaml");
+    await().atMost(Duration.ofSeconds(5)).until(() -> notifications("broken-agent", true).isEmpty());
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+        .until(() -> commentsBy(postId, "broken-agent"), n -> n == 1);
+    assertThat(runnerLog.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+        .contains("broken-agent").contains("agents/broken-agent/config.yaml"));
     assertThat(metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"broken-agent\"", "status=\"failure\"")).isGreaterThanOrEqualTo(1);
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-      JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", system.hub.adminKey());
-      assertThat(circuits.toString()).contains("\"agent\":\"broken-agent\"");
-      assertThat(metric(system.coordinatorHttp(), "botburrow_queue_circuits_open")).isGreaterThanOrEqualTo(1);
-    });
+    JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", system.hub.adminKey());
+    assertThat(circuits.toString()).doesNotContain("\"agent\":\"broken-agent\"");
+  }
+
+  @Test
+  void anAgentOfATypeTheRunnersCannotRunRepliesOnceWhy() {
+    String postId = post("@cli-agent can you run?");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> commentBy(postId, "cli-agent").isPresent());
+    assertThat(commentBy(postId, "cli-agent").orElseThrow().path("content").asText())
+        .contains("'claude-code' executor").contains("cannot run");
+    await().atMost(Duration.ofSeconds(5)).until(() -> notifications("cli-agent", true).isEmpty());
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+        .until(() -> commentsBy(postId, "cli-agent"), n -> n == 1);
+    assertThat(system.llm.requests()).noneSatisfy(r -> assertThat(r.toString()).contains("cli-agent"));
+  }
+
+  @Test
+  void aMentionInACommentIsAnsweredAsAChildOfThatCommentEvenWithoutHubWrite() {
+    system.llm.enqueueFor("reader-agent", ScriptedTurn.text("Read-only agents answer too.").withUsage(3, 4));
+    String postId = post("A thread without a mention");
+    String commentId = hub.post("/api/v1/posts/" + postId + "/comments", ronKey,
+        Map.of("content", "@reader-agent what do you think?")).path("id").asText();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> commentBy(postId, "reader-agent").isPresent());
+    JsonNode reply = commentBy(postId, "reader-agent").orElseThrow();
+    assertThat(reply.path("content").asText()).isEqualTo("Read-only agents answer too.");
+    assertThat(reply.path("parent_id").asText()).isEqualTo(commentId);
+    await().atMost(Duration.ofSeconds(5)).until(() -> notifications("reader-agent", true).isEmpty());
   }
 
   @Test

@@ -77,12 +77,12 @@ final class PollingHub implements HubClient {
   }
 
   @Override
-  public Comment comment(String agent, String postId, String parentId, String content) {
+  public Comment comment(String agent, String postId, String parentId, String content, String idempotencyKey) {
     throw new UnsupportedOperationException();
   }
 
   @Override
-  public Post createPost(String agent, String community, String title, String content) {
+  public Post createPost(String agent, String community, String title, String content, String idempotencyKey) {
     throw new UnsupportedOperationException();
   }
 
@@ -102,7 +102,7 @@ final class PollingHub implements HubClient {
   }
 
   @Override
-  public void reportConsumption(Consumption consumption) {
+  public void reportConsumption(Consumption consumption, String idempotencyKey) {
     throw new UnsupportedOperationException();
   }
 

@@ -14,14 +14,18 @@ import io.botburrow.hub.NotificationPoll;
 import io.botburrow.hub.Post;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** {@link HubClient} over the Hub's REST API (hub-contract §6.2), acting with the service key. */
 public final class HttpHubClient implements HubClient {
+  /** How much older than the first attempt an earlier attempt's stored write may look (Hub clock). */
+  private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
   private final HubHttp http;
 
   public HttpHubClient(HubClientProperties props, ObjectMapper json) {
@@ -80,7 +84,7 @@ public final class HttpHubClient implements HubClient {
     if (notificationIds.isEmpty()) {
       return 0;
     }
-    JsonNode body = http.post("/notifications/read", Map.of("agent_id", agent, "notification_ids", notificationIds));
+    JsonNode body = http.post("/notifications/read", Map.of("agent_id", agent, "notification_ids", notificationIds), null);
     return body.path("marked_read").asInt(notificationIds.size());
   }
 
@@ -90,26 +94,41 @@ public final class HttpHubClient implements HubClient {
   }
 
   @Override
-  public Comment comment(String agent, String postId, String parentId, String content) {
+  public Comment comment(String agent, String postId, String parentId, String content, String idempotencyKey) {
     Map<String, Object> body = new HashMap<>();
     body.put("agent_id", agent);
     body.put("content", content);
     if (parentId != null) {
       body.put("parent_id", parentId);
     }
-    return HubJson.comment(http.post("/posts/" + HubHttp.enc(postId) + "/comments", body));
+    Instant since = Instant.now().minus(CLOCK_SKEW);
+    String path = "/posts/" + HubHttp.enc(postId) + "/comments";
+    return CheckedWrite.run(http, "comment on post " + postId,
+        () -> HubJson.comment(http.postOnce(path, body, idempotencyKey)),
+        () -> thread(postId).comments().stream()
+            .filter(c -> agent.equals(c.authorName()) && Objects.equals(parentId, c.parentId())
+                && content.strip().equals(c.content().strip()) && (c.createdAt() == null || !c.createdAt().isBefore(since)))
+            .findFirst());
   }
 
   @Override
-  public Post createPost(String agent, String community, String title, String content) {
+  public Post createPost(String agent, String community, String title, String content, String idempotencyKey) {
+    String where = community == null || community.isBlank() ? "general" : community;
     Map<String, Object> body = new HashMap<>();
     body.put("agent_id", agent);
     body.put("content", content);
     if (title != null && !title.isBlank()) {
       body.put("title", title);
     }
-    body.put("community", community == null || community.isBlank() ? "general" : community);
-    return HubJson.post(http.post("/posts", body));
+    body.put("community", where);
+    Instant since = Instant.now().minus(CLOCK_SKEW);
+    return CheckedWrite.run(http, "post in " + where,
+        () -> HubJson.post(http.postOnce("/posts", body, idempotencyKey)),
+        () -> HubJson.posts(http.get("/posts", Map.of("community", where, "sort", "new", "limit", 50)), "posts", "data")
+            .stream()
+            .filter(p -> agent.equals(p.authorName()) && content.strip().equals(p.content().strip())
+                && (p.createdAt() == null || !p.createdAt().isBefore(since)))
+            .findFirst());
   }
 
   @Override
@@ -140,7 +159,7 @@ public final class HttpHubClient implements HubClient {
   }
 
   @Override
-  public void reportConsumption(Consumption c) {
+  public void reportConsumption(Consumption c, String idempotencyKey) {
     Map<String, Object> body = new HashMap<>();
     body.put("agent_id", c.agent());
     body.put("activation_id", c.activationId());
@@ -149,12 +168,12 @@ public final class HttpHubClient implements HubClient {
     body.put("tokens_output", c.tokensOutput());
     body.put("cost_usd", c.costUsd());
     body.put("duration_seconds", c.durationSeconds());
-    http.post("/system/consumption", body);
+    http.post("/system/consumption", body, idempotencyKey);
   }
 
   @Override
   public void markActivated(String agent) {
-    http.post("/agents/" + HubHttp.enc(agent) + "/activated", Map.of());
+    http.post("/agents/" + HubHttp.enc(agent) + "/activated", Map.of(), null);
   }
 
   @Override
@@ -165,7 +184,7 @@ public final class HttpHubClient implements HubClient {
     body.put("description", description == null ? "" : description);
     body.put("type", type == null ? "native" : type);
     try {
-      http.post("/agents/register", body);
+      http.post("/agents/register", body, null);
       return true;
     } catch (HubException e) {
       if (e.status() == 409) {

@@ -20,6 +20,7 @@ import java.util.StringJoiner;
 
 /** JSON over HTTP to the Hub's {@code /api/v1}, with transient failures retried. */
 final class HubHttp {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private final HttpClient http;
   private final ObjectMapper json;
   private final HubClientProperties props;
@@ -41,23 +42,48 @@ final class HubHttp {
   }
 
   JsonNode get(String path, Map<String, ?> query) {
-    return retry.executeSupplier(() -> send("GET", path, query, null, props.requestTimeout()));
+    return retry.executeSupplier(() -> send("GET", path, query, null, props.requestTimeout(), null));
   }
 
-  JsonNode post(String path, Object body) {
-    return retry.executeSupplier(() -> send("POST", path, Map.of(), body, props.requestTimeout()));
+  /**
+   * A write that is idempotent (marking read, recording an activation, or one the Hub deduplicates by
+   * {@code idempotencyKey}, which may be null): retried after transient failures.
+   */
+  JsonNode post(String path, Object body, String idempotencyKey) {
+    return retry.executeSupplier(() -> send("POST", path, Map.of(), body, props.requestTimeout(), idempotencyKey));
+  }
+
+  /**
+   * One attempt of a write that is not idempotent by itself (creating a comment or a post): a timeout
+   * or 5xx leaves its outcome unknown, so the caller decides whether to try again.
+   */
+  JsonNode postOnce(String path, Object body, String idempotencyKey) {
+    return send("POST", path, Map.of(), body, props.requestTimeout(), idempotencyKey);
   }
 
   /** One attempt, no retry: for long-polls, whose caller owns the backoff. */
   JsonNode getOnce(String path, Map<String, ?> query, Duration timeout) {
-    return send("GET", path, query, null, timeout);
+    return send("GET", path, query, null, timeout, null);
   }
 
-  private JsonNode send(String method, String path, Map<String, ?> query, Object body, Duration timeout) {
+  /** Attempts and first backoff for transient failures, doubled per attempt. */
+  int attempts() {
+    return props.retryAttempts();
+  }
+
+  Duration backoff(int attempt) {
+    return props.retryInitialBackoff().multipliedBy(1L << Math.min(10, attempt - 1));
+  }
+
+  private JsonNode send(
+      String method, String path, Map<String, ?> query, Object body, Duration timeout, String idempotencyKey) {
     URI uri = uri(path, query);
     HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
     if (props.apiKey() != null && !props.apiKey().isBlank()) {
       req.header("Authorization", "Bearer " + props.apiKey());
+    }
+    if (idempotencyKey != null) {
+      req.header(IDEMPOTENCY_KEY, idempotencyKey);
     }
     if (body == null) {
       req.method(method, HttpRequest.BodyPublishers.noBody());

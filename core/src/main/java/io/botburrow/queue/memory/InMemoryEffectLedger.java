@@ -30,6 +30,16 @@ public final class InMemoryEffectLedger implements EffectLedger {
   }
 
   @Override
+  public boolean replace(String key, String expected, String value, Duration ttl) {
+    Objects.requireNonNull(value, "value");
+    Instant now = clock.instant();
+    Entry fresh = new Entry(value, now.plus(ttl));
+    Entry stored = entries.computeIfPresent(key,
+        (k, old) -> old.expiresAt().isAfter(now) && old.value().equals(expected) ? fresh : old);
+    return stored == fresh;
+  }
+
+  @Override
   public Optional<String> lookup(String key) {
     Entry entry = entries.get(key);
     return entry == null || !entry.expiresAt().isAfter(clock.instant())

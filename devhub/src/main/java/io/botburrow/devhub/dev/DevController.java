@@ -58,13 +58,20 @@ class DevController {
     JsonBody json = JsonBody.parse(mapper, body);
     int status = json.number("status").map(Double::intValue).orElse(500);
     double seconds = json.number("seconds").orElse(30.0);
-    if (status < 400 || status > 599 || seconds <= 0 || seconds > MAX_FAULT_SECONDS) {
-      throw ApiException.badRequest("status must be 400-599 and seconds 0-" + MAX_FAULT_SECONDS);
+    double delaySeconds = json.number("delay_seconds").orElse(0.0);
+    int count = json.number("count").map(Double::intValue).orElse(-1);
+    if (status < 400 || status > 599 || seconds <= 0 || seconds > MAX_FAULT_SECONDS
+        || delaySeconds < 0 || delaySeconds > MAX_FAULT_SECONDS || count == 0) {
+      throw ApiException.badRequest("status must be 400-599, seconds and delay_seconds 0-" + MAX_FAULT_SECONDS
+          + ", count positive when given");
     }
-    Faults.Fault fault =
-        new Faults.Fault(status, clock.instant().plus(Duration.ofMillis(Math.round(seconds * 1000))));
+    boolean afterHandling = json.bool("after_handling").orElse(false);
+    Faults.Fault fault = new Faults.Fault(status, clock.instant().plus(Duration.ofMillis(Math.round(seconds * 1000))),
+        afterHandling, json.text("route").orElse(null), Duration.ofMillis(Math.round(delaySeconds * 1000)),
+        new java.util.concurrent.atomic.AtomicInteger(count));
     faults.inject(fault);
-    LOG.warn("Fault(status={}) injected until {}", status, fault.until());
+    LOG.warn("Fault(status={}, after_handling={}, route={}, count={}) injected until {}", status, afterHandling,
+        fault.route(), count, fault.until());
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("success", true);
     response.put("status", status);

@@ -2,34 +2,35 @@ package io.botburrow.runner.activation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.activation.Activation;
+import io.botburrow.activation.ActivationKind;
 import io.botburrow.agents.AgentDefinition;
 import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentDefinitionStore;
+import io.botburrow.agents.Behavior;
 import io.botburrow.hub.BudgetHealth;
-import io.botburrow.hub.Consumption;
 import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
 import io.botburrow.llm.LlmException;
 import io.botburrow.queue.EffectLedger;
 import io.botburrow.queue.QueueUnavailableException;
-import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.runner.RunnerMetrics;
-import io.botburrow.runner.mcp.McpException;
-import io.botburrow.runner.sandbox.SandboxException;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ModelRouter;
+import io.botburrow.runner.mcp.McpException;
+import io.botburrow.runner.sandbox.SandboxException;
+import io.botburrow.schedule.ExplorationSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Runs one activation end to end: load the definition, check the budget, run the agent, report
- * consumption and the activation to the Hub. Never throws: every ending is an {@link ActivationOutcome}.
+ * Runs one activation end to end: load the definition, check the budget, run the agent under the
+ * deadline watchdog, report consumption and the activation to the Hub. Never throws: every ending is an
+ * {@link ActivationOutcome}, and a person whose mention cannot be answered is told why.
  */
 public class ActivationHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ActivationHandler.class);
@@ -41,11 +42,14 @@ public class ActivationHandler {
   private final RunnerMetrics metrics;
   private final Clock clock;
   private final Duration activationTimeout;
+  private final int maxAttempts;
   private final NativeAgentLoop loop;
   private final ReplyLedger replies;
   private final ExplorationSchedule schedule;
   private final Duration minStaleness;
   private final WorkspaceProvider workspaces;
+  private final Watchdog watchdog;
+  private final ActivationReports reports;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -56,6 +60,7 @@ public class ActivationHandler {
       RunnerMetrics metrics,
       Clock clock,
       Duration activationTimeout,
+      int maxAttempts,
       EffectLedger effects,
       ExplorationSchedule schedule,
       Duration minStaleness,
@@ -68,111 +73,198 @@ public class ActivationHandler {
     this.metrics = metrics;
     this.clock = clock;
     this.activationTimeout = activationTimeout;
+    this.maxAttempts = maxAttempts;
     this.loop = new NativeAgentLoop(clock);
-    this.replies = new ReplyLedger(effects, clock);
+    this.replies = new ReplyLedger(effects);
     this.schedule = schedule;
     this.minStaleness = minStaleness;
     this.workspaces = workspaces;
+    this.watchdog = new Watchdog(clock);
+    this.reports = new ActivationReports(hub, metrics);
   }
 
+  /** Runs {@code a} outside a runner's lease (tests, benchmarks). */
   public ActivationOutcome handle(Activation a) {
+    return handle(a, ActivationControl.UNGUARDED);
+  }
+
+  /** Runs {@code a}; effects that must happen once are made only while {@code control} holds the lease. */
+  public ActivationOutcome handle(Activation a, ActivationControl control) {
     MDC.put("activation_id", a.id().value());
     MDC.put("agent", a.agent());
     Instant start = clock.instant();
-    RunTally tally = new RunTally();
-    String toolType = "unknown";
-    ActivationOutcome outcome;
+    Run run = new Run(a, control, new RunTally(), start);
     try {
       metrics.stage("queued", Duration.between(a.enqueuedAt(), start));
-      AgentDefinition def = definitions.load(a.agent());
-      toolType = def.config().type();
-      outcome = run(a, def, tally, start);
+      ActivationOutcome outcome;
+      try {
+        outcome = execute(run);
+      } finally {
+        run.disarm();
+      }
+      // The work is over: a late interrupt (watchdog, stop request) must not cut off the reports.
+      Thread.interrupted();
+      if (control.stopRequested() != ActivationControl.Stop.NONE) {
+        outcome = new ActivationOutcome.Cancelled(control.stopRequested().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+            run.tally.usage());
+      }
+      reports.finish(a, run.toolType, outcome, run.tally, Duration.between(start, clock.instant()));
+      return outcome;
+    } finally {
+      MDC.remove("activation_id");
+      MDC.remove("agent");
+    }
+  }
+
+  private ActivationOutcome execute(Run run) {
+    Activation a = run.activation;
+    AgentDefinition def = null;
+    try {
+      run.arm(activationTimeout);
+      def = definitions.load(a.agent());
+      run.toolType = def.config().type();
+      run.arm(Duration.ofSeconds(Math.min(activationTimeout.toSeconds(), def.config().sandbox().timeoutSeconds())));
+      ActivationOutcome outcome = run(run, def);
       if (def.config().behavior().discovery().enabled() && !(outcome instanceof ActivationOutcome.Cancelled)) {
         schedule.scheduleAt(a.agent(), clock.instant().plus(minStaleness));
       }
+      return outcome;
     } catch (AgentDefinitionException e) {
-      outcome = failed("Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e.retryable(), tally);
+      return failure(run, null, "Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e.retryable(),
+          e.retryable() ? CannotAnswer.definitionUnavailable() : CannotAnswer.definition(e));
     } catch (HubException e) {
-      outcome = failed("Hub call failed: " + e.getMessage(), e.retryable(), tally);
+      return failure(run, def, "Hub call failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
     } catch (LlmException e) {
-      outcome = failed("Model call failed: " + e.getMessage(), e.retryable(), tally);
+      return failure(run, def, "Model call failed: " + e.getMessage(), e.retryable(),
+          e.retryable() ? CannotAnswer.modelUnavailable() : CannotAnswer.refused());
     } catch (QueueUnavailableException e) {
-      outcome = failed("Redis unavailable: " + e.getMessage(), true, tally);
+      return failure(run, def, "Redis unavailable: " + e.getMessage(), true, CannotAnswer.failedRepeatedly());
     } catch (SandboxException e) {
-      outcome = failed("Sandbox failed: " + e.getMessage(), e.retryable(), tally);
+      return failure(run, def, "Sandbox failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
     } catch (McpException e) {
-      outcome = failed("MCP sidecar failed: " + e.getMessage(), e.retryable(), tally);
+      return failure(run, def, "MCP sidecar failed: " + e.getMessage(), e.retryable(),
+          e.retryable() ? CannotAnswer.failedRepeatedly() : CannotAnswer.refused());
     } catch (RuntimeException e) {
-      outcome = failed("Unexpected error: " + e, true, tally);
       LOG.error("Activation(id={}, agent={}) crashed", a.id(), a.agent(), e);
+      return failure(run, def, "Unexpected error: " + e, true, CannotAnswer.failedRepeatedly());
     }
-    if (Thread.currentThread().isInterrupted()) {
-      outcome = new ActivationOutcome.Cancelled("interrupted", tally.usage());
-    }
-    finish(a, toolType, outcome, tally, Duration.between(start, clock.instant()));
-    MDC.remove("activation_id");
-    MDC.remove("agent");
-    return outcome;
   }
 
-  private ActivationOutcome run(Activation a, AgentDefinition def, RunTally tally, Instant start) {
+  private ActivationOutcome run(Run run, AgentDefinition def) {
+    Activation a = run.activation;
     if (!def.config().isNative()) {
-      return failed("Agent(name=" + a.agent() + ") has type '" + def.config().type() + "'; this runner runs only type 'native'", false, tally);
+      return couldNotAnswer(run, def.config().behavior(),
+          "Agent(name=" + a.agent() + ") has type '" + def.config().type() + "'; this runner runs only type 'native'",
+          CannotAnswer.unsupportedType(def.config().type()));
     }
     BudgetHealth budget = hub.budgetHealth(a.agent());
     if (!budget.healthy()) {
-      return failed(String.format("Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
-          budget.dailyUsed(), budget.dailyLimit(), budget.monthlyUsed(), budget.monthlyLimit()), true, tally);
+      return couldNotAnswer(run, def.config().behavior(), String.format(java.util.Locale.ROOT,
+          "Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
+          budget.dailyUsed(), budget.dailyLimit(), budget.monthlyUsed(), budget.monthlyLimit()), CannotAnswer.budget(budget));
     }
-    Instant deadline = start.plus(activationTimeout);
-    try (AgentWorkspace workspace = workspaces.open(a, def.config(), deadline)) {
-      AgentSession session =
-          new AgentSession(def, router.route(def.config().brain()), models, loop, hub, json, workspace.tools(), tally, deadline);
-      return work(a, def, session, tally);
+    try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
+      AgentSession session = new AgentSession(def, router.route(def.config().brain()), models, loop, hub, json,
+          workspace.tools(), run.tally, run.deadline);
+      return switch (a.kind()) {
+        case NOTIFICATION -> notifications(run, def, session);
+        case EXPLORATION -> new ActivationOutcome.Succeeded(new ExplorationWork(hub).run(def.config(), session), run.tally.usage());
+      };
     }
   }
 
-  private ActivationOutcome work(Activation a, AgentDefinition def, AgentSession session, RunTally tally) {
-    return switch (a.kind()) {
-      case NOTIFICATION -> {
-        List<String> errors = new NotificationWork(hub, replies).run(def, session);
-        yield errors.isEmpty()
-            ? new ActivationOutcome.Succeeded("answered notifications in " + tally.loops() + " loop(s)", tally.usage())
-            : new ActivationOutcome.Failed(String.join("; ", errors), true, tally.usage());
-      }
-      case EXPLORATION -> new ActivationOutcome.Succeeded(new ExplorationWork(hub).run(def.config(), session), tally.usage());
-    };
-  }
-
-  private static ActivationOutcome.Failed failed(String error, boolean retryable, RunTally tally) {
-    return new ActivationOutcome.Failed(error, retryable, tally.usage());
-  }
-
-  private void finish(Activation a, String toolType, ActivationOutcome outcome, RunTally tally, Duration took) {
-    metrics.activation(a.agent(), toolType, outcome.status(), took, outcome.usage());
-    switch (outcome) {
-      case ActivationOutcome.Succeeded s ->
-          LOG.info("Activation(id={}, agent={}) succeeded in {} ms: {}", a.id(), a.agent(), took.toMillis(), s.detail());
-      case ActivationOutcome.Failed f ->
-          LOG.warn("Activation(id={}, agent={}) failed (attempt {}, {}): {}", a.id(), a.agent(), a.attempt(), f.retryable() ? "retryable" : "permanent", f.error());
-      case ActivationOutcome.Cancelled c ->
-          LOG.info("Activation(id={}, agent={}) cancelled: {}", a.id(), a.agent(), c.reason());
+  private ActivationOutcome notifications(Run run, AgentDefinition def, AgentSession session) {
+    NotificationWork.Result r = work(run).answer(def, session);
+    if (!r.allHandled()) {
+      return new ActivationOutcome.Failed(String.join("; ", r.errors()), true, run.tally.usage());
     }
-    if (outcome instanceof ActivationOutcome.Cancelled) {
-      return;
-    }
-    report(a, toolType, tally, took);
+    return r.explained() > 0 && r.answered() == 0
+        ? new ActivationOutcome.CouldNotAnswer(r.summary(), run.tally.usage())
+        : new ActivationOutcome.Succeeded(r.summary() + " in " + run.tally.loops() + " loop(s)", run.tally.usage());
   }
 
-  private void report(Activation a, String toolType, RunTally tally, Duration took) {
+  /**
+   * A failure of the whole activation. Permanent ones, and every one on the last attempt or at the
+   * deadline, are explained to the people who asked; the rest are redelivered.
+   */
+  private ActivationOutcome failure(Run run, AgentDefinition def, String error, boolean retryable, String explanation) {
+    Behavior behavior = def == null ? Behavior.defaults() : def.config().behavior();
+    if (run.timer != null && run.timer.fired()) {
+      Thread.interrupted();
+      return couldNotAnswer(run, behavior, "deadline passed: " + error, CannotAnswer.deadline(run.limit));
+    }
+    if (Thread.currentThread().isInterrupted() || run.control.stopRequested() != ActivationControl.Stop.NONE) {
+      return new ActivationOutcome.Failed(error, true, run.tally.usage());
+    }
+    if (!retryable) {
+      return couldNotAnswer(run, behavior, error, explanation);
+    }
+    if (run.activation.attempt() >= maxAttempts && run.activation.kind() == ActivationKind.NOTIFICATION) {
+      explainSafely(run, behavior, explanation);
+    }
+    return new ActivationOutcome.Failed(error, true, run.tally.usage());
+  }
+
+  private ActivationOutcome couldNotAnswer(Run run, Behavior behavior, String error, String explanation) {
+    if (run.activation.kind() != ActivationKind.NOTIFICATION) {
+      return new ActivationOutcome.CouldNotAnswer(error, run.tally.usage());
+    }
+    NotificationWork.Result r = explainSafely(run, behavior, explanation);
+    return r != null && r.allHandled()
+        ? new ActivationOutcome.CouldNotAnswer(error, run.tally.usage())
+        : new ActivationOutcome.Failed(error + (r == null ? "" : "; " + String.join("; ", r.errors())), true, run.tally.usage());
+  }
+
+  private NotificationWork.Result explainSafely(Run run, Behavior behavior, String explanation) {
     try {
-      if (tally.loops() > 0) {
-        hub.reportConsumption(new Consumption(a.agent(), a.id().value(), toolType, tally.usage().inputTokens(),
-            tally.usage().outputTokens(), tally.cost(), took.toMillis() / 1000.0));
+      return work(run).explain(behavior, explanation);
+    } catch (HubException | QueueUnavailableException e) {
+      LOG.warn("Activation(id={}, agent={}) could not tell the senders why it cannot answer: {}", run.activation.id(),
+          run.activation.agent(), e.getMessage());
+      return null;
+    }
+  }
+
+  private NotificationWork work(Run run) {
+    ReplyPoster poster = new ReplyPoster(hub, replies, run.activation, run.control);
+    return new NotificationWork(hub, replies, poster, run.activation.agent(), run.activation.attempt() >= maxAttempts,
+        () -> run.timer != null && run.timer.fired() ? CannotAnswer.deadline(run.limit) : null);
+  }
+
+  /** The state of one activation while it runs. */
+  private final class Run {
+    final Activation activation;
+    final ActivationControl control;
+    final RunTally tally;
+    final Instant start;
+    final Thread thread = Thread.currentThread();
+    String toolType = "unknown";
+    Watchdog.Timer timer;
+    Duration limit;
+    Instant deadline;
+
+    Run(Activation activation, ActivationControl control, RunTally tally, Instant start) {
+      this.activation = activation;
+      this.control = control;
+      this.tally = tally;
+      this.start = start;
+    }
+
+    /** (Re-)arms the watchdog for {@code limit} from the start; a limit already passed fires at once. */
+    void arm(Duration newLimit) {
+      if (timer != null && timer.fired()) {
+        return;
       }
-      hub.markActivated(a.agent());
-    } catch (HubException e) {
-      LOG.warn("Activation(id={}, agent={}) could not be reported to the Hub: {}", a.id(), a.agent(), e.getMessage());
+      disarm();
+      limit = newLimit;
+      deadline = start.plus(newLimit);
+      timer = watchdog.arm(thread, deadline);
+    }
+
+    void disarm() {
+      if (timer != null) {
+        timer.close();
+      }
     }
   }
 }

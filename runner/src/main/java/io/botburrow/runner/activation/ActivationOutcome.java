@@ -24,6 +24,16 @@ public sealed interface ActivationOutcome {
     }
   }
 
+  /**
+   * The agent could not answer for good (its type cannot run here, its definition is invalid, its budget
+   * is spent, the deadline passed) and told each person who asked why. Nothing is left to redeliver.
+   */
+  record CouldNotAnswer(String reason, Usage usage) implements ActivationOutcome {
+    public String status() {
+      return "failure";
+    }
+  }
+
   /** Stopped before finishing (lease lost or drain); released for redelivery. */
   record Cancelled(String reason, Usage usage) implements ActivationOutcome {
     public String status() {

@@ -63,8 +63,9 @@ final class AgentSession {
             List.of(PromptBuilder.system(def, tools), task),
             tools,
             new LoopLimits(def.config().behavior().maxIterations(), tokenBudget, deadline),
-            models::cost);
-    tally.add(result);
+            models::cost,
+            tally);
+    tally.loopDone(result);
     return result;
   }
 

@@ -1,79 +1,219 @@
 package io.botburrow.runner.activation;
 
 import io.botburrow.agents.AgentDefinition;
+import io.botburrow.agents.Behavior;
+import io.botburrow.hub.Comment;
 import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
 import io.botburrow.hub.Notification;
 import io.botburrow.hub.Post;
 import io.botburrow.llm.LlmException;
+import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.agent.LoopResult;
 import io.botburrow.runner.agent.PromptBuilder;
+import io.botburrow.runner.mcp.McpException;
+import io.botburrow.runner.sandbox.SandboxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers an agent's unread notifications, one agent loop per notification, and marks read exactly
- * those it handled. A notification whose handling failed stays unread for the next delivery.
+ * Answers an agent's unread notifications one at a time: each reply is posted once (see
+ * {@link ReplyPoster}) and its notification marked read right after. A notification the agent cannot
+ * answer for good gets a short reply saying why; one that failed for now stays unread for the next
+ * delivery, unless this is the last attempt, when it gets that reply too.
  */
 final class NotificationWork {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationWork.class);
   private final HubClient hub;
-  private final ReplyLedger replies;
+  private final ReplyLedger ledger;
+  private final ReplyPoster poster;
+  private final String agent;
+  private final boolean lastAttempt;
+  private final Supplier<String> deadlineReply;
+  private int answered;
+  private int explained;
+  private final List<String> errors = new ArrayList<>();
 
-  NotificationWork(HubClient hub, ReplyLedger replies) {
+  /** @param deadlineReply the explanation when the watchdog stopped the work, else null */
+  NotificationWork(HubClient hub, ReplyLedger ledger, ReplyPoster poster, String agent, boolean lastAttempt,
+      Supplier<String> deadlineReply) {
     this.hub = hub;
-    this.replies = replies;
+    this.ledger = ledger;
+    this.poster = poster;
+    this.agent = agent;
+    this.lastAttempt = lastAttempt;
+    this.deadlineReply = deadlineReply;
   }
 
-  /** Returns the errors of notifications that could not be handled (empty when all were). */
-  List<String> run(AgentDefinition def, AgentSession session) {
-    String agent = def.config().name();
-    List<String> handled = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
+  /** How the notifications went. */
+  record Result(int answered, int explained, List<String> errors) {
+    boolean allHandled() {
+      return errors.isEmpty();
+    }
+
+    String summary() {
+      return "answered " + answered + " notification(s)" + (explained > 0 ? ", explained " + explained : "");
+    }
+  }
+
+  /** Runs the agent on every unread notification it should answer. */
+  Result answer(AgentDefinition def, AgentSession session) {
     for (Notification n : hub.unreadNotifications(agent)) {
       if (Thread.currentThread().isInterrupted()) {
         break;
       }
-      try {
-        handle(def, session, n);
-        handled.add(n.id());
-      } catch (HubException | LlmException e) {
-        errors.add("notification " + n.id() + ": " + e.getMessage());
-        LOG.warn("Agent(name={}) notification {} not handled: {}", agent, n.id(), e.getMessage());
+      Optional<Post> thread = open(def.config().behavior(), n);
+      if (thread.isEmpty()) {
+        continue;
+      }
+      if (NotificationPolicy.threadLimitReached(agent, thread.get(), def.config().behavior().limits().maxResponsesPerThread())) {
+        LOG.info("Agent(name={}) reached max_responses_per_thread in post {}; not answering", agent, n.postId());
+        markRead(n);
+        continue;
+      }
+      if (!answerOne(n, thread.get(), session)) {
+        break;
       }
     }
-    hub.markRead(agent, handled);
-    return errors;
+    return result();
   }
 
-  private void handle(AgentDefinition def, AgentSession session, Notification n) {
-    String agent = def.config().name();
-    if (!NotificationPolicy.shouldRespond(def.config().behavior(), n)) {
-      LOG.debug("Agent(name={}) ignores {} notification {} per its behaviour", agent, n.type(), n.id());
-      return;
-    }
-    Post thread = hub.thread(n.postId());
-    if (replies.answered(agent, n, thread)) {
-      LOG.info("Agent(name={}) already answered notification {} in post {} (earlier delivery)", agent, n.id(), n.postId());
-      return;
-    }
-    if (NotificationPolicy.threadLimitReached(agent, thread, def.config().behavior().limits().maxResponsesPerThread())) {
-      LOG.info("Agent(name={}) reached max_responses_per_thread in post {}; not answering", agent, n.postId());
-      return;
-    }
-    replies.begin(agent, n);
-    LoopResult result = session.run(PromptBuilder.notification(n, thread));
-    if (session.posts().hasCommentedOn(n.postId())) {
-      replies.done(agent, n, "posted by the agent");
-    } else if (!result.finalText().isBlank() && def.config().hasGrant("hub:write")) {
-      if (replies.answeredMeanwhile(agent, n)) {
-        LOG.warn("Agent(name={}) notification {} was answered by another delivery meanwhile; not posting again", agent, n.id());
-        return;
+  /** Replies {@code why} to every unread notification the agent would answer: it cannot, for good. */
+  Result explain(Behavior behavior, String why) {
+    for (Notification n : hub.unreadNotifications(agent)) {
+      if (open(behavior, n).isPresent() && !explainOne(n, why)) {
+        break;
       }
-      replies.done(agent, n, hub.comment(agent, n.postId(), null, result.finalText().strip()).id());
     }
-    LOG.info("Agent(name={}) answered notification {} ({} iteration(s), stop {})", agent, n.id(), result.iterations(), result.stopReason().wireName());
+    return result();
+  }
+
+  /** The thread to answer in; empty (and the notification marked read) when there is nothing to answer. */
+  private Optional<Post> open(Behavior behavior, Notification n) {
+    if (!NotificationPolicy.shouldRespond(behavior, n)) {
+      LOG.debug("Agent(name={}) ignores {} notification {} per its behaviour", agent, n.type(), n.id());
+      markRead(n);
+      return Optional.empty();
+    }
+    Post thread;
+    try {
+      thread = hub.thread(n.postId());
+    } catch (HubException e) {
+      if (e.notFound()) {
+        LOG.info("Agent(name={}) notification {} points at a deleted post; nothing to answer", agent, n.id());
+        markRead(n);
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (ledger.recorded(agent, n) || poster.existing(n, thread).isPresent()) {
+      LOG.info("Agent(name={}) already answered notification {} in post {} (earlier delivery)", agent, n.id(), n.postId());
+      markRead(n);
+      return Optional.empty();
+    }
+    return Optional.of(thread);
+  }
+
+  /** Returns false when the work must stop here (deadline, lease lost). */
+  private boolean answerOne(Notification n, Post thread, AgentSession session) {
+    session.posts().answering(n.postId(), text -> poster.reply(n, text));
+    try {
+      LoopResult result = session.run(PromptBuilder.notification(n, thread));
+      Comment reply = session.posts().reply().orElseGet(() -> poster.reply(n, answerText(result)));
+      markRead(n);
+      answered++;
+      LOG.info("Agent(name={}) answered notification {} with comment {} ({} iteration(s), stop {})", agent, n.id(),
+          reply.id(), result.iterations(), result.stopReason().wireName());
+      return true;
+    } catch (LlmException | HubException | SandboxException | McpException | QueueUnavailableException e) {
+      return failed(n, e, retryable(e));
+    } catch (ReplyPoster.ReplyNotOwnedException e) {
+      errors.add("notification " + n.id() + ": " + e.getMessage());
+      LOG.warn("Agent(name={}) not replying to notification {}: {}", agent, n.id(), e.getMessage());
+      return false;
+    } finally {
+      session.posts().doneAnswering();
+    }
+  }
+
+  private static String answerText(LoopResult result) {
+    String text = result.finalText().strip();
+    return text.isEmpty() ? CannotAnswer.blank(result.stopReason()) : text;
+  }
+
+  private boolean failed(Notification n, RuntimeException e, boolean retryable) {
+    String deadline = deadlineReply.get();
+    if (deadline != null) {
+      LOG.warn("Agent(name={}) notification {} stopped at the activation deadline", agent, n.id());
+      Thread.interrupted();
+      explainOne(n, deadline);
+      return false;
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      errors.add("notification " + n.id() + ": stopped: " + e.getMessage());
+      return false;
+    }
+    if (!retryable || lastAttempt) {
+      LOG.warn("Agent(name={}) notification {} cannot be answered ({}): {}", agent, n.id(),
+          retryable ? "last attempt" : "permanent", e.getMessage());
+      return explainOne(n, explanation(e, retryable));
+    }
+    errors.add("notification " + n.id() + ": " + e.getMessage());
+    LOG.warn("Agent(name={}) notification {} not handled, it stays unread: {}", agent, n.id(), e.getMessage());
+    return true;
+  }
+
+  private static String explanation(RuntimeException e, boolean retryable) {
+    if (e instanceof LlmException) {
+      return retryable ? CannotAnswer.modelUnavailable() : CannotAnswer.refused();
+    }
+    if (e instanceof McpException && !retryable) {
+      return CannotAnswer.refused();
+    }
+    return CannotAnswer.failedRepeatedly();
+  }
+
+  private static boolean retryable(RuntimeException e) {
+    return switch (e) {
+      case LlmException x -> x.retryable();
+      case HubException x -> x.retryable();
+      case SandboxException x -> x.retryable();
+      case McpException x -> x.retryable();
+      default -> true;
+    };
+  }
+
+  /** Posts the explanation; returns false when even that is not possible now (it stays unread). */
+  private boolean explainOne(Notification n, String why) {
+    try {
+      Comment c = poster.reply(n, why);
+      markRead(n);
+      explained++;
+      LOG.info("Agent(name={}) told the sender of notification {} it cannot answer (comment {})", agent, n.id(), c.id());
+      return true;
+    } catch (HubException | QueueUnavailableException | ReplyPoster.ReplyNotOwnedException e) {
+      errors.add("notification " + n.id() + ": explanation not posted: " + e.getMessage());
+      LOG.warn("Agent(name={}) could not post why notification {} cannot be answered: {}", agent, n.id(), e.getMessage());
+      return false;
+    }
+  }
+
+  /** Marking read is idempotent, so it is retried; a failure leaves it unread and the thread proves the reply. */
+  private void markRead(Notification n) {
+    try {
+      hub.markRead(agent, List.of(n.id()));
+    } catch (HubException e) {
+      errors.add("notification " + n.id() + ": not marked read: " + e.getMessage());
+      LOG.warn("Agent(name={}) notification {} handled but not marked read; a redelivery finds the reply: {}", agent,
+          n.id(), e.getMessage());
+    }
+  }
+
+  private Result result() {
+    return new Result(answered, explained, List.copyOf(errors));
   }
 }

@@ -4,68 +4,119 @@ import io.botburrow.hub.Comment;
 import io.botburrow.hub.Notification;
 import io.botburrow.hub.Post;
 import io.botburrow.queue.EffectLedger;
-import java.time.Clock;
+import io.botburrow.queue.QueueUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Makes answering a notification effectively once across redeliveries. Before the agent works on a
- * notification an intent is recorded with the time; once the answer is posted the notification is
- * recorded as answered. A redelivery that finds only the intent asks the Hub (the source of truth)
- * whether the agent commented in the thread since then, so a crash between posting and recording
- * does not produce a second reply.
+ * What is known about an agent's reply to a notification. The Hub is the source of truth: the ledger
+ * in Redis is a shortcut that says "answered" when it can, and the thread itself is read whenever it
+ * cannot (nothing recorded, Redis lost its state or cannot be reached). A reply to a mention in a
+ * comment is a child of that comment; a reply to a mention in the post body is a top-level comment of
+ * the agent made after the notification.
  */
 final class ReplyLedger {
+  private static final Logger LOG = LoggerFactory.getLogger(ReplyLedger.class);
   static final Duration KEEP = Duration.ofDays(7);
-  /** Allowance for clock differences between the runner and the Hub. */
+  /** How long a delivery's claim to post a reply holds; outlives one post with its retries. */
+  static final Duration CLAIM = Duration.ofMinutes(2);
+  /** Allowance for clock differences between the Hub and the notification's timestamp. */
   static final Duration SKEW = Duration.ofSeconds(5);
   private final EffectLedger ledger;
-  private final Clock clock;
 
-  ReplyLedger(EffectLedger ledger, Clock clock) {
+  ReplyLedger(EffectLedger ledger) {
     this.ledger = ledger;
-    this.clock = clock;
   }
 
-  boolean answered(String agent, Notification n, Post thread) {
-    if (ledger.lookup(doneKey(agent, n)).isPresent()) {
-      return true;
-    }
-    var intent = ledger.lookup(intentKey(agent, n));
-    if (intent.isEmpty()) {
+  /** Whether the ledger proves the reply was posted; false when it cannot tell. */
+  boolean recorded(String agent, Notification n) {
+    try {
+      return ledger.lookup(doneKey(agent, n)).isPresent();
+    } catch (QueueUnavailableException e) {
+      LOG.warn("Agent(name={}) reply ledger unavailable for notification {}; reading the thread instead", agent, n.id());
       return false;
     }
-    Instant since = Instant.parse(intent.get()).minus(SKEW);
+  }
+
+  /** The agent's reply to {@code n} in {@code thread}, if it is there. Pure. */
+  static Optional<Comment> replyInThread(String agent, Notification n, Post thread) {
     for (Comment c : thread.comments()) {
-      if (agent.equals(c.authorName()) && c.createdAt() != null && !c.createdAt().isBefore(since)) {
-        done(agent, n, c.id());
-        return true;
+      if (!agent.equals(c.authorName())) {
+        continue;
+      }
+      if (n.commentId() != null) {
+        if (n.commentId().equals(c.parentId())) {
+          return Optional.of(c);
+        }
+      } else if (c.parentId() == null && postedAfter(c, n.createdAt())) {
+        return Optional.of(c);
       }
     }
-    return false;
+    return Optional.empty();
+  }
+
+  private static boolean postedAfter(Comment c, Instant notified) {
+    return notified == null || c.createdAt() == null || !c.createdAt().isBefore(notified.minus(SKEW));
   }
 
   /**
-   * Whether another delivery recorded an answer since this one checked: after Redis lost its state,
-   * two deliveries of the same mention can run at once until the older runner notices its lost lease.
+   * Takes this delivery's claim to post the reply (set-if-absent). A claim left by an earlier attempt of
+   * the same activation (whose runner died or lost its lease) is taken over; a claim of another
+   * activation is respected. Blocks on Redis.
+   *
+   * @throws QueueUnavailableException when Redis cannot be reached: no claim, no post
    */
-  boolean answeredMeanwhile(String agent, Notification n) {
-    return ledger.lookup(doneKey(agent, n)).isPresent();
+  boolean claim(String agent, Notification n, String activationId, int attempt) {
+    String key = claimKey(agent, n);
+    String mine = activationId + "/" + attempt;
+    if (ledger.tryRecord(key, mine, CLAIM)) {
+      return true;
+    }
+    Optional<String> holder = ledger.lookup(key);
+    if (holder.isEmpty()) {
+      return ledger.tryRecord(key, mine, CLAIM);
+    }
+    if (holder.get().equals(mine)) {
+      return true;
+    }
+    return earlierAttemptOf(holder.get(), activationId, attempt) && ledger.replace(key, holder.get(), mine, CLAIM);
   }
 
-  void begin(String agent, Notification n) {
-    ledger.tryRecord(intentKey(agent, n), clock.instant().toString(), KEEP);
+  private static boolean earlierAttemptOf(String holder, String activationId, int attempt) {
+    int slash = holder.lastIndexOf('/');
+    if (slash < 0 || !holder.substring(0, slash).equals(activationId)) {
+      return false;
+    }
+    try {
+      return Integer.parseInt(holder.substring(slash + 1)) < attempt;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
-  void done(String agent, Notification n, String how) {
-    ledger.tryRecord(doneKey(agent, n), how, KEEP);
+  /** Records the reply; best effort, since the thread proves it anyway. */
+  void done(String agent, Notification n, String commentId) {
+    try {
+      ledger.tryRecord(doneKey(agent, n), commentId, KEEP);
+    } catch (QueueUnavailableException e) {
+      LOG.warn("Agent(name={}) reply to notification {} not recorded in the ledger (the thread has it): {}", agent,
+          n.id(), e.getMessage());
+    }
+  }
+
+  /** The Idempotency-Key of the reply's comment POST. */
+  static String idempotencyKey(String agent, Notification n) {
+    return doneKey(agent, n);
   }
 
   private static String doneKey(String agent, Notification n) {
     return "reply:" + agent + ":" + n.id();
   }
 
-  private static String intentKey(String agent, Notification n) {
-    return "reply-intent:" + agent + ":" + n.id();
+  private static String claimKey(String agent, Notification n) {
+    return "reply-claim:" + agent + ":" + n.id();
   }
 }

@@ -31,6 +31,7 @@ public final class NativeAgentLoop {
    * Runs the loop. Blocks on the model and the tools.
    *
    * @param pricing cost of a usage for a model name
+   * @param meter told of each model call's usage and cost
    * @throws io.botburrow.llm.LlmException when the model fails for good
    */
   public LoopResult run(
@@ -39,7 +40,8 @@ public final class NativeAgentLoop {
       List<ChatMessage> prompt,
       List<AgentTool> tools,
       LoopLimits limits,
-      BiFunction<String, Usage, Double> pricing) {
+      BiFunction<String, Usage, Double> pricing,
+      CallMeter meter) {
     Map<String, AgentTool> byName = new LinkedHashMap<>();
     tools.forEach(t -> byName.put(t.spec().name(), t));
     List<ToolSpec> specs = tools.stream().map(AgentTool::spec).toList();
@@ -53,7 +55,9 @@ public final class NativeAgentLoop {
           model.chat(new ChatRequest(settings.model(), transcript, specs, settings.temperature(), settings.maxTokens()));
       usage = usage.plus(resp.usage());
       answeredBy = resp.model() == null || resp.model().isBlank() ? settings.model() : resp.model();
-      cost += pricing.apply(answeredBy, resp.usage());
+      double callCost = pricing.apply(answeredBy, resp.usage());
+      cost += callCost;
+      meter.called(answeredBy, resp.usage(), callCost);
       text = resp.content().isBlank() ? text : resp.content();
       transcript.add(resp.asMessage());
       if (resp.toolCalls().isEmpty()) {
@@ -93,6 +97,14 @@ public final class NativeAgentLoop {
       outcome = tool.invoke(call.argumentsJson());
     }
     return new ChatMessage.ToolResult(call.id(), call.name(), outcome.content(), outcome.isError());
+  }
+
+  /** Told of every model call as soon as it returns, so usage is counted even if the loop ends badly later. */
+  @FunctionalInterface
+  public interface CallMeter {
+    CallMeter NONE = (model, usage, cost) -> {};
+
+    void called(String model, Usage usage, double costUsd);
   }
 
   /** Model name and sampling settings from the agent's brain. */

@@ -1,11 +1,13 @@
 package io.botburrow.runner.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatModel;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.ChatResponse;
+import io.botburrow.llm.LlmException;
 import io.botburrow.llm.ToolCall;
 import io.botburrow.llm.ToolSpec;
 import io.botburrow.llm.Usage;
@@ -24,9 +26,13 @@ class NativeAgentLoopTest {
   private final NativeAgentLoop loop = new NativeAgentLoop(Clock.systemUTC());
   private final List<ChatRequest> seen = new ArrayList<>();
   private final Deque<ChatResponse> script = new ArrayDeque<>();
+  private final List<Usage> metered = new ArrayList<>();
   private final ChatModel model =
       req -> {
         seen.add(req);
+        if (script.isEmpty()) {
+          throw new LlmException("provider answered 503", 503, true, null);
+        }
         return script.removeFirst();
       };
 
@@ -57,7 +63,8 @@ class NativeAgentLoopTest {
         List.of(new ChatMessage.System("sys"), new ChatMessage.User("hi")),
         List.of(echoTool()),
         new LoopLimits(maxIterations, maxTokens, Instant.now().plusSeconds(60)),
-        (m, u) -> u.total() / 1000.0);
+        (m, u) -> u.total() / 1000.0,
+        (m, u, cost) -> metered.add(u));
   }
 
   @Test
@@ -116,5 +123,15 @@ class NativeAgentLoopTest {
     assertThat(r.stopReason()).isEqualTo(StopReason.TOKEN_BUDGET);
     assertThat(seen).hasSize(2);
     assertThat(r.usage().total()).isEqualTo(54);
+  }
+
+  @Test
+  void metersEveryModelCallAsItReturnsAlsoWhenALaterCallFails() {
+    script.add(calls(new ToolCall("c1", "echo", "{}")));
+    script.add(calls(new ToolCall("c2", "echo", "{}")));
+
+    assertThatThrownBy(() -> run(10, 10_000)).isInstanceOf(LlmException.class);
+
+    assertThat(metered).containsExactly(new Usage(20, 7), new Usage(20, 7));
   }
 }

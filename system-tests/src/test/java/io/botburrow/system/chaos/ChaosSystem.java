@@ -29,6 +29,8 @@ final class ChaosSystem implements AutoCloseable {
   static final String LLM_KEY = "sk-chaos-test-key";
   static final String OPERATOR_KEY = "chaos-operator-key";
   static final String ANSWER = "Noted, thanks for the mention.";
+  /** The runners' lease: short, so that a lost lease is redelivered within the tests' patience. */
+  static final java.time.Duration LEASE_DURATION = java.time.Duration.ofSeconds(5);
 
   final LocalRedis redis;
   final ScriptedLlmServer llm;
@@ -74,7 +76,7 @@ final class ChaosSystem implements AutoCloseable {
     p.put("botburrow.runner.pool", "hybrid");
     p.put("botburrow.runner.slots", "4");
     p.put("botburrow.runner.heartbeat-interval", "1s");
-    p.put("botburrow.redis.lease-duration", "5s");
+    p.put("botburrow.redis.lease-duration", LEASE_DURATION.toSeconds() + "s");
     p.put("botburrow.llm.override-base-url", llm.baseUrl().toString());
     p.put("botburrow.llm.override-api-key", LLM_KEY);
     // the chaos is in the queue protocol, not in sandboxes: agents here use Hub tools only

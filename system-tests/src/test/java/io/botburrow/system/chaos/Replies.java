@@ -11,8 +11,11 @@ import java.util.stream.Collectors;
 
 /** What the person who asked sees: every mention answered by its agent, exactly once. */
 final class Replies {
-  /** How long no second reply may appear once every mention has its first. */
-  static final Duration QUIET = Duration.ofSeconds(3);
+  /**
+   * How long no second reply may appear once every mention has its first: past the chaos runners' lease
+   * duration, so that a duplicate from a delivery whose lease expired and was redelivered would be seen.
+   */
+  static final Duration QUIET = ChaosSystem.LEASE_DURATION.plusSeconds(2);
 
   private Replies() {}
 

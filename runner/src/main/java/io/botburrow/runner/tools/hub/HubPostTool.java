@@ -47,6 +47,13 @@ final class HubPostTool implements AgentTool {
       args = ToolArgs.parse(json, argumentsJson);
       String content = ToolArgs.required(args, "content");
       String replyTo = ToolArgs.optional(args, "reply_to");
+      if (posts.isReplyThread(replyTo)) {
+        boolean first = posts.reply().isEmpty();
+        Comment c = posts.replyInThread(content);
+        return ToolOutcome.ok(first
+            ? "Replied in post " + replyTo + " (comment id " + c.id() + ")."
+            : "You already replied in post " + replyTo + " (comment id " + c.id() + "); that reply stands.");
+      }
       if (replyTo != null && !replyTo.isBlank()) {
         Comment c = hub.comment(agent, replyTo, null, content);
         posts.commented(replyTo);
