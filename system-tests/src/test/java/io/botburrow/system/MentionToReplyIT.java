@@ -110,7 +110,7 @@ class MentionToReplyIT {
     assertThat(notifications("broken-agent", true)).hasSize(1);
     assertThat(metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"broken-agent\"", "status=\"failure\"")).isGreaterThanOrEqualTo(1);
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-      JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", system.hub.adminKey());
+      JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", LocalSystem.OPERATOR_KEY);
       assertThat(circuits.toString()).contains("\"agent\":\"broken-agent\"");
       assertThat(metric(system.coordinatorHttp(), "botburrow_queue_circuits_open")).isGreaterThanOrEqualTo(1);
     });
