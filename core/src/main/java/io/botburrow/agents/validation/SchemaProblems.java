@@ -18,7 +18,7 @@ final class SchemaProblems {
       int line = document.lineOf(v.path());
       String where = v.dottedPath().isEmpty() ? "" : v.dottedPath() + ": ";
       problems.add(switch (v.keyword()) {
-        case "additionalProperties" -> Problem.warning(file, line, where + "unknown field, ignored by the runtime");
+        case "additionalProperties" -> Problem.warning(file, line, where + "unknown field, not in the schema");
         case "required" -> Problem.error(file, line, where + "is required");
         case "oneOf" -> Problem.error(file, line, where + "matches none of the allowed forms");
         default -> Problem.error(file, line, where + v.message());

@@ -82,7 +82,7 @@ class DefinitionValidatorTest {
     List<Problem> problems = validator.validateAgent("agents/poet/config.yaml", POET.replace("  temperature: 0.7", "  temperature: 0.7\n  colour: red"));
 
     assertThat(problems).extracting(Problem::toString)
-        .containsExactly("agents/poet/config.yaml:8: warning: brain.colour: unknown field, ignored by the runtime");
+        .containsExactly("agents/poet/config.yaml:8: warning: brain.colour: unknown field, not in the schema");
     assertThat(new ValidationReport(problems, 1, 0).passes(false)).isTrue();
   }
 
