@@ -1,6 +1,8 @@
 package io.botburrow.cli;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +19,17 @@ final class CoordinatorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApplicationContext ctx = Services.start("coordinator", options.fileProperties("coordinator"),
-        options.commandLineProperties());
+    ApplicationContext ctx;
+    try {
+      ctx = Services.start("coordinator", options.fileProperties("coordinator"), options.commandLineProperties());
+    } catch (RuntimeException e) {
+      Optional<ConfigurationException> problem = Services.configurationProblem(e);
+      if (problem.isEmpty()) {
+        throw e;
+      }
+      System.err.println("Coordinator not started: " + problem.get().getMessage());
+      return 1;
+    }
     System.out.println("Coordinator: " + Services.url(ctx) + "  (metrics at /prometheus)");
     Services.awaitShutdown(ctx);
     return 0;

@@ -3,6 +3,7 @@ package io.botburrow.cli;
 import io.botburrow.agents.s3.BucketUploader;
 import io.botburrow.agents.s3.S3ClientFactory;
 import io.botburrow.agents.s3.S3Properties;
+import io.botburrow.coordinator.operator.OperatorProperties;
 import io.botburrow.devhub.DevHubServer;
 import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.devkit.s3.EmbeddedS3;
@@ -68,7 +69,9 @@ final class DevCommand implements Callable<Integer> {
     DevHubServer hub = DevHubServer.start(hubProperties());
     started.add(hub);
     Map<String, Object> common = common(hub, redisUrl, s3Props);
-    ApplicationContext coordinator = Services.start("coordinator", with(common, Map.of("micronaut.server.port", coordinatorPort)));
+    // development mode lets the coordinator use the default operator key unless BOTBURROW_OPERATOR_KEY is set
+    ApplicationContext coordinator = Services.start("coordinator",
+        with(common, Map.of("micronaut.server.port", coordinatorPort, OperatorProperties.DEV_MODE_PROPERTY, true)));
     started.add(coordinator);
     Map<String, Object> runnerProps = with(common, llm.runnerProperties());
     runnerProps.put("micronaut.server.port", runnerPort);

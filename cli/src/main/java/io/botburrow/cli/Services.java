@@ -3,8 +3,10 @@ package io.botburrow.cli;
 import io.botburrow.common.ConfigFileSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.Map;
+import java.util.Optional;
 
 /** Starts one service (hub, coordinator or runner) as its own Micronaut context with its own HTTP port. */
 public final class Services {
@@ -36,6 +38,16 @@ public final class Services {
         .deduceEnvironment(false)
         .propertySources(ConfigFileSource.of(fileProperties))
         .properties(properties);
+  }
+
+  /** The configuration error a failed start came from, when it came from one (e.g. a refused key). */
+  static Optional<ConfigurationException> configurationProblem(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConfigurationException c) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   public static String url(ApplicationContext ctx) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.botburrow.coordinator.operator.OperatorProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.EnvironmentPropertySource;
@@ -148,7 +149,7 @@ class KubernetesManifestsTest {
       // the pod's environment: plain values, field references, and the Secret's keys
       Map<String, Object> env = new LinkedHashMap<>();
       for (JsonNode var : container.path("env")) {
-        env.put(var.get("name").asText(), var.has("value") ? var.get("value").asText() : name + "-7d9f-abcde");
+        env.put(var.get("name").asText(), envValue(var, secret, name));
       }
       for (JsonNode from : container.path("envFrom")) {
         assertThat(from.at("/secretRef/name").asText()).isEqualTo(secret.at("/metadata/name").asText());
@@ -191,8 +192,14 @@ class KubernetesManifestsTest {
               .as("%s: grace period leaves room to drain", name).isGreaterThan(drain.plusSeconds(10));
           assertThat(findMount(container, "/var/run/docker.sock")).as("%s: Docker engine", name).isPresent();
         } else {
-          assertThat(environment.getProperty("botburrow.operator.key", String.class))
-              .contains("secret-BOTBURROW_OPERATOR_KEY");
+          String operatorKey = environment.getProperty("botburrow.operator.key", String.class).orElseThrow();
+          assertThat(operatorKey).isEqualTo("secret-BOTBURROW_OPERATOR_KEY");
+          assertThat(new OperatorProperties(operatorKey).refusal(false)).as("%s: operator key accepted", name).isEmpty();
+          JsonNode keyVar = findEnv(container, "BOTBURROW_OPERATOR_KEY")
+              .orElseThrow(() -> new AssertionError(name + ": BOTBURROW_OPERATOR_KEY must be named from the Secret"));
+          assertThat(keyVar.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(secret.at("/metadata/name").asText());
+          assertThat(keyVar.at("/valueFrom/secretKeyRef/optional").asBoolean(false)).isFalse();
+          assertThat(fileText).as("%s: no operator key in the ConfigMap", name).doesNotContain("operator");
         }
 
         // a Service selects the pods and tells Prometheus where to scrape
@@ -220,6 +227,109 @@ class KubernetesManifestsTest {
     assertThat(coordinator.at("/spec/replicas").asInt()).isGreaterThan(1);
     JsonNode budget = named(docs, "PodDisruptionBudget", "coordinator");
     assertThat(selects(budget.at("/spec/selector/matchLabels"), coordinator.at("/spec/template/metadata/labels"))).isTrue();
+  }
+
+  @Test
+  void redisKeepsItsDataOnAVolumeAndNeverEvicts() throws IOException {
+    List<JsonNode> docs = applied();
+    assertThat(ofKind(docs, "Deployment")).extracting(d -> d.at("/metadata/name").asText()).doesNotContain("redis");
+    JsonNode redis = named(docs, "StatefulSet", "redis");
+    assertThat(redis.at("/spec/replicas").asInt()).isEqualTo(1);
+    JsonNode labels = redis.at("/spec/template/metadata/labels");
+    assertThat(selects(redis.at("/spec/selector/matchLabels"), labels)).isTrue();
+
+    JsonNode governing = named(docs, "Service", redis.at("/spec/serviceName").asText());
+    assertThat(governing.at("/spec/clusterIP").asText()).as("governing Service is headless").isEqualTo("None");
+    assertThat(selects(governing.at("/spec/selector"), labels)).isTrue();
+
+    JsonNode container = redis.at("/spec/template/spec/containers/0");
+    Map<String, String> options = redisOptions(YAML.convertValue(container.get("args"), String[].class));
+    assertThat(options).containsEntry("appendonly", "yes").containsEntry("appendfsync", "everysec")
+        .containsEntry("maxmemory-policy", "noeviction");
+    long maxMemory = redisBytes(options.get("maxmemory"));
+    long limit = kubernetesBytes(container.at("/resources/limits/memory").asText());
+    assertThat(maxMemory).as("maxmemory").isPositive().isLessThanOrEqualTo(limit * 3 / 4);
+
+    JsonNode claim = redis.at("/spec/volumeClaimTemplates/0");
+    JsonNode dataMount = findMount(container, "/data").orElseThrow(() -> new AssertionError("nothing mounted at /data"));
+    assertThat(claim.at("/metadata/name").asText()).as("/data is the claimed volume").isEqualTo(dataMount.path("name").asText());
+    assertThat(redis.at("/spec/template/spec/volumes").findValuesAsText("name")).doesNotContain(claim.at("/metadata/name").asText());
+    assertThat(claim.at("/spec/accessModes/0").asText()).isEqualTo("ReadWriteOnce");
+    assertThat(kubernetesBytes(claim.at("/spec/resources/requests/storage").asText())).isGreaterThan(maxMemory * 2);
+
+    // the host name in the services' config is a Service that reaches this pod's Redis port
+    Map<String, Object> coordinatorConfig = ConfigFiles.load(writeConfigMapKey(docs, "coordinator.yml"));
+    java.net.URI url = java.net.URI.create(String.valueOf(coordinatorConfig.get("botburrow.redis.url")));
+    JsonNode service = named(docs, "Service", url.getHost());
+    assertThat(selects(service.at("/spec/selector"), labels)).isTrue();
+    assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(url.getPort());
+    assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo(container.at("/ports/0/name").asText());
+  }
+
+  /** {@code --name value} pairs of redis-server's command line. */
+  private static Map<String, String> redisOptions(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--")) {
+        options.put(args[i].substring(2), i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : "");
+      }
+    }
+    return options;
+  }
+
+  /** redis.conf sizes: 512mb, 1gb, 100000 (bytes). */
+  private static long redisBytes(String size) {
+    var m = java.util.regex.Pattern.compile("(?i)(\\d+)(kb|mb|gb)?").matcher(size);
+    assertThat(m.matches()).as("redis size %s", size).isTrue();
+    long n = Long.parseLong(m.group(1));
+    return m.group(2) == null ? n : n << switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+      case "kb" -> 10;
+      case "mb" -> 20;
+      default -> 30;
+    };
+  }
+
+  /** Kubernetes quantities with binary suffixes: 512Mi, 1Gi. */
+  private static long kubernetesBytes(String quantity) {
+    var m = java.util.regex.Pattern.compile("(\\d+)(Ki|Mi|Gi)").matcher(quantity);
+    assertThat(m.matches()).as("quantity %s", quantity).isTrue();
+    return Long.parseLong(m.group(1)) << switch (m.group(2)) {
+      case "Ki" -> 10;
+      case "Mi" -> 20;
+      default -> 30;
+    };
+  }
+
+  private static Path writeConfigMapKey(List<JsonNode> docs, String key) throws IOException {
+    String text = named(docs, "ConfigMap", "botburrow-config").at("/data").path(key).asText(null);
+    assertThat(text).as("ConfigMap key " + key).isNotNull();
+    Path file = Files.createTempFile("k8s-" + key, ".yml");
+    file.toFile().deleteOnExit();
+    return Files.writeString(file, text);
+  }
+
+  /** A pod variable's value: plain, from a key of the Secret, or a field reference (the pod's name). */
+  private static String envValue(JsonNode var, JsonNode secret, String deployment) {
+    if (var.has("value")) {
+      return var.get("value").asText();
+    }
+    JsonNode secretRef = var.at("/valueFrom/secretKeyRef");
+    if (!secretRef.isMissingNode()) {
+      assertThat(secretRef.path("name").asText()).isEqualTo(secret.at("/metadata/name").asText());
+      String key = secretRef.path("key").asText();
+      assertThat(secret.at("/stringData").has(key)).as("Secret has key %s", key).isTrue();
+      return "secret-" + key;
+    }
+    return deployment + "-7d9f-abcde";
+  }
+
+  private static Optional<JsonNode> findEnv(JsonNode container, String name) {
+    for (JsonNode var : container.path("env")) {
+      if (name.equals(var.path("name").asText())) {
+        return Optional.of(var);
+      }
+    }
+    return Optional.empty();
   }
 
   private static long deploymentsSelectedBy(List<JsonNode> docs, JsonNode selector) {

@@ -5,16 +5,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Finds folders of the repository and its surroundings by walking up from the module directory. */
-final class TestData {
+public final class TestData {
   private TestData() {}
 
   /** {@code shared/testdata/agent-definitions}, the real-world corpus, when present. */
-  static Optional<Path> agentDefinitions() {
+  public static Optional<Path> agentDefinitions() {
     return findUp(Path.of("shared", "testdata", "agent-definitions"));
   }
 
   /** The repository's {@code config} folder with the example agents. */
-  static Optional<Path> exampleConfig() {
+  public static Optional<Path> exampleConfig() {
     return findUp(Path.of("config", "agents")).map(Path::getParent);
   }
 

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class LocalSystem implements AutoCloseable {
   static final String LLM_KEY = "sk-scripted-test-key";
+  static final String OPERATOR_KEY = "system-test-operator-key";
   final LocalRedis redis;
   final EmbeddedS3 s3;
   final ScriptedLlmServer llm;
@@ -59,7 +60,9 @@ final class LocalSystem implements AutoCloseable {
     common.put("botburrow.s3.secret-key", s3.secretKey());
     common.put("micronaut.server.port", -1);
     common.put("botburrow.coordinator.repoll-delay", "50ms");
-    coordinator = add(Services.start("coordinator", common));
+    Map<String, Object> coordinatorProps = new HashMap<>(common);
+    coordinatorProps.put("botburrow.operator.key", OPERATOR_KEY);
+    coordinator = add(Services.start("coordinator", coordinatorProps));
     Map<String, Object> runnerProps = new HashMap<>(common);
     runnerProps.put("botburrow.runner.pool", "hybrid");
     runnerProps.put("botburrow.runner.slots", 4);

@@ -119,7 +119,7 @@ class MentionToReplyIT {
     assertThat(runnerLog.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
         .contains("broken-agent").contains("agents/broken-agent/config.yaml"));
     assertThat(metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"broken-agent\"", "status=\"failure\"")).isGreaterThanOrEqualTo(1);
-    JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", system.hub.adminKey());
+    JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", LocalSystem.OPERATOR_KEY);
     assertThat(circuits.toString()).doesNotContain("\"agent\":\"broken-agent\"");
   }
 

@@ -4,6 +4,7 @@ import io.botburrow.agents.s3.BucketUploader;
 import io.botburrow.agents.s3.S3ClientFactory;
 import io.botburrow.agents.s3.S3Properties;
 import io.botburrow.cli.Services;
+import io.botburrow.coordinator.operator.OperatorProperties;
 import io.botburrow.devhub.DevHubServer;
 import io.botburrow.devkit.ClosingStack;
 import io.botburrow.devkit.agents.ScriptedAgents;
@@ -53,7 +54,9 @@ final class BenchSystem implements AutoCloseable {
     common.put("botburrow.s3.access-key", s3.accessKey());
     common.put("botburrow.s3.secret-key", s3.secretKey());
     common.put("micronaut.server.port", -1);
-    add(Services.start("coordinator", common));
+    Map<String, Object> coordinator = new HashMap<>(common);
+    coordinator.put(OperatorProperties.DEV_MODE_PROPERTY, true);
+    add(Services.start("coordinator", coordinator));
     Map<String, Object> runner = new HashMap<>(common);
     runner.put("botburrow.runner.pool", "hybrid");
     runner.put("botburrow.runner.slots", slots);

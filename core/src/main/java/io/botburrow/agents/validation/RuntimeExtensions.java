@@ -1,0 +1,60 @@
+package io.botburrow.agents.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The runtime's additive fields of {@code config.yaml}, declared on top of the bundled upstream schema
+ * (which stays a verbatim copy): {@code sandbox}, {@code brain.fallback_models},
+ * {@code behavior.limits.max_tokens_per_activation} and an {@code image} for object-form MCP servers
+ * (which then need no {@code command}). The parser checks their values; here they only stop being
+ * reported as unknown.
+ */
+final class RuntimeExtensions {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RuntimeExtensions() {}
+
+  /** A copy of the agent-config schema that also declares the runtime's fields. */
+  static JsonNode addTo(JsonNode upstream) {
+    ObjectNode schema = upstream.deepCopy();
+    ObjectNode top = (ObjectNode) schema.get("properties");
+    top.set("sandbox", json("""
+        {"type": "object", "additionalProperties": false, "properties": {
+          "image": {"type": "string"},
+          "cpus": {"type": "number", "exclusiveMinimum": 0},
+          "memory": {"type": ["string", "integer"]},
+          "pids_limit": {"type": "integer"},
+          "tmpfs_size": {"type": ["string", "integer"]},
+          "timeout_seconds": {"type": "integer", "minimum": 1}}}"""));
+    properties(top, "brain").set("fallback_models", json("""
+        {"type": "array", "items": {"type": "string"}}"""));
+    properties(properties(top, "behavior"), "limits").set("max_tokens_per_activation", json("""
+        {"type": "integer", "minimum": 0}"""));
+    ObjectNode serverObject = (ObjectNode) properties(top, "capabilities").get("mcp_servers").get("items").get("oneOf").get(1);
+    ((ObjectNode) serverObject.get("properties")).set("image", json("""
+        {"type": "string"}"""));
+    serverObject.set("required", json("""
+        ["name"]"""));
+    ArrayNode commandOrImage = serverObject.putArray("anyOf");
+    commandOrImage.add(json("""
+        {"required": ["command"]}"""));
+    commandOrImage.add(json("""
+        {"required": ["image"]}"""));
+    return schema;
+  }
+
+  private static ObjectNode properties(ObjectNode properties, String field) {
+    return (ObjectNode) properties.get(field).get("properties");
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("bad built-in schema fragment: " + text, e);
+    }
+  }
+}
