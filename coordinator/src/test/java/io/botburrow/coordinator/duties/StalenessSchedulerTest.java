@@ -43,6 +43,10 @@ class StalenessSchedulerTest {
     }
   };
   private final InMemoryActivationQueue queue = new InMemoryActivationQueue(QueueSettings.defaults(), clock);
+
+  {
+    queue.startTerm(1);
+  }
   private final InMemoryExplorationSchedule schedule = new InMemoryExplorationSchedule();
   private final InMemoryAgentDefinitionStore definitions = new InMemoryAgentDefinitionStore()
       .put(agent("explorer", true))

@@ -46,11 +46,13 @@ final class QueueState {
     this.clock = clock;
   }
 
-  /** Records {@code token} if it is the highest so far; returns the highest before this call. */
-  long fence(long token) {
-    long current = fence;
-    fence = Math.max(fence, token);
-    return current;
+  /** The current term's token, 0 before the first term. */
+  long fence() {
+    return fence;
+  }
+
+  void startTerm(long token) {
+    fence = token;
   }
 
   EnqueueResult enqueue(Activation activation) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -33,7 +32,6 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
 
   private final QueueRedis redis;
   private final QueueSettings settings;
-  private final AtomicLong highestTokenSeen = new AtomicLong();
   private final CallBatcher<Enqueue, String> enqueues = new CallBatcher<>(this::enqueueBatch, MAX_BATCH);
 
   public RedisActivationQueue(
@@ -79,19 +77,11 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
     return outcomes.stream().map(String.class::cast).toList();
   }
 
-  private EnqueueResult unfenced(String outcome, long fencingToken) {
-    highestTokenSeen.accumulateAndGet(fencingToken, Math::max);
+  private static EnqueueResult unfenced(String outcome, long fencingToken) {
     if (outcome.startsWith(FENCED)) {
-      long current = Long.parseLong(outcome.substring(FENCED.length()));
-      highestTokenSeen.accumulateAndGet(current, Math::max);
-      throw new FencedOutException(fencingToken, current);
+      throw new FencedOutException(fencingToken, Long.parseLong(outcome.substring(FENCED.length())));
     }
     return EnqueueResult.valueOf(outcome);
-  }
-
-  /** The highest fencing token this instance has seen in Redis (survives a Redis restart). */
-  public long highestTokenSeen() {
-    return highestTokenSeen.get();
   }
 
   @Override
