@@ -128,6 +128,16 @@ public final class InMemoryActivationQueue
   }
 
   @Override
+  public java.util.Set<String> leaseHolders() {
+    return locked(state::leaseHolders);
+  }
+
+  @Override
+  public int reapLeasesOf(String runnerId) {
+    return locked(() -> state.reapRunner(runnerId));
+  }
+
+  @Override
   public List<RunningLease> runningLeases() {
     return locked(() -> state.running().values().stream()
         .map(run -> new RunningLease(

@@ -136,6 +136,19 @@ final class QueueState {
     return expired.size();
   }
 
+  java.util.Set<String> leaseHolders() {
+    return running.values().stream().map(Run::runnerId).collect(java.util.stream.Collectors.toSet());
+  }
+
+  int reapRunner(String runnerId) {
+    List<Run> held = running.values().stream().filter(run -> run.runnerId().equals(runnerId)).toList();
+    for (Run run : held) {
+      running.remove(run.activation().agent());
+      redeliverOrBury(run.activation(), "runner " + runnerId + " missed its heartbeats");
+    }
+    return held.size();
+  }
+
   boolean requeue(ActivationId id) {
     DeadLetter letter = dead.remove(id);
     if (letter == null) {

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -108,5 +110,26 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
         return total;
       }
     }
+  }
+
+  @Override
+  public Set<String> leaseHolders() {
+    List<Object> owners = redis.eval("holders", redis.scripts().holders(), ReturnType.MULTI);
+    Set<String> runners = new HashSet<>();
+    for (Object owner : owners) {
+      String text = owner.toString();
+      int bar = text.lastIndexOf('|');
+      runners.add(bar < 0 ? text : text.substring(0, bar));
+    }
+    return runners;
+  }
+
+  @Override
+  public int reapLeasesOf(String runnerId) {
+    Long reaped = redis.eval("reap-runner", redis.scripts().reapRunner(), ReturnType.INTEGER, settings.maxAttempts(), runnerId);
+    if (reaped > 0) {
+      LOG.info("Runner(id={}) missed its heartbeats: took back {} activation lease(s)", runnerId, reaped);
+    }
+    return reaped.intValue();
   }
 }
