@@ -11,6 +11,8 @@ import io.botburrow.leader.LeaderElection;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.LeaseReaper;
 import io.botburrow.queue.QueueAdmin;
+import io.botburrow.runners.RunnerObserver;
+import io.botburrow.runners.RunnerRegistry;
 import io.botburrow.schedule.ExplorationProperties;
 import io.botburrow.schedule.ExplorationSchedule;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,12 +47,14 @@ class CoordinatorFactory {
       CoordinatorMetrics metrics,
       ExplorationSchedule schedule,
       ExplorationProperties exploration,
+      RunnerRegistry runners,
       Clock clock) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
     duties.add(new StalenessScheduler(hub, queue, schedule, discovery, props, exploration.minStaleness(), metrics, clock));
-    duties.add(new LeaseReaperDuty(reaper, Duration.ofSeconds(1), props.maxBackoff()));
+    RunnerObserver observer = new RunnerObserver(runners, props.deadRunnerAfter(), clock);
+    duties.add(new LeaseReaperDuty(reaper, observer, Duration.ofSeconds(1), props.maxBackoff()));
     if (!props.registrySyncInterval().isZero()) {
       duties.add(new RegistrySync(hub, definitions, schedule, exploration.minStaleness(), props, clock));
     }

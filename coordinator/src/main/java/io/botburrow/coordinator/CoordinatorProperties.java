@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param maxBackoff longest pause after repeated Hub failures
  * @param staleCheckInterval how often the exploration schedule is checked for due agents
  * @param registrySyncInterval how often agents in the bucket are registered with the Hub (0 disables)
+ * @param deadRunnerAfter a runner whose heartbeats the leader has not seen for this long (and at least
+ *     three of the runner's own heartbeat intervals) counts as dead, and its work is redelivered at once
  */
 @ConfigurationProperties("botburrow.coordinator")
 public record CoordinatorProperties(
@@ -27,4 +29,12 @@ public record CoordinatorProperties(
     @Bindable(defaultValue = "10s") Duration fullPollInterval,
     @Bindable(defaultValue = "30s") Duration maxBackoff,
     @Bindable(defaultValue = "5s") Duration staleCheckInterval,
-    @Bindable(defaultValue = "10s") Duration registrySyncInterval) {}
+    @Bindable(defaultValue = "10s") Duration registrySyncInterval,
+    @Bindable(defaultValue = "5s") Duration deadRunnerAfter) {
+
+  public CoordinatorProperties {
+    if (deadRunnerAfter == null || deadRunnerAfter.isNegative() || deadRunnerAfter.isZero()) {
+      throw new IllegalArgumentException("botburrow.coordinator.dead-runner-after must be positive");
+    }
+  }
+}

@@ -22,7 +22,7 @@ public interface ActivationQueue {
    * activation is held as its single follow-up.
    *
    * @param fencingToken the enqueuing leader's token
-   * @throws FencedOutException when {@code fencingToken} is older than the newest token seen
+   * @throws FencedOutException when {@code fencingToken} is not the current term's (only the leader election starts terms)
    */
   EnqueueResult enqueue(Activation activation, long fencingToken);
 
@@ -30,7 +30,7 @@ public interface ActivationQueue {
    * {@link #enqueue} for several activations, in order; adapters may send them in one round trip.
    *
    * @return one result per activation, in order
-   * @throws FencedOutException when {@code fencingToken} is older than the newest token seen
+   * @throws FencedOutException when {@code fencingToken} is not the current term's (only the leader election starts terms)
    */
   default List<EnqueueResult> enqueueAll(List<Activation> activations, long fencingToken) {
     List<EnqueueResult> results = new ArrayList<>(activations.size());

@@ -45,6 +45,40 @@ public interface LeaseContract extends QueueContract {
   }
 
   @Test
+  default void takesBackTheWorkOfADeadRunnerAtOnceAndLeavesOtherRunnersAlone() {
+    Activation alice = notification("alice", "n1");
+    enqueue(alice);
+    enqueue(notification("bob", "n2"));
+    Lease dead = claimOrFail(NOTIFICATION, "r1");
+    Lease alive = claimOrFail(NOTIFICATION, "r2");
+    assertThat(fixture().reaper().leaseHolders()).containsExactlyInAnyOrder("r1", "r2");
+
+    assertThat(fixture().reaper().reapLeasesOf("r1")).isEqualTo(1);
+    assertThat(fixture().reaper().reapLeasesOf("r1")).isZero();
+
+    Lease redelivered = claimOrFail(NOTIFICATION, "r3");
+    assertThat(redelivered.activation().id()).isEqualTo(alice.id());
+    assertThat(redelivered.activation().attempt()).isEqualTo(2);
+    assertThat(fixture().claims().renew(dead)).isEmpty();
+    assertThat(fixture().claims().renew(alive)).isPresent();
+    assertThat(fixture().reaper().leaseHolders()).containsExactlyInAnyOrder("r2", "r3");
+    assertThat(fixture().admin().counters().redeliveries()).isEqualTo(1);
+  }
+
+  @Test
+  default void deadLettersTheWorkOfADeadRunnerWhenItWasTheLastAttempt() {
+    enqueue(notification("alice", "n1"));
+    for (int attempt = 1; attempt <= fixture().settings().maxAttempts(); attempt++) {
+      assertThat(claimOrFail(NOTIFICATION, "r" + attempt).activation().attempt()).isEqualTo(attempt);
+      fixture().reaper().reapLeasesOf("r" + attempt);
+    }
+
+    assertThat(claim(NOTIFICATION, "r9")).isEmpty();
+    assertThat(fixture().admin().deadLetters(10)).singleElement()
+        .satisfies(letter -> assertThat(letter.lastError()).contains("r3"));
+  }
+
+  @Test
   default void finishingALostLeaseLeavesTheNewHolderAlone() {
     enqueue(notification("alice", "n1"));
     Lease lost = claimOrFail(NOTIFICATION, "r1");

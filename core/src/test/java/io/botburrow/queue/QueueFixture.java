@@ -1,8 +1,12 @@
 package io.botburrow.queue;
 
 import io.botburrow.testing.MutableClock;
+import java.util.function.LongConsumer;
 
-/** One adapter's implementations of the queue ports, sharing one backend and one test clock. */
+/**
+ * One adapter's implementations of the queue ports, sharing one backend and one test clock, and what
+ * a leader election does on gaining a term ({@code startTerm}: from then on only its token is accepted).
+ */
 public record QueueFixture(
     ActivationQueue queue,
     ActivationClaims claims,
@@ -10,4 +14,5 @@ public record QueueFixture(
     LeaseReaper reaper,
     EffectLedger ledger,
     MutableClock clock,
-    QueueSettings settings) {}
+    QueueSettings settings,
+    LongConsumer startTerm) {}

@@ -16,6 +16,7 @@ import io.botburrow.runner.mcp.McpSidecars;
 import io.botburrow.runner.sandbox.RunnerLiveness;
 import io.botburrow.runner.sandbox.Sandboxes;
 import io.botburrow.runner.sandbox.docker.SandboxProperties;
+import io.botburrow.runners.RunnerObserver;
 import io.botburrow.runners.RunnerRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.botburrow.llm.PriceTable;
@@ -33,13 +34,18 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Wires the runner's pipeline from the ports' adapters. */
 @Factory
 @Requires(env = "runner")
 class RunnerFactory {
+  /** Longer than the coordinator's window: removing a live runner's container costs more than waiting. */
+  static final Duration SANDBOX_DEAD_RUNNER_AFTER = Duration.ofSeconds(30);
+
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunnerFactory.class);
 
   @Singleton
@@ -125,17 +131,19 @@ class RunnerFactory {
     return new RunnerService(claims, handler, props, metrics, runnerId, registry, claimObserver, clock);
   }
 
-  /** A container's owner is alive while its heartbeat is; on doubt (Redis down) it counts as alive. */
+  /**
+   * The sandbox reaper's judge of other runners: dead only after this process watched them for {@link
+   * #SANDBOX_DEAD_RUNNER_AFTER} without seeing a heartbeat, so a Redis that lost every heartbeat makes
+   * no live runner's container an orphan. On doubt (Redis down) everyone counts as alive.
+   */
   @Singleton
-  RunnerLiveness runnerLiveness(RunnerRegistry registry, @Named("runnerId") String runnerId) {
-    return id -> {
-      if (id.equals(runnerId)) {
-        return true;
-      }
+  RunnerLiveness runnerLiveness(RunnerRegistry registry, Clock clock) {
+    RunnerObserver observer = new RunnerObserver(registry, SANDBOX_DEAD_RUNNER_AFTER, clock);
+    return runners -> {
       try {
-        return registry.isAlive(id);
+        return observer.dead(runners);
       } catch (RuntimeException e) {
-        return true;
+        return Set.of();
       }
     };
   }

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param slots concurrent activations
  * @param id runner instance id (host name and a random suffix when unset)
  * @param claimWait how long one claim waits for work
- * @param heartbeatInterval how often leases are renewed
+ * @param heartbeatInterval how often leases are renewed and the runner announces it is alive; the leader
+ *     redelivers the work of a runner that missed its heartbeats for a few intervals
  * @param drainTimeout on shutdown, how long in-flight activations may take before they are released
  * @param activationTimeout wall-clock limit of one activation
  */
@@ -23,7 +24,7 @@ public record RunnerProperties(
     @Bindable(defaultValue = "4") int slots,
     @Nullable String id,
     @Bindable(defaultValue = "2s") Duration claimWait,
-    @Bindable(defaultValue = "15s") Duration heartbeatInterval,
+    @Bindable(defaultValue = "1s") Duration heartbeatInterval,
     @Bindable(defaultValue = "30s") Duration drainTimeout,
     @Bindable(defaultValue = "300s") Duration activationTimeout) {
 

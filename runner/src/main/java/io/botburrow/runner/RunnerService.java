@@ -193,7 +193,7 @@ public class RunnerService implements AutoCloseable {
   /** Tells other runners (and their container reapers) that this runner is alive. */
   private void announce() {
     try {
-      registry.heartbeat(runnerId, props.heartbeatInterval().multipliedBy(3));
+      registry.heartbeat(runnerId, props.heartbeatInterval());
     } catch (QueueUnavailableException e) {
       LOG.warn("Runner(id={}) heartbeat not recorded: {}", runnerId, e.getMessage());
     }

@@ -21,10 +21,14 @@ class HubWatcherTest {
   private static final long TOKEN = 1;
   private final MovableClock clock = new MovableClock();
   private final InMemoryActivationQueue queue = new InMemoryActivationQueue(QueueSettings.defaults(), clock);
+
+  {
+    queue.startTerm(TOKEN);
+  }
   private final PollingHub hub = new PollingHub();
   private final CoordinatorProperties props = new CoordinatorProperties(
       Duration.ofSeconds(30), 100, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10),
-      Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10));
+      Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5));
   private final HubWatcher watcher = new HubWatcher(hub, queue,
       props, new CoordinatorMetrics(new SimpleMeterRegistry(), queue, queue, "test"), clock);
 

@@ -43,6 +43,10 @@ class StalenessSchedulerTest {
     }
   };
   private final InMemoryActivationQueue queue = new InMemoryActivationQueue(QueueSettings.defaults(), clock);
+
+  {
+    queue.startTerm(1);
+  }
   private final InMemoryExplorationSchedule schedule = new InMemoryExplorationSchedule();
   private final InMemoryAgentDefinitionStore definitions = new InMemoryAgentDefinitionStore()
       .put(agent("explorer", true))
@@ -68,7 +72,7 @@ class StalenessSchedulerTest {
   private StalenessScheduler scheduler(List<HubAgent> stale) {
     CoordinatorProperties props = new CoordinatorProperties(
         Duration.ofSeconds(30), 100, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10),
-        Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10));
+        Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5));
     CoordinatorMetrics metrics = new CoordinatorMetrics(new SimpleMeterRegistry(), queue, queue, "test");
     return new StalenessScheduler(staleHub(stale), queue, schedule, new DiscoveryPolicy(definitions), props, QUIET, metrics, clock);
   }

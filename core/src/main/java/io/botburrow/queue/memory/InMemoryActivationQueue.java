@@ -46,11 +46,22 @@ public final class InMemoryActivationQueue
   @Override
   public EnqueueResult enqueue(Activation activation, long fencingToken) {
     return locked(() -> {
-      long current = state.fence(fencingToken);
-      if (fencingToken < current) {
+      long current = state.fence();
+      if (fencingToken != current) {
         throw new FencedOutException(fencingToken, current);
       }
       return state.enqueue(activation);
+    });
+  }
+
+  /**
+   * What a leader election does when it gains a term: from now on only {@code token} is accepted.
+   * Tests call it before enqueueing.
+   */
+  public void startTerm(long token) {
+    locked(() -> {
+      state.startTerm(token);
+      return null;
     });
   }
 
@@ -114,6 +125,16 @@ public final class InMemoryActivationQueue
   @Override
   public int reapExpiredLeases() {
     return locked(state::reapExpired);
+  }
+
+  @Override
+  public java.util.Set<String> leaseHolders() {
+    return locked(state::leaseHolders);
+  }
+
+  @Override
+  public int reapLeasesOf(String runnerId) {
+    return locked(() -> state.reapRunner(runnerId));
   }
 
   @Override

@@ -46,11 +46,13 @@ final class QueueState {
     this.clock = clock;
   }
 
-  /** Records {@code token} if it is the highest so far; returns the highest before this call. */
-  long fence(long token) {
-    long current = fence;
-    fence = Math.max(fence, token);
-    return current;
+  /** The current term's token, 0 before the first term. */
+  long fence() {
+    return fence;
+  }
+
+  void startTerm(long token) {
+    fence = token;
   }
 
   EnqueueResult enqueue(Activation activation) {
@@ -132,6 +134,19 @@ final class QueueState {
       redeliverOrBury(run.activation(), "lease expired (runner " + run.runnerId() + ")");
     }
     return expired.size();
+  }
+
+  java.util.Set<String> leaseHolders() {
+    return running.values().stream().map(Run::runnerId).collect(java.util.stream.Collectors.toSet());
+  }
+
+  int reapRunner(String runnerId) {
+    List<Run> held = running.values().stream().filter(run -> run.runnerId().equals(runnerId)).toList();
+    for (Run run : held) {
+      running.remove(run.activation().agent());
+      redeliverOrBury(run.activation(), "runner " + runnerId + " missed its heartbeats");
+    }
+    return held.size();
   }
 
   boolean requeue(ActivationId id) {

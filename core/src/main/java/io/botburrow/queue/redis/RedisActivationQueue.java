@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.HashSet;
+import java.util.Set;
 import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -33,7 +34,6 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
 
   private final QueueRedis redis;
   private final QueueSettings settings;
-  private final AtomicLong highestTokenSeen = new AtomicLong();
   private final CallBatcher<Enqueue, String> enqueues = new CallBatcher<>(this::enqueueBatch, MAX_BATCH);
 
   public RedisActivationQueue(
@@ -79,19 +79,11 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
     return outcomes.stream().map(String.class::cast).toList();
   }
 
-  private EnqueueResult unfenced(String outcome, long fencingToken) {
-    highestTokenSeen.accumulateAndGet(fencingToken, Math::max);
+  private static EnqueueResult unfenced(String outcome, long fencingToken) {
     if (outcome.startsWith(FENCED)) {
-      long current = Long.parseLong(outcome.substring(FENCED.length()));
-      highestTokenSeen.accumulateAndGet(current, Math::max);
-      throw new FencedOutException(fencingToken, current);
+      throw new FencedOutException(fencingToken, Long.parseLong(outcome.substring(FENCED.length())));
     }
     return EnqueueResult.valueOf(outcome);
-  }
-
-  /** The highest fencing token this instance has seen in Redis (survives a Redis restart). */
-  public long highestTokenSeen() {
-    return highestTokenSeen.get();
   }
 
   @Override
@@ -118,5 +110,26 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
         return total;
       }
     }
+  }
+
+  @Override
+  public Set<String> leaseHolders() {
+    List<Object> owners = redis.eval("holders", redis.scripts().holders(), ReturnType.MULTI);
+    Set<String> runners = new HashSet<>();
+    for (Object owner : owners) {
+      String text = owner.toString();
+      int bar = text.lastIndexOf('|');
+      runners.add(bar < 0 ? text : text.substring(0, bar));
+    }
+    return runners;
+  }
+
+  @Override
+  public int reapLeasesOf(String runnerId) {
+    Long reaped = redis.eval("reap-runner", redis.scripts().reapRunner(), ReturnType.INTEGER, settings.maxAttempts(), runnerId);
+    if (reaped > 0) {
+      LOG.info("Runner(id={}) missed its heartbeats: took back {} activation lease(s)", runnerId, reaped);
+    }
+    return reaped.intValue();
   }
 }

@@ -1,6 +1,6 @@
 -- ARGV from 3, six per activation: agent, kind index, activation JSON, fencing token, enqueued-at ms,
 -- and the JSON of its notification ids (the exact text that ends the activation JSON).
--- Returns per activation: ENQUEUED, ALREADY_PENDING, CIRCUIT_OPEN, or FENCED:<current token>.
+-- Returns per activation: ENQUEUED, ALREADY_PENDING, CIRCUIT_OPEN, or FENCED:<current token> (0: none).
 
 -- Whether the pending document already ends with exactly these ids: the common case of a Hub poll
 -- seeing the same unread notifications again, answered without decoding JSON.
@@ -8,16 +8,14 @@ local function same_ids(existing, nids)
   return nids == '[]' or string.sub(existing, -(#nids + 1)) == nids .. '}'
 end
 
+-- Only the current term's token is accepted. Only the leader election's acquire writes the counter:
+-- after Redis lost it (restart, flush) nothing is accepted until a leader has started a term, and a
+-- deposed leader's token (lower, or higher from before the loss) never is.
 local fence = tonumber(redis.call('GET', FENCE) or '0')
 
 local function enqueue(agent, k, json, token, enqueued_at, nids)
-  if token < fence then
-    return 'FENCED:' .. fence
-  end
-  if token > fence then
-    -- also re-seeds the counter after Redis lost it, so a new term starts above this token
-    redis.call('SET', FENCE, token)
-    fence = token
+  if token ~= fence then
+    return 'FENCED:' .. num(fence)
   end
   if circuit_open(agent) then
     return 'CIRCUIT_OPEN'

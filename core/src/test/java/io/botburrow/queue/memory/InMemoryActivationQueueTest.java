@@ -19,7 +19,8 @@ class InMemoryActivationQueueTest implements ActivationQueueContract {
     MutableClock clock = new MutableClock();
     QueueSettings settings = QueueSettings.defaults();
     InMemoryActivationQueue queue = new InMemoryActivationQueue(settings, clock);
-    fixture = new QueueFixture(queue, queue, queue, queue, new InMemoryEffectLedger(clock), clock, settings);
+    fixture = new QueueFixture(queue, queue, queue, queue, new InMemoryEffectLedger(clock), clock, settings, queue::startTerm);
+    queue.startTerm(TOKEN);
   }
 
   @Override

@@ -50,7 +50,8 @@ class RedisActivationQueueIT implements ActivationQueueContract {
     fixture =
         new QueueFixture(
             queue, claims, new RedisQueueAdmin(client, keys, clock), queue,
-            new RedisEffectLedger(client, keys), clock, settings);
+            new RedisEffectLedger(client, keys), clock, settings, token -> Terms.start(client, keys, token));
+    Terms.start(client, keys, TOKEN);
   }
 
   @AfterEach

@@ -52,18 +52,76 @@ class RedisQueueRestartIT {
   }
 
   @Test
-  void enqueuesAndClaimsAgainAfterARestartWithoutLettingTheFencingCounterGoBack() {
+  void refusesTheOldTermsTokenAfterARestartUntilANewTermStarts() {
+    Terms.start(client, keys, 7);
     queue.enqueue(notification("alice"), 7);
     claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO).orElseThrow();
 
     server.restart();
 
     await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(QueueUnavailableException.class)
-        .until(() -> queue.enqueue(notification("bob"), 7) == EnqueueResult.ENQUEUED);
-    assertThatThrownBy(() -> queue.enqueue(notification("carol"), 6)).isInstanceOf(FencedOutException.class);
+        .untilAsserted(() -> assertThatThrownBy(() -> queue.enqueue(notification("bob"), 7))
+            .isInstanceOf(FencedOutException.class));
+    assertThat(fence()).as("a refused enqueue does not seed the counter").isNull();
+    Terms.start(client, keys, 8);
+    assertThat(queue.enqueue(notification("bob"), 8)).isEqualTo(EnqueueResult.ENQUEUED);
+    assertThatThrownBy(() -> queue.enqueue(notification("carol"), 7)).isInstanceOf(FencedOutException.class);
     assertThat(claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO))
         .map(lease -> lease.activation().agent())
         .contains("bob");
+  }
+
+  @Test
+  void aDeposedLeaderCannotSeedTheCounterNorEnqueueAfterRedisWasFlushed() {
+    deposedLeaderAfterLosingRedisState(() -> client.getKeys().flushall());
+  }
+
+  @Test
+  void aDeposedLeaderCannotSeedTheCounterNorEnqueueAfterRedisRestarted() {
+    deposedLeaderAfterLosingRedisState(server::restart);
+  }
+
+  /**
+   * Leader A holds token N; Redis loses everything; B, which never saw N, becomes leader. A's late
+   * writes with N are refused before and after B's term starts, and B's token is above N.
+   */
+  private void deposedLeaderAfterLosingRedisState(Runnable loseState) {
+    String lease = "botburrow:leader:coordinator";
+    RedisLeaderElection a = new RedisLeaderElection(client, lease, keys.fencingCounter(), "a", LeaderSettings.defaults());
+    a.start();
+    await().atMost(Duration.ofSeconds(5)).until(a::isLeader);
+    long tokenOfA = a.fencingToken().orElseThrow();
+    assertThat(queue.enqueue(notification("alice"), tokenOfA)).isEqualTo(EnqueueResult.ENQUEUED);
+    a.close(); // A stops campaigning (paused, cut off) but still holds its token
+
+    loseState.run();
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(QueueUnavailableException.class)
+        .untilAsserted(() -> assertThatThrownBy(() -> queue.enqueue(notification("bob"), tokenOfA))
+            .isInstanceOf(FencedOutException.class));
+    assertThat(fence()).as("the deposed leader's enqueue does not seed the counter").isNull();
+
+    RedissonClient other = RedissonFactory.createClient(quickToGiveUp(server.url()));
+    try (RedisLeaderElection b =
+        new RedisLeaderElection(other, lease, keys.fencingCounter(), "b", LeaderSettings.defaults())) {
+      b.start();
+      await().atMost(Duration.ofSeconds(5)).until(b::isLeader);
+      long tokenOfB = b.fencingToken().orElseThrow();
+
+      assertThat(b.highestTokenSeen()).as("B never saw A's token").isEqualTo(tokenOfB);
+      assertThat(tokenOfB).isGreaterThan(tokenOfA);
+      assertThatThrownBy(() -> queue.enqueue(notification("bob"), tokenOfA)).isInstanceOf(FencedOutException.class);
+      assertThat(queue.enqueue(notification("carol"), tokenOfB)).isEqualTo(EnqueueResult.ENQUEUED);
+      assertThat(fence()).isEqualTo(Long.toString(tokenOfB));
+      assertThat(claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO))
+          .map(l -> l.activation().agent())
+          .contains("carol");
+    } finally {
+      other.shutdown();
+    }
+  }
+
+  private String fence() {
+    return client.<String>getBucket(keys.fencingCounter(), org.redisson.client.codec.StringCodec.INSTANCE).get();
   }
 
   @Test
@@ -73,8 +131,10 @@ class RedisQueueRestartIT {
     claims = new RedisActivationClaims(client, keys, QueueSettings.defaults().withPollInterval(Duration.ofMinutes(1)), clock);
     claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO); // subscribes to wake-ups
     server.restart();
-    await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-        .until(() -> queue.enqueue(notification("warmup"), 1) == EnqueueResult.ENQUEUED);
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+      Terms.start(client, keys, 1);
+      return queue.enqueue(notification("warmup"), 1) == EnqueueResult.ENQUEUED;
+    });
     claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO).orElseThrow();
 
     CompletableFuture<Optional<Lease>> waiting =
@@ -108,6 +168,7 @@ class RedisQueueRestartIT {
 
   @Test
   void reportsAnOutageAsRetryableAndRecoversWhenRedisIsBack() {
+    Terms.start(client, keys, 1);
     queue.enqueue(notification("alice"), 1);
     server.stop();
 
@@ -116,8 +177,10 @@ class RedisQueueRestartIT {
         .isInstanceOf(QueueUnavailableException.class);
 
     server.start();
-    await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(QueueUnavailableException.class)
-        .until(() -> queue.enqueue(notification("bob"), 1) == EnqueueResult.ENQUEUED);
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+      Terms.start(client, keys, 1);
+      return queue.enqueue(notification("bob"), 1) == EnqueueResult.ENQUEUED;
+    });
     // The wake-up subscription reconnects on its own connection, possibly a moment after commands do.
     await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(QueueUnavailableException.class)
         .until(() -> claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO).isPresent());

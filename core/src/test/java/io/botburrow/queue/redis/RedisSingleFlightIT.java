@@ -45,6 +45,7 @@ class RedisSingleFlightIT {
       try {
         RedissonClient coordinator = client(server, clients);
         RedisActivationQueue queue = new RedisActivationQueue(coordinator, keys, settings, clock);
+        Terms.start(coordinator, keys, 1);
         RunnerPool[] pools = {RunnerPool.NOTIFICATION, RunnerPool.EXPLORATION, RunnerPool.HYBRID};
         for (int runner = 0; runner < 3; runner++) {
           RedisActivationClaims claims = new RedisActivationClaims(client(server, clients), keys, settings, clock);

@@ -51,6 +51,7 @@ class RedisWakeUpIT {
     QueueSettings settings = QueueSettings.defaults().withPollInterval(NO_POLLING);
     RedissonClient coordinatorClient = RedissonFactory.createClient(RedisProperties.forUrl(server.url()));
     RedisActivationQueue queue = new RedisActivationQueue(coordinatorClient, keys, settings, clock);
+    Terms.start(coordinatorClient, keys, 1);
     try (RedisActivationClaims claims = new RedisActivationClaims(client, keys, settings, clock)) {
       List<Long> latencies = new ArrayList<>();
       for (int i = 0; i < 200; i++) {

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * The benchmark's load: producer threads enqueue no-op notification activations in batches, as a
@@ -54,6 +55,8 @@ final class QueueLoad {
     RedisQueueKeys keys = new RedisQueueKeys(properties.keyPrefix());
     QueueSettings settings = properties.queueSettings();
     RedisActivationQueue queue = new RedisActivationQueue(client, keys, settings, clock);
+    // the term a leader election would start: the queue accepts only the current term's token
+    client.getBucket(keys.fencingCounter(), StringCodec.INSTANCE).set("1");
     try (RedisActivationClaims claims = new RedisActivationClaims(client, keys, settings, clock)) {
       List<Thread> threads = new ArrayList<>();
       for (int p = 0; p < options.producers(); p++) {

@@ -62,7 +62,7 @@ public class SandboxFactory {
   SandboxReaper sandboxReaper(DockerClient docker, DockerSandboxConfig config, DockerSandboxes sandboxes,
       SandboxProperties properties, @Nullable RunnerLiveness liveness, @Nullable Clock clock, SandboxMetrics metrics) {
     RunnerLiveness alive = liveness == null ? RunnerLiveness.ASSUME_ALIVE : liveness;
-    SandboxReaper reaper = new SandboxReaper(docker, new OrphanPolicy(config.runnerId(), alive::isAlive),
+    SandboxReaper reaper = new SandboxReaper(docker, config.runnerId(), alive,
         id -> sandboxes.inUse().contains(id), clock == null ? Clock.systemUTC() : clock, metrics);
     reaper.schedule(properties.reaperPeriod());
     return reaper;

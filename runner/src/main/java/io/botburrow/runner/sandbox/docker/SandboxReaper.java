@@ -13,7 +13,12 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import io.botburrow.runner.sandbox.RunnerLiveness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +32,7 @@ public final class SandboxReaper implements AutoCloseable {
   private static final String MANAGED_FILTER = ManagedLabels.MANAGED + "=true";
 
   private final DockerClient docker;
-  private final OrphanPolicy policy;
+  private final Function<Set<String>, OrphanPolicy> policies;
   private final Predicate<String> inUseHere;
   private final Clock clock;
   private final SandboxEvents events;
@@ -39,8 +44,26 @@ public final class SandboxReaper implements AutoCloseable {
    */
   public SandboxReaper(DockerClient docker, OrphanPolicy policy, Predicate<String> inUseHere, Clock clock,
       SandboxEvents events) {
+    this(docker, runners -> policy, inUseHere, clock, events);
+  }
+
+  /**
+   * Asks {@code liveness} once per pass which owners of managed containers and volumes are dead.
+   *
+   * @param ownRunnerId this process's runner, alive by definition
+   */
+  public SandboxReaper(DockerClient docker, String ownRunnerId, RunnerLiveness liveness, Predicate<String> inUseHere,
+      Clock clock, SandboxEvents events) {
+    this(docker, runners -> {
+      Set<String> dead = liveness.dead(runners);
+      return new OrphanPolicy(ownRunnerId, runner -> !dead.contains(runner));
+    }, inUseHere, clock, events);
+  }
+
+  private SandboxReaper(DockerClient docker, Function<Set<String>, OrphanPolicy> policies,
+      Predicate<String> inUseHere, Clock clock, SandboxEvents events) {
     this.docker = docker;
-    this.policy = policy;
+    this.policies = policies;
     this.inUseHere = inUseHere;
     this.clock = clock;
     this.events = events;
@@ -62,6 +85,11 @@ public final class SandboxReaper implements AutoCloseable {
     } catch (RuntimeException e) {
       throw DockerErrors.translate("cannot list sandbox containers", e);
     }
+    List<InspectVolumeResponse> volumes = listVolumes();
+    Set<String> owners = new TreeSet<>();
+    containers.forEach(c -> owner(c.getLabels()).ifPresent(owners::add));
+    volumes.forEach(v -> owner(v.getLabels()).ifPresent(owners::add));
+    OrphanPolicy policy = policies.apply(owners);
     int reaped = 0;
     for (Container container : containers) {
       if (policy.shouldReap(container.getLabels(), now, inUseHere.test(container.getId()))) {
@@ -72,25 +100,27 @@ public final class SandboxReaper implements AutoCloseable {
         reaped++;
       }
     }
-    reapVolumes(now);
+    // after the containers: a volume can go only once no container holds it
+    for (InspectVolumeResponse volume : volumes) {
+      if (policy.shouldReap(volume.getLabels(), now, inUseHere.test(volume.getName()))) {
+        remover.removeVolume(volume.getName());
+      }
+    }
     return reaped;
   }
 
-  private void reapVolumes(Instant now) {
+  private static Optional<String> owner(Map<String, String> labels) {
+    return labels == null ? Optional.empty() : Optional.ofNullable(labels.get(ManagedLabels.RUNNER));
+  }
+
+  private List<InspectVolumeResponse> listVolumes() {
     List<InspectVolumeResponse> volumes;
     try {
       volumes = docker.listVolumesCmd().withFilter("label", List.of(MANAGED_FILTER)).exec().getVolumes();
     } catch (RuntimeException e) {
       throw DockerErrors.translate("cannot list sandbox volumes", e);
     }
-    if (volumes == null) {
-      return;
-    }
-    for (InspectVolumeResponse volume : volumes) {
-      if (policy.shouldReap(volume.getLabels(), now, inUseHere.test(volume.getName()))) {
-        remover.removeVolume(volume.getName());
-      }
-    }
+    return volumes == null ? List.of() : volumes;
   }
 
   /** Runs {@link #reapOnce()} now and then every {@code period} on a virtual thread until closed. */

@@ -9,7 +9,15 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import io.botburrow.runner.sandbox.Sandbox;
 import io.botburrow.runner.sandbox.SandboxLimits;
 import io.botburrow.runner.sandbox.SandboxRequest;
+import io.botburrow.runner.sandbox.RunnerLiveness;
+import io.botburrow.runners.RunnerObserver;
+import io.botburrow.runners.memory.InMemoryRunnerRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,5 +104,55 @@ class SandboxReaperIT {
     assertThat(docker.inspectContainerCmd(inUse.id()).exec().getState().getRunning()).isTrue();
     assertThat(docker.inspectVolumeCmd(inUse.workspaceId()).exec().getName()).isEqualTo(inUse.workspaceId());
     inUse.close();
+  }
+
+  @Test
+  void aRegistryThatLostEveryHeartbeatMakesNoLiveRunnersContainerAnOrphan() {
+    Sandbox orphan = leaveSandbox(deadRunner, Instant.now().plusSeconds(600));
+    Sandbox live = leaveSandbox(liveRunner, Instant.now().plusSeconds(600));
+    InMemoryRunnerRegistry registry = new InMemoryRunnerRegistry();
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    Clock clock = new Clock() {
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+    };
+    RunnerObserver observer = new RunnerObserver(registry, Duration.ofSeconds(30), clock);
+    // only this test's two runners: other runs' containers on the engine are not ours to judge
+    RunnerLiveness liveness = runners -> observer.dead(Set.of(deadRunner, liveRunner));
+    SandboxReaper reaper = new SandboxReaper(docker, "observer-runner", liveness, id -> false, clock, SandboxEvents.NONE);
+    registry.heartbeat(deadRunner, Duration.ofSeconds(1));
+    registry.heartbeat(liveRunner, Duration.ofSeconds(1));
+
+    reaper.reapOnce(); // a freshly started reaper: nobody is dead yet
+    now.set(now.get().plusSeconds(20));
+    registry.heartbeat(liveRunner, Duration.ofSeconds(1));
+    registry.loseState(); // Redis restarted without persistence: every heartbeat is gone
+    now.set(now.get().plusSeconds(20));
+    reaper.reapOnce();
+    assertThat(docker.inspectContainerCmd(orphan.id()).exec().getState().getRunning())
+        .as("40 s without a beat, but the observer could not have seen beats lost with Redis' state").isTrue();
+
+    // the window starts again with the registry's new generation (the first beat after the loss)
+    for (int pass = 0; pass < 3; pass++) {
+      registry.heartbeat(liveRunner, Duration.ofSeconds(1));
+      now.set(now.get().plusSeconds(20));
+      reaper.reapOnce();
+    }
+
+    assertThatThrownBy(() -> docker.inspectContainerCmd(orphan.id()).exec()).isInstanceOf(NotFoundException.class);
+    assertThat(docker.inspectContainerCmd(live.id()).exec().getState().getRunning()).isTrue();
+    live.close();
   }
 }
