@@ -50,6 +50,8 @@ class RedissonFactoryIT {
       ActivationQueue queue = context.getBean(ActivationQueue.class);
       ActivationClaims claims = context.getBean(ActivationClaims.class);
 
+      // what a leader does when it starts its term: only its token is accepted from then on
+      context.getBean(RedissonClient.class).getBucket("wired:fence", org.redisson.client.codec.StringCodec.INSTANCE).set("1");
       assertThat(queue.enqueue(Activations.notification(clock, "alice", "n1"), 1)).isEqualTo(EnqueueResult.ENQUEUED);
       var lease = claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO).orElseThrow();
 

@@ -179,6 +179,8 @@ public class RunnerService implements AutoCloseable {
           case ActivationOutcome.Cancelled c -> {
             f.released = true;
             claims.release(f.lease);
+            LOG.info("Activation(id={}, agent={}) stopped ({}) and released for redelivery", f.lease.activation().id(),
+                f.lease.activation().agent(), c.reason());
           }
         }
       } catch (QueueUnavailableException e) {
