@@ -21,6 +21,8 @@ import io.botburrow.llm.PriceTable;
 import io.botburrow.llm.provider.ChatModels;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ProviderChatModelSource;
+import io.botburrow.runner.llm.AllowedEndpoints;
+import io.botburrow.runner.llm.LlmEndpointProperties;
 import io.botburrow.runner.llm.LlmProperties;
 import io.botburrow.runner.llm.ModelRouter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +35,7 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Wires the runner's pipeline from the ports' adapters. */
@@ -60,8 +63,8 @@ class RunnerFactory {
   }
 
   @Singleton
-  ModelRouter modelRouter(LlmProperties props) {
-    return new ModelRouter(props, System::getenv);
+  ModelRouter modelRouter(LlmProperties props, List<LlmEndpointProperties> endpoints) {
+    return new ModelRouter(props, AllowedEndpoints.from(props, endpoints, System::getenv), System::getenv);
   }
 
   @Singleton
