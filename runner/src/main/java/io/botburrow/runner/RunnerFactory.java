@@ -25,6 +25,7 @@ import io.botburrow.runner.llm.AllowedEndpoints;
 import io.botburrow.runner.llm.LlmEndpointProperties;
 import io.botburrow.runner.llm.LlmProperties;
 import io.botburrow.runner.llm.ModelRouter;
+import io.botburrow.secrets.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -97,12 +98,12 @@ class RunnerFactory {
 
   @Singleton
   WorkspaceProvider workspaceProvider(
-      @Nullable Sandboxes sandboxes, @Nullable McpSidecars sidecars, @Nullable McpServerCatalog catalog) {
+      @Nullable Sandboxes sandboxes, @Nullable McpSidecars sidecars, @Nullable McpServerCatalog catalog, Redactor redactor) {
     if (sandboxes == null) {
       LOG.warn("Sandbox disabled (botburrow.sandbox.enabled=false): agents get Hub tools only, no shell, file or MCP tools");
       return WorkspaceProvider.disabled();
     }
-    return new WorkspaceProvider(sandboxes, sidecars, catalog);
+    return new WorkspaceProvider(sandboxes, sidecars, catalog, redactor);
   }
 
   /** Replaced by any other {@link ClaimObserver} bean, e.g. one registered by a benchmark. */
