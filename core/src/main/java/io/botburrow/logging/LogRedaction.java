@@ -26,11 +26,16 @@ public final class LogRedaction {
     try {
       ILoggerFactory factory = LoggerFactory.getILoggerFactory();
       if (factory instanceof LoggerContext context) {
-        holder(context).updateAndGet(current -> current.with(redactor));
+        install(context, redactor);
       }
     } catch (LinkageError e) {
       // logback is an optional dependency: without it there is nothing to configure
     }
+  }
+
+  /** Adds {@code redactor}'s secrets to what {@code context}'s redacting encoders hide. */
+  public static void install(Context context, Redactor redactor) {
+    holder(context).updateAndGet(current -> current.with(redactor));
   }
 
   /** The redactor installed in {@code context}, or one that hides nothing. */
