@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the sandbox and MCP sidecar images, offline from a local Debian base.
-#   build.sh [--if-missing] [TARGET...]    TARGET: base busybox agent-sandbox mcp-filesystem mcp-memory
+#   build.sh [--if-missing] [TARGET...]    TARGET: base busybox agent-sandbox mcp-filesystem mcp-memory mcp-env-echo
 # Without targets builds all. --if-missing skips images already present. Idempotent.
 set -euo pipefail
 
@@ -10,8 +10,8 @@ targets=()
 for arg in "$@"; do
   case "$arg" in
     --if-missing) if_missing=true ;;
-    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory) targets+=("$arg") ;;
-    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory]..." >&2; exit 2 ;;
+    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-env-echo) targets+=("$arg") ;;
+    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-env-echo]..." >&2; exit 2 ;;
   esac
 done
 [[ ${#targets[@]} -gt 0 ]] || targets=(base busybox agent-sandbox mcp-filesystem mcp-memory)
@@ -22,7 +22,10 @@ declare -A image_of=(
   [agent-sandbox]=botburrow/agent-sandbox:latest
   [mcp-filesystem]=botburrow/mcp-filesystem:latest
   [mcp-memory]=botburrow/mcp-memory:latest
+  [mcp-env-echo]=botburrow/mcp-env-echo:latest
 )
+# the image each Dockerfile starts FROM (built first when missing)
+declare -A from_of=([mcp-env-echo]=busybox)
 declare -A npm_package_of=(
   [mcp-filesystem]=@modelcontextprotocol/server-filesystem@2026.8.31
   [mcp-memory]=@modelcontextprotocol/server-memory@2026.8.31
@@ -42,7 +45,8 @@ build_busybox() { BUSYBOX_IMAGE="${image_of[busybox]}" bash "$here/busybox/build
 
 build_dockerfile() {
   local target="$1" context="$here/$1"
-  present "${image_of[base]}" || timed base build_base
+  local from="${from_of[$target]:-base}"
+  present "${image_of[$from]}" || timed "$from" "build_$from"
   if [[ -n "${npm_package_of[$target]:-}" ]]; then
     # npm inside `docker build` fails TLS verification here: install on the host, then COPY.
     rm -rf "$context/app"

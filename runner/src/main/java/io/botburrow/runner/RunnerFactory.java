@@ -23,8 +23,11 @@ import io.botburrow.llm.PriceTable;
 import io.botburrow.llm.provider.ChatModels;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ProviderChatModelSource;
+import io.botburrow.runner.llm.AllowedEndpoints;
+import io.botburrow.runner.llm.LlmEndpointProperties;
 import io.botburrow.runner.llm.LlmProperties;
 import io.botburrow.runner.llm.ModelRouter;
+import io.botburrow.secrets.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -36,6 +39,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -67,8 +71,8 @@ class RunnerFactory {
   }
 
   @Singleton
-  ModelRouter modelRouter(LlmProperties props) {
-    return new ModelRouter(props, System::getenv);
+  ModelRouter modelRouter(LlmProperties props, List<LlmEndpointProperties> endpoints) {
+    return new ModelRouter(props, AllowedEndpoints.from(props, endpoints, System::getenv), System::getenv);
   }
 
   @Singleton
@@ -102,12 +106,12 @@ class RunnerFactory {
 
   @Singleton
   WorkspaceProvider workspaceProvider(
-      @Nullable Sandboxes sandboxes, @Nullable McpSidecars sidecars, @Nullable McpServerCatalog catalog) {
+      @Nullable Sandboxes sandboxes, @Nullable McpSidecars sidecars, @Nullable McpServerCatalog catalog, Redactor redactor) {
     if (sandboxes == null) {
       LOG.warn("Sandbox disabled (botburrow.sandbox.enabled=false): agents get Hub tools only, no shell, file or MCP tools");
       return WorkspaceProvider.disabled();
     }
-    return new WorkspaceProvider(sandboxes, sidecars, catalog);
+    return new WorkspaceProvider(sandboxes, sidecars, catalog, redactor);
   }
 
   /** Replaced by any other {@link ClaimObserver} bean, e.g. one registered by a benchmark. */

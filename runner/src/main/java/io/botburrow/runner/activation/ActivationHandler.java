@@ -16,6 +16,7 @@ import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.RunnerMetrics;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.llm.ChatModelSource;
+import io.botburrow.runner.llm.ModelRoute;
 import io.botburrow.runner.llm.ModelRouter;
 import io.botburrow.runner.mcp.McpException;
 import io.botburrow.runner.sandbox.SandboxException;
@@ -163,9 +164,10 @@ public class ActivationHandler {
           "Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
           budget.dailyUsed(), budget.dailyLimit(), budget.monthlyUsed(), budget.monthlyLimit()), CannotAnswer.budget(budget));
     }
+    // routing refuses endpoints and keys the operator did not allow, before any container starts
+    ModelRoute route = router.route(def.config().brain());
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
-      AgentSession session = new AgentSession(def, router.route(def.config().brain()), models, loop, hub, json,
-          workspace.tools(), run.tally, run.deadline);
+      AgentSession session = new AgentSession(def, route, models, loop, hub, json, workspace.tools(), run.tally, run.deadline);
       return switch (a.kind()) {
         case NOTIFICATION -> notifications(run, def, session);
         case EXPLORATION -> new ActivationOutcome.Succeeded(new ExplorationWork(hub).run(def.config(), session), run.tally.usage());

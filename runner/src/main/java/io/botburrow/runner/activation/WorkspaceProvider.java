@@ -18,6 +18,7 @@ import io.botburrow.runner.tools.mcp.McpTools;
 import io.botburrow.runner.tools.sandbox.SandboxToolOffer;
 import io.botburrow.runner.tools.sandbox.SandboxTools;
 import io.botburrow.runner.tools.sandbox.ShellRules;
+import io.botburrow.secrets.Redactor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,11 +36,18 @@ public final class WorkspaceProvider {
   private final Sandboxes sandboxes;
   private final McpSidecars sidecars;
   private final McpServerCatalog catalog;
+  private final Redactor redactor;
 
   public WorkspaceProvider(Sandboxes sandboxes, McpSidecars sidecars, McpServerCatalog catalog) {
+    this(sandboxes, sidecars, catalog, Redactor.none());
+  }
+
+  /** @param redactor hides the runner's known secrets in every sandbox and MCP tool output */
+  public WorkspaceProvider(Sandboxes sandboxes, McpSidecars sidecars, McpServerCatalog catalog, Redactor redactor) {
     this.sandboxes = sandboxes;
     this.sidecars = sidecars;
     this.catalog = catalog;
+    this.redactor = redactor;
   }
 
   public static WorkspaceProvider disabled() {
@@ -69,13 +77,13 @@ public final class WorkspaceProvider {
     try {
       Set<String> grants = new HashSet<>(config.capabilities().grants());
       List<AgentTool> tools = new ArrayList<>(
-          SandboxTools.create(sandbox, config.capabilities().shell().enabled(), grants, shellRules(config)));
+          SandboxTools.create(sandbox, config.capabilities().shell().enabled(), grants, shellRules(config), redactor));
       for (McpServerSpec server : config.capabilities().mcpServers()) {
         McpServerRequest request = new McpServerRequest(server.name(), server.image(), server.command(), server.args(), server.env());
         sessions.add(sidecars.open(catalog.resolve(request, limits),
             new SidecarContext(a.id().value(), a.agent(), deadline, sandbox.workspaceId())));
       }
-      tools.addAll(McpTools.offered(sessions, grants));
+      tools.addAll(McpTools.offered(sessions, grants, redactor));
       return new AgentWorkspace(sandbox, sessions, tools);
     } catch (RuntimeException e) {
       new AgentWorkspace(sandbox, sessions, List.of()).close();

@@ -16,12 +16,12 @@ import io.botburrow.runner.sandbox.docker.NetworkMode;
 import io.botburrow.runner.sandbox.docker.NonRootUser;
 import io.botburrow.runner.sandbox.docker.SandboxHardening;
 import io.botburrow.runner.sandbox.docker.WorkspaceVolume;
+import io.botburrow.secrets.Redactor;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -61,7 +61,7 @@ public final class DockerMcpSidecars implements McpSidecars {
     long started = System.nanoTime();
     String containerId = create(server, context, credentials);
     DockerStdioTransport transport = new DockerStdioTransport(docker, containerId, server.name(),
-        McpJsonDefaults.getMapper(), ATTACH_TIMEOUT, text -> redact(text, credentials.values()));
+        McpJsonDefaults.getMapper(), ATTACH_TIMEOUT, Redactor.of(credentials.values()));
     McpSyncClient client = McpClient.sync(transport).requestTimeout(requestTimeout)
         .initializationTimeout(requestTimeout)
         .clientInfo(new McpSchema.Implementation("botburrow-runner", "0.1.0")).build();
@@ -100,16 +100,5 @@ public final class DockerMcpSidecars implements McpSidecars {
       throw new McpException("cannot create MCP sidecar " + server.name() + " from " + server.image() + ": "
           + e.getMessage(), !(e instanceof com.github.dockerjava.api.exception.NotFoundException), e);
     }
-  }
-
-  /** Server output may echo its environment: never let a credential into a message or log. */
-  static String redact(String text, Collection<String> secretValues) {
-    String redacted = text;
-    for (String secret : secretValues) {
-      if (secret != null && !secret.isEmpty()) {
-        redacted = redacted.replace(secret, "****");
-      }
-    }
-    return redacted;
   }
 }

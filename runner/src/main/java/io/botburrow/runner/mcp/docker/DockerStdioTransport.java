@@ -53,7 +53,10 @@ public final class DockerStdioTransport implements McpClientTransport {
   private volatile boolean ended;
   private volatile AttachCallback attach;
 
-  /** @param redactor masks the sidecar's credentials in its stderr before it is logged or kept */
+  /**
+   * @param redactor hides the sidecar's credentials in what it writes besides JSON-RPC (stderr, stray
+   *     stdout lines) before that is logged or kept for an error message
+   */
   public DockerStdioTransport(DockerClient docker, String containerId, String server, McpJsonMapper mapper,
       Duration attachTimeout, UnaryOperator<String> redactor) {
     this.docker = docker;
@@ -149,7 +152,7 @@ public final class DockerStdioTransport implements McpClientTransport {
       }
       inbound.emitNext(message, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("McpServer(name={}) sent a line that is not JSON-RPC, ignored: {}", server, e.toString());
+      LOG.warn("McpServer(name={}) sent a line that is not JSON-RPC, ignored: {}", server, redactor.apply(e.toString()));
     }
   }
 

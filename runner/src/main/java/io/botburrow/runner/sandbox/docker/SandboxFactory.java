@@ -7,7 +7,8 @@ import io.botburrow.runner.mcp.SecretResolver;
 import io.botburrow.runner.mcp.docker.DockerMcpSidecars;
 import io.botburrow.runner.mcp.CredentialSpecs;
 import io.botburrow.runner.mcp.McpServerDefinition;
-import io.botburrow.runner.mcp.McpServerRequest;
+import io.botburrow.runner.mcp.McpProperties;
+import io.botburrow.runner.mcp.McpServerProperties;
 import io.botburrow.runner.sandbox.RunnerLiveness;
 import io.micronaut.context.env.Environment;
 import io.botburrow.runner.sandbox.SandboxMetrics;
@@ -20,6 +21,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** Runner beans for the Docker sandbox and MCP sidecars. */
@@ -74,12 +76,18 @@ public class SandboxFactory {
         properties.mcpRequestTimeout());
   }
 
+  /** The built-in servers, the operator's {@code botburrow.mcp.servers.*}, their credentials and allowed custom images. */
   @Singleton
-  McpServerCatalog mcpServerCatalog(SandboxProperties properties, Environment environment) {
-    McpServerCatalog catalog = McpServerCatalog.builtIn(properties.limits());
+  McpServerCatalog mcpServerCatalog(SandboxProperties properties, McpProperties mcp, List<McpServerProperties> servers,
+      Environment environment) {
+    McpServerCatalog catalog = McpServerCatalog.builtIn(properties.limits()).allowingCustomImages(mcp.customImages());
+    for (McpServerProperties server : servers) {
+      catalog = catalog.with(server.definition(properties.limits()));
+    }
     // Credentials named in the runner's config (never in agent configs): botburrow.mcp.credentials.<server>
     for (Map.Entry<String, Object> e : environment.getProperties("botburrow.mcp.credentials").entrySet()) {
-      McpServerDefinition known = catalog.resolve(McpServerRequest.named(e.getKey()), properties.limits());
+      McpServerDefinition known = catalog.server(e.getKey()).orElseThrow(() -> new IllegalArgumentException(
+          "botburrow.mcp.credentials." + e.getKey() + ": no MCP server of that name (built in or botburrow.mcp.servers)"));
       catalog = catalog.with(CredentialSpecs.withCredentials(known, CredentialSpecs.parse(e.getKey(), String.valueOf(e.getValue()))));
     }
     return catalog;

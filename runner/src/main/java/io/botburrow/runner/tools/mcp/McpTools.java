@@ -3,6 +3,8 @@ package io.botburrow.runner.tools.mcp;
 import io.botburrow.runner.mcp.McpSession;
 import io.botburrow.runner.mcp.McpToolInfo;
 import io.botburrow.runner.tools.AgentTool;
+import io.botburrow.runner.tools.RedactedTool;
+import io.botburrow.secrets.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,11 +17,16 @@ public final class McpTools {
 
   /** Blocks while each session lists its tools (cached by the session). */
   public static List<AgentTool> offered(List<McpSession> sessions, Set<String> grants) {
+    return offered(sessions, grants, Redactor.none());
+  }
+
+  /** The same, with the runner's known secrets hidden from every tool result ({@link RedactedTool}). */
+  public static List<AgentTool> offered(List<McpSession> sessions, Set<String> grants, Redactor redactor) {
     List<AgentTool> tools = new ArrayList<>();
     for (McpSession session : sessions) {
       for (McpToolInfo tool : session.tools()) {
         if (McpToolGrants.allows(grants, session.server(), tool.name())) {
-          tools.add(new McpAgentTool(session, tool, DEFAULT_OUTPUT_CAP_CHARS));
+          tools.add(RedactedTool.wrap(new McpAgentTool(session, tool, DEFAULT_OUTPUT_CAP_CHARS), redactor));
         }
       }
     }

@@ -2,6 +2,8 @@ package io.botburrow.runner.tools.sandbox;
 
 import io.botburrow.runner.sandbox.Sandbox;
 import io.botburrow.runner.tools.AgentTool;
+import io.botburrow.runner.tools.RedactedTool;
+import io.botburrow.secrets.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +17,12 @@ public final class SandboxTools {
 
   /** The tools {@link SandboxToolOffer#decide} allows, bound to {@code sandbox}. */
   public static List<AgentTool> create(Sandbox sandbox, boolean shellEnabled, Set<String> grants, ShellRules rules) {
+    return create(sandbox, shellEnabled, grants, rules, Redactor.none());
+  }
+
+  /** The same, with the runner's known secrets hidden from every output ({@link RedactedTool}). */
+  public static List<AgentTool> create(Sandbox sandbox, boolean shellEnabled, Set<String> grants, ShellRules rules,
+      Redactor redactor) {
     List<AgentTool> tools = new ArrayList<>();
     for (SandboxToolKind kind : SandboxToolOffer.decide(shellEnabled, grants)) {
       tools.add(switch (kind) {
@@ -24,6 +32,6 @@ public final class SandboxTools {
         case WRITE_FILE -> new WriteFileTool(sandbox);
       });
     }
-    return List.copyOf(tools);
+    return RedactedTool.wrapAll(tools, redactor);
   }
 }

@@ -25,7 +25,10 @@ class SandboxFactoryTest {
         "botburrow.sandbox.runner-id", "runner-test",
         "botburrow.sandbox.pool-size", "0",
         "botburrow.sandbox.memory-bytes", "134217728",
-        "botburrow.sandbox.docker-host", "unix:///nonexistent/docker.sock"), "runner")) {
+        "botburrow.sandbox.docker-host", "unix:///nonexistent/docker.sock",
+        "botburrow.mcp.servers.env-echo.image", "botburrow/mcp-env-echo:latest",
+        "botburrow.mcp.credentials.env-echo", "CANARY_TOKEN=env:BOTBURROW_TEST_CANARY",
+        "botburrow.mcp.allowed-custom-images", "registry.example.com/mcp/*"), "runner")) {
       SandboxProperties properties = context.getBean(SandboxProperties.class);
       assertThat(properties.image()).isEqualTo("botburrow/agent-sandbox:latest");
       assertThat(properties.limits().memoryBytes()).isEqualTo(134217728L);
@@ -34,7 +37,14 @@ class SandboxFactoryTest {
       assertThat(context.getBean(DockerSandboxConfig.class).runnerId()).isEqualTo("runner-test");
       assertThat(context.getBean(Sandboxes.class)).isInstanceOf(DockerSandboxes.class);
       assertThat(context.getBean(McpSidecars.class)).isNotNull();
-      assertThat(context.getBean(McpServerCatalog.class)).isNotNull();
+      McpServerCatalog catalog = context.getBean(McpServerCatalog.class);
+      assertThat(catalog.server("env-echo")).get().satisfies(s -> {
+        assertThat(s.image()).isEqualTo("botburrow/mcp-env-echo:latest");
+        assertThat(s.network()).isEqualTo("none");
+        assertThat(s.credentials()).containsExactly(io.botburrow.runner.mcp.McpCredential.fromEnv("CANARY_TOKEN", "BOTBURROW_TEST_CANARY"));
+      });
+      assertThat(catalog.resolve(new io.botburrow.runner.mcp.McpServerRequest("mine", "registry.example.com/mcp/x:1", null,
+          java.util.List.of(), Map.of()), properties.limits()).credentials()).isEmpty();
       assertThat(context.containsBean(SandboxReaper.class)).isTrue();
     }
   }

@@ -81,4 +81,27 @@ class SandboxToolsTest {
     assertThat(new WriteFileTool(sandbox).invoke("{\"path\":\"/etc/x\",\"content\":\"\"}").isError()).isTrue();
     assertThat(new String(sandbox.files.get("/workspace/src/a.txt"), StandardCharsets.UTF_8)).isEqualTo("hello");
   }
+
+  private static final String CANARY = "canary-9b7e4f2a1c0d";
+  private static final String BASE64 = java.util.Base64.getEncoder().encodeToString(CANARY.getBytes(StandardCharsets.UTF_8));
+
+  @Test
+  void shellAndFileOutputShowTheModelNoKnownSecretNotEvenCutAtTheCap() {
+    FakeSandbox sandbox = new FakeSandbox();
+    sandbox.files.put("/workspace/secret.txt", ("token=" + CANARY).getBytes(StandardCharsets.UTF_8));
+    sandbox.nextResult = new ExecResult(0, "out " + CANARY.substring(0, 12) + "\n[output truncated after 16 bytes]",
+        "err " + BASE64, true, false, false, false);
+    List<AgentTool> tools = SandboxTools.create(sandbox, true, Set.of("filesystem:read"), new ShellRules(List.of(), List.of(), 5), io.botburrow.secrets.Redactor.of(List.of(CANARY)));
+
+    String shell = byName(tools, "shell").invoke("{\"command\":\"cat secret.txt\"}").content();
+    String file = byName(tools, "read_file").invoke("{\"path\":\"secret.txt\"}").content();
+
+    assertThat(shell).contains("stdout:\nout [REDACTED]\n[output truncated after 16 bytes]", "stderr:\nerr [REDACTED]")
+        .doesNotContain(CANARY.substring(0, 12)).doesNotContain(BASE64);
+    assertThat(file).isEqualTo("token=[REDACTED]");
+  }
+
+  private static AgentTool byName(List<AgentTool> tools, String name) {
+    return tools.stream().filter(t -> t.spec().name().equals(name)).findFirst().orElseThrow();
+  }
 }
