@@ -43,6 +43,10 @@ public final class RunnerHealth {
 
   /** Null when healthy, else why not. Pure with respect to the recorded events and {@code now}. */
   public String problem(RunnerState state, Instant now) {
+    if (state == RunnerState.DRAINING) {
+      // draining is on purpose: a liveness probe must not kill the runner before its work is done
+      return null;
+    }
     if (state != RunnerState.RUNNING) {
       return "runner is " + state.name().toLowerCase(java.util.Locale.ROOT);
     }
