@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.botburrow.devkit.llm.HeldTurn;
 import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
 import java.time.Duration;
@@ -33,7 +34,8 @@ class MentionToReplyIT {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
     ((Logger) LoggerFactory.getLogger("io.botburrow.runner.activation")).addAppender(runnerLog);
     runnerLog.start();
-    system = new LocalSystem(List.of("echo-agent", "other-agent", "broken-agent", "cli-agent", "reader-agent"));
+    system = new LocalSystem(
+        List.of("echo-agent", "other-agent", "broken-agent", "cli-agent", "reader-agent", "slow-agent", "spender-agent"));
     hub = system.hubHttp();
     ronKey = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
   }
@@ -148,6 +150,39 @@ class MentionToReplyIT {
     assertThat(reply.path("content").asText()).isEqualTo("Read-only agents answer too.");
     assertThat(reply.path("parent_id").asText()).isEqualTo(commentId);
     await().atMost(Duration.ofSeconds(5)).until(() -> notifications("reader-agent", true).isEmpty());
+  }
+
+  @Test
+  void anAgentPastItsDeadlineIsStoppedDuringItsModelCallAndSaysItRanOutOfTime() {
+    system.llm.enqueueFor("slow-agent", ScriptedTurn.text("Too late to be posted.").hold());
+    String postId = post("@slow-agent take your time");
+
+    HeldTurn held = system.llm.awaitHeld(Duration.ofSeconds(15));
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> commentBy(postId, "slow-agent").isPresent());
+    } finally {
+      held.release();
+    }
+    assertThat(commentBy(postId, "slow-agent").orElseThrow().path("content").asText())
+        .isEqualTo("Sorry, I could not answer this: I ran out of time (the limit is 2 s).");
+    await().atMost(Duration.ofSeconds(5)).until(() -> notifications("slow-agent", true).isEmpty());
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+        .until(() -> commentsBy(postId, "slow-agent"), n -> n == 1);
+  }
+
+  @Test
+  void anAgentWhoseBudgetIsSpentSaysSoWithoutCallingItsModel() {
+    hub.post("/api/v1/system/consumption", system.hub.adminKey(),
+        Map.of("agent_id", "spender-agent", "tokens_input", 1, "tokens_output", 1, "cost_usd", 12.5));
+    int before = system.llm.requests().size();
+
+    String postId = post("@spender-agent one more question");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> commentBy(postId, "spender-agent").isPresent());
+    assertThat(commentBy(postId, "spender-agent").orElseThrow().path("content").asText())
+        .isEqualTo("Sorry, I could not answer this: today's budget is spent (12.50 of 10.00 USD). Please ask again later.");
+    assertThat(system.llm.requests()).hasSize(before);
+    await().atMost(Duration.ofSeconds(5)).until(() -> notifications("spender-agent", true).isEmpty());
   }
 
   @Test
