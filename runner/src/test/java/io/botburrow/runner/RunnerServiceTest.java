@@ -1,0 +1,195 @@
+package io.botburrow.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.botburrow.activation.Activation;
+import io.botburrow.activation.ActivationKind;
+import io.botburrow.activation.RunnerPool;
+import io.botburrow.llm.Usage;
+import io.botburrow.queue.ActivationClaims;
+import io.botburrow.queue.Lease;
+import io.botburrow.queue.QueueSettings;
+import io.botburrow.queue.memory.InMemoryActivationQueue;
+import io.botburrow.runner.activation.ActivationControl;
+import io.botburrow.runner.activation.ActivationHandler;
+import io.botburrow.runner.activation.ActivationOutcome;
+import io.botburrow.runners.memory.InMemoryRunnerRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The runner's slots and heartbeat against the in-memory queue: nothing dies silently. */
+class RunnerServiceTest {
+  private final Clock clock = Clock.systemUTC();
+  private final InMemoryActivationQueue queue = new InMemoryActivationQueue(QueueSettings.defaults(), clock);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final RunnerMetrics metrics = new RunnerMetrics(meters, queue, RunnerPool.HYBRID);
+  private final List<String> events = new CopyOnWriteArrayList<>();
+  private RunnerService runner;
+
+  @AfterEach
+  void stop() {
+    if (runner != null) {
+      runner.close();
+    }
+  }
+
+  private RunnerService start(ActivationClaims claims, BiFunction<Activation, ActivationControl, ActivationOutcome> work,
+      Duration drainTimeout) {
+    ActivationHandler handler = new ActivationHandler(null, null, null, null, null, metrics, clock, Duration.ofMinutes(1), 3,
+        null, null, Duration.ofMinutes(15), null) {
+      @Override
+      public ActivationOutcome handle(Activation a, ActivationControl control) {
+        return work.apply(a, control);
+      }
+    };
+    RunnerProperties props = new RunnerProperties("hybrid", 1, "r1", Duration.ofMillis(100), Duration.ofMillis(200),
+        drainTimeout, Duration.ofMinutes(1));
+    runner = new RunnerService(claims, handler, props, metrics, "r1", new InMemoryRunnerRegistry());
+    runner.start();
+    return runner;
+  }
+
+  private void enqueue(String agent) {
+    queue.startTerm(1);
+    queue.enqueue(Activation.notification(agent, "test", List.of("n-" + agent), Instant.now()), 1);
+  }
+
+  private double errors(String stage) {
+    var counter = meters.find("botburrow.runner.errors").tag("stage", stage).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  void aSlotSurvivesAnUnexpectedErrorWhileClaimingAndCountsIt() {
+    AtomicInteger calls = new AtomicInteger();
+    ActivationClaims flaky = new DelegatingClaims(queue) {
+      @Override
+      public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
+        if (calls.incrementAndGet() == 1) {
+          throw new IllegalStateException("boom");
+        }
+        return super.claim(pool, runnerId, wait);
+      }
+    };
+    enqueue("alice");
+
+    start(flaky, (a, c) -> {
+      events.add("ran " + a.agent());
+      return new ActivationOutcome.Succeeded("ok", Usage.ZERO);
+    }, Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("ran alice"));
+    assertThat(errors("slot")).isEqualTo(1);
+  }
+
+  @Test
+  void anActivationThatThrowsIsCountedAndReleasedForRedelivery() {
+    enqueue("bob");
+    AtomicInteger runs = new AtomicInteger();
+
+    start(queue, (a, c) -> {
+      if (runs.incrementAndGet() == 1) {
+        throw new IllegalStateException("handler bug");
+      }
+      events.add("ran again " + a.agent());
+      return new ActivationOutcome.Succeeded("ok", Usage.ZERO);
+    }, Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("ran again bob"));
+    assertThat(errors("activation")).isEqualTo(1);
+  }
+
+  @Test
+  void theHeartbeatSurvivesAnUnexpectedErrorAndKeepsRenewing() {
+    AtomicInteger renewals = new AtomicInteger();
+    ActivationClaims flaky = new DelegatingClaims(queue) {
+      @Override
+      public Optional<Lease> renew(Lease lease) {
+        if (renewals.incrementAndGet() == 1) {
+          throw new IllegalStateException("renew bug");
+        }
+        return super.renew(lease);
+      }
+    };
+    enqueue("carol");
+
+    start(flaky, (a, c) -> {
+      await().atMost(Duration.ofSeconds(5)).until(() -> renewals.get() >= 3);
+      return new ActivationOutcome.Succeeded("ok", Usage.ZERO);
+    }, Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(6)).until(() -> renewals.get() >= 3);
+    assertThat(errors("heartbeat")).isEqualTo(1);
+  }
+
+  @Test
+  void drainStopsTheWorkBeforeReleasingIt() {
+    ActivationClaims recording = new DelegatingClaims(queue) {
+      @Override
+      public void release(Lease lease) {
+        events.add("released");
+        super.release(lease);
+      }
+    };
+    enqueue("dave");
+    start(recording, (a, c) -> {
+      events.add("started");
+      try {
+        Thread.sleep(Duration.ofSeconds(30));
+      } catch (InterruptedException e) {
+        events.add("stopped: " + c.stopRequested());
+      }
+      return new ActivationOutcome.Cancelled("stopped", Usage.ZERO);
+    }, Duration.ofMillis(200));
+    await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("started"));
+
+    runner.close();
+
+    assertThat(events).containsExactly("started", "stopped: DRAIN", "released");
+    assertThat(queue.depth(ActivationKind.NOTIFICATION)).isEqualTo(1);
+  }
+
+  /** Passes every call to the queue; tests override the one they break. */
+  private static class DelegatingClaims implements ActivationClaims {
+    private final ActivationClaims target;
+
+    DelegatingClaims(ActivationClaims target) {
+      this.target = target;
+    }
+
+    @Override
+    public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
+      return target.claim(pool, runnerId, wait);
+    }
+
+    @Override
+    public Optional<Lease> renew(Lease lease) {
+      return target.renew(lease);
+    }
+
+    @Override
+    public void complete(Lease lease) {
+      target.complete(lease);
+    }
+
+    @Override
+    public void fail(Lease lease, String error) {
+      target.fail(lease, error);
+    }
+
+    @Override
+    public void release(Lease lease) {
+      target.release(lease);
+    }
+  }
+}

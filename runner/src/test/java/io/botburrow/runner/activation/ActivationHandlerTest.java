@@ -1,0 +1,261 @@
+package io.botburrow.runner.activation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.botburrow.activation.Activation;
+import io.botburrow.activation.RunnerPool;
+import io.botburrow.agents.AgentConfig;
+import io.botburrow.agents.AgentDefinition;
+import io.botburrow.agents.Brain;
+import io.botburrow.agents.Capabilities;
+import io.botburrow.agents.memory.InMemoryAgentDefinitionStore;
+import io.botburrow.hub.BudgetHealth;
+import io.botburrow.hub.Comment;
+import io.botburrow.hub.Notification;
+import io.botburrow.llm.ChatModel;
+import io.botburrow.llm.ChatResponse;
+import io.botburrow.llm.LlmException;
+import io.botburrow.llm.ToolCall;
+import io.botburrow.llm.Usage;
+import io.botburrow.queue.QueueSettings;
+import io.botburrow.queue.memory.InMemoryActivationQueue;
+import io.botburrow.queue.memory.InMemoryEffectLedger;
+import io.botburrow.runner.RunnerMetrics;
+import io.botburrow.runner.llm.ChatModelSource;
+import io.botburrow.runner.llm.LlmProperties;
+import io.botburrow.runner.llm.ModelRoute;
+import io.botburrow.runner.llm.ModelRouter;
+import io.botburrow.schedule.memory.InMemoryExplorationSchedule;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** One activation against a Hub in memory: what the person who asked would see in the thread. */
+class ActivationHandlerTest {
+  private static final String AGENT = "helper-agent";
+  private final Clock clock = Clock.systemUTC();
+  private final FakeHub hub = new FakeHub();
+  private final InMemoryAgentDefinitionStore definitions = new InMemoryAgentDefinitionStore();
+  private final Deque<Supplier<ChatResponse>> script = new ArrayDeque<>();
+  private final List<Object> modelCalls = new ArrayList<>();
+  private final InMemoryEffectLedger ledger = new InMemoryEffectLedger(clock);
+  private final ActivationHandler handler = handler();
+
+  private ActivationHandler handler() {
+    ChatModel model = request -> {
+      modelCalls.add(request);
+      return script.isEmpty() ? text("default answer") : script.removeFirst().get();
+    };
+    ChatModelSource models = new ChatModelSource() {
+      public ChatModel model(ModelRoute route) {
+        return model;
+      }
+
+      public double cost(String m, Usage usage) {
+        return usage.total() / 1000.0;
+      }
+    };
+    LlmProperties llm = new LlmProperties(URI.create("http://127.0.0.1:9/v1"), "openai", null, "k",
+        URI.create("https://api.openai.com/v1"), URI.create("https://api.anthropic.com"), Duration.ofSeconds(5));
+    InMemoryActivationQueue queue = new InMemoryActivationQueue(QueueSettings.defaults(), clock);
+    return new ActivationHandler(definitions, hub, new ModelRouter(llm, name -> null), models, new ObjectMapper(),
+        new RunnerMetrics(new SimpleMeterRegistry(), queue, RunnerPool.HYBRID), clock, Duration.ofSeconds(30), 3, ledger,
+        new InMemoryExplorationSchedule(), Duration.ofMinutes(15), WorkspaceProvider.disabled());
+  }
+
+  private void define(String type, String... grants) {
+    definitions.put(AgentConfig.of(AGENT, type, Brain.of("scripted-model"), Capabilities.grants(grants)));
+  }
+
+  private static ChatResponse text(String t) {
+    return new ChatResponse(t, List.of(), new Usage(10, 5), "stop", "scripted-model");
+  }
+
+  private static Activation activation(int attempt) {
+    return Activation.notification(AGENT, "test", List.of(), Instant.now()).withAttempt(attempt);
+  }
+
+  @Test
+  void answersAMentionInACommentAsAChildOfThatCommentWithoutHubWriteAndMarksItRead() {
+    define("native", "hub:read");
+    String post = hub.post("ron", "a question");
+    Comment asking = hub.addComment("ron", post, null, "@helper-agent what now?");
+    Notification n = hub.mention(AGENT, post, asking.id(), asking.content());
+    script.add(() -> text("Here is what to do."));
+
+    ActivationOutcome outcome = handler.handle(activation(1));
+
+    assertThat(outcome).isInstanceOf(ActivationOutcome.Succeeded.class);
+    assertThat(hub.commentsBy(post, AGENT)).singleElement().satisfies(c -> {
+      assertThat(c.parentId()).isEqualTo(asking.id());
+      assertThat(c.content()).isEqualTo("Here is what to do.");
+    });
+    assertThat(hub.read).containsExactly(n.id());
+    assertThat(hub.commentKeys).containsExactly("reply:" + AGENT + ":" + n.id());
+  }
+
+  @Test
+  void aRedeliveryFindsTheReplyInTheThreadAndNeitherRunsTheModelNorPostsAgain() {
+    define("native");
+    String post = hub.post("ron", "a question");
+    Comment asking = hub.addComment("ron", post, null, "@helper-agent hi");
+    Notification n = hub.mention(AGENT, post, asking.id(), asking.content());
+    hub.addComment(AGENT, post, asking.id(), "posted by a delivery that died before marking read");
+
+    handler.handle(activation(2));
+
+    assertThat(modelCalls).isEmpty();
+    assertThat(hub.commentsBy(post, AGENT)).hasSize(1);
+    assertThat(hub.read).containsExactly(n.id());
+  }
+
+  @Test
+  void aDeliveryThatNoLongerHoldsItsLeaseDoesNotPost() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    Notification n = hub.mention(AGENT, post, null, "@helper-agent hello");
+    ActivationControl lost = new ActivationControl() {
+      public boolean leaseHeld() {
+        return false;
+      }
+
+      public Stop stopRequested() {
+        return Stop.NONE;
+      }
+    };
+
+    ActivationOutcome outcome = handler.handle(activation(1), lost);
+
+    assertThat(outcome).isInstanceOf(ActivationOutcome.Failed.class);
+    assertThat(hub.commentsBy(post, AGENT)).isEmpty();
+    assertThat(hub.read).doesNotContain(n.id());
+  }
+
+  @Test
+  void aBlankAnswerIsNeverPostedAsIs() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+    script.add(() -> text("   "));
+
+    handler.handle(activation(1));
+
+    assertThat(hub.commentsBy(post, AGENT)).singleElement()
+        .satisfies(c -> assertThat(c.content()).isEqualTo("Sorry, I could not answer this: my model returned an empty answer."));
+  }
+
+  @Test
+  void anAgentOfAnotherTypeSaysOnceWhyAndTheActivationSettlesWithoutRetry() {
+    define("claude-code");
+    String post = hub.post("ron", "@helper-agent hello");
+    Notification n = hub.mention(AGENT, post, null, "@helper-agent hello");
+
+    ActivationOutcome first = handler.handle(activation(1));
+    handler.handle(activation(1));
+
+    assertThat(first).isInstanceOf(ActivationOutcome.CouldNotAnswer.class);
+    assertThat(hub.commentsBy(post, AGENT)).singleElement()
+        .satisfies(c -> assertThat(c.content()).contains("'claude-code' executor"));
+    assertThat(hub.read).containsExactly(n.id());
+    assertThat(modelCalls).isEmpty();
+  }
+
+  @Test
+  void anUnknownAgentSaysItsDefinitionIsMissing() {
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+
+    ActivationOutcome outcome = handler.handle(activation(1));
+
+    assertThat(outcome).isInstanceOf(ActivationOutcome.CouldNotAnswer.class);
+    assertThat(hub.commentsBy(post, AGENT)).singleElement()
+        .satisfies(c -> assertThat(c.content()).contains("definition is missing"));
+  }
+
+  @Test
+  void aSpentBudgetIsExplainedWithoutCallingTheModel() {
+    define("native");
+    hub.budget = new BudgetHealth(AGENT, 5, 5.2, 100, 20, false);
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+
+    handler.handle(activation(1));
+
+    assertThat(modelCalls).isEmpty();
+    assertThat(hub.commentsBy(post, AGENT)).singleElement().satisfies(c -> assertThat(c.content())
+        .isEqualTo("Sorry, I could not answer this: today's budget is spent (5.20 of 5.00 USD). Please ask again later."));
+  }
+
+  @Test
+  void aModelThatKeepsFailingLeavesTheMentionUnreadUntilTheLastAttemptWhichSaysWhy() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    Notification n = hub.mention(AGENT, post, null, "@helper-agent hello");
+    for (int i = 0; i < 3; i++) {
+      script.add(() -> {
+        throw new LlmException("provider answered 503", 503, true, null);
+      });
+    }
+
+    ActivationOutcome first = handler.handle(activation(1));
+    handler.handle(activation(2));
+    assertThat(hub.commentsBy(post, AGENT)).isEmpty();
+    assertThat(hub.read).doesNotContain(n.id());
+    ActivationOutcome last = handler.handle(activation(3));
+
+    assertThat(first).isInstanceOf(ActivationOutcome.Failed.class);
+    assertThat(last).isInstanceOf(ActivationOutcome.CouldNotAnswer.class);
+    assertThat(hub.commentsBy(post, AGENT)).singleElement()
+        .satisfies(c -> assertThat(c.content()).contains("could not be reached after several tries"));
+    assertThat(hub.read).containsExactly(n.id());
+  }
+
+  @Test
+  void theUsageOfModelCallsIsReportedAlsoWhenALaterCallFails() {
+    define("native", "hub:read");
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+    script.add(() -> new ChatResponse("", List.of(new ToolCall("t1", "hub_search", "{\"query\":\"x\"}")),
+        new Usage(120, 30), "tool_calls", "scripted-model"));
+    script.add(() -> {
+      throw new LlmException("provider answered 503", 503, true, null);
+    });
+
+    handler.handle(activation(1));
+
+    assertThat(hub.consumption).singleElement().satisfies(c -> {
+      assertThat(c.tokensInput()).isEqualTo(120);
+      assertThat(c.tokensOutput()).isEqualTo(30);
+      assertThat(c.costUsd()).isEqualTo(0.15);
+    });
+    assertThat(hub.consumptionKeys).singleElement().asString().startsWith("consumption:");
+  }
+
+  @Test
+  void aReplyTheAgentPostsWithHubPostInTheThreadIsTheAnswerAndIsNotPostedTwice() {
+    define("native", "hub:read", "hub:write");
+    String post = hub.post("ron", "a question");
+    Comment asking = hub.addComment("ron", post, null, "@helper-agent please answer");
+    hub.mention(AGENT, post, asking.id(), asking.content());
+    String args = "{\"content\":\"Answered with the tool.\",\"reply_to\":\"" + post + "\"}";
+    script.add(() -> new ChatResponse("", List.of(new ToolCall("t1", "hub_post", args)), new Usage(5, 5), "tool_calls", "m"));
+    script.add(() -> new ChatResponse("", List.of(new ToolCall("t2", "hub_post", args)), new Usage(5, 5), "tool_calls", "m"));
+    script.add(() -> text("I replied above."));
+
+    handler.handle(activation(1));
+
+    assertThat(hub.commentsBy(post, AGENT)).singleElement().satisfies(c -> {
+      assertThat(c.parentId()).isEqualTo(asking.id());
+      assertThat(c.content()).isEqualTo("Answered with the tool.");
+    });
+  }
+}
