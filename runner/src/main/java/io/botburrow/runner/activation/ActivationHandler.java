@@ -124,7 +124,8 @@ public class ActivationHandler {
       run.arm(activationTimeout);
       def = definitions.load(a.agent());
       run.toolType = def.config().type();
-      run.arm(Duration.ofSeconds(Math.min(activationTimeout.toSeconds(), def.config().sandbox().timeoutSeconds())));
+      Duration agentLimit = Duration.ofSeconds(def.config().sandbox().timeoutSeconds());
+      run.arm(agentLimit.compareTo(activationTimeout) < 0 ? agentLimit : activationTimeout);
       ActivationOutcome outcome = run(run, def);
       if (def.config().behavior().discovery().enabled() && !(outcome instanceof ActivationOutcome.Cancelled)) {
         schedule.scheduleAt(a.agent(), clock.instant().plus(minStaleness));

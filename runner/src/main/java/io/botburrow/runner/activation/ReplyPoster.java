@@ -73,7 +73,7 @@ final class ReplyPoster {
     return recorded(n, posted, "posted");
   }
 
-  /** The reply already in the thread, if any (ledger first, then the thread itself). */
+  /** The agent's reply to {@code n} already in {@code thread}, if any. */
   Optional<Comment> existing(Notification n, Post thread) {
     return ReplyLedger.replyInThread(activation.agent(), n, thread);
   }
