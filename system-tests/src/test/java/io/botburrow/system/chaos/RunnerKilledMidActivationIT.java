@@ -44,7 +44,7 @@ class RunnerKilledMidActivationIT {
 
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
           .until(() -> system.ron.repliesBy(postId, AGENT).size(), n -> n > 0);
-      await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+      await().during(Replies.QUIET).atMost(Replies.QUIET.plusSeconds(10)).pollInterval(Duration.ofMillis(250))
           .until(() -> system.ron.repliesBy(postId, AGENT).size(), n -> n == 1);
       assertThat(system.ron.repliesBy(postId, AGENT).getFirst().path("content").asText()).isEqualTo(ChaosSystem.ANSWER);
       assertThat(victim.isAlive()).isFalse();
