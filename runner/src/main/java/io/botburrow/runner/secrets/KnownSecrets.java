@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Pure apart from reading credential files. A value counts when:
  *
  * <ul>
- *   <li>its property's last segment names a secret ({@code botburrow.s3.secret-key}, {@code
+ *   <li>its property's last segment names a secret (access key ids do not: they name an account) ({@code botburrow.s3.secret-key}, {@code
  *       botburrow.hub.api-key}, {@code botburrow.operator.key}, {@code ...password}, {@code ...token});
  *       names of variables ({@code ...-env}, {@code ...-envs}) and credential specs do not count;
  *   <li>it is the password of a URL in the configuration ({@code redis://:pw@host});
@@ -33,6 +33,12 @@ public final class KnownSecrets {
       Pattern.compile("(?i)(.*[-_.])?(key|secret|token|password|passwd|credentials?)$");
   private static final Pattern SECRET_VARIABLE =
       Pattern.compile("(?i).*(_KEY|_TOKEN|SECRET.*|PASSWORD.*|PASSWD|_PAT|CREDENTIALS?)$");
+
+  /**
+   * An access key id names an account, like a user name; it is not a secret (its secret key is), and a
+   * short one such as the development {@code botburrow} would blank out ordinary words in every log line.
+   */
+  private static final Pattern ACCESS_KEY_ID = Pattern.compile("(?i)(?!.*secret).*access[-_.]?key([-_.]?id)?$");
 
   private KnownSecrets() {}
 
@@ -52,7 +58,7 @@ public final class KnownSecrets {
       passwordOf(value).ifPresent(values::add);
     });
     env.forEach((name, value) -> {
-      if (SECRET_VARIABLE.matcher(name).matches()) {
+      if (SECRET_VARIABLE.matcher(name).matches() && !ACCESS_KEY_ID.matcher(name).matches()) {
         values.add(value);
       }
     });
@@ -66,7 +72,8 @@ public final class KnownSecrets {
 
   static boolean isSecretProperty(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("botburrow.mcp.credentials.") || lower.endsWith("-env") || lower.endsWith("-envs")) {
+    if (lower.startsWith("botburrow.mcp.credentials.") || lower.endsWith("-env") || lower.endsWith("-envs")
+        || ACCESS_KEY_ID.matcher(lower).matches()) {
       return false;
     }
     return SECRET_PROPERTY.matcher(lower).matches();

@@ -49,5 +49,17 @@ class KnownSecretsTest {
     assertThat(KnownSecrets.isSecretProperty("botburrow.hub.admin-key")).isTrue();
     assertThat(KnownSecrets.isSecretProperty("openai.api.key")).isTrue();
     assertThat(KnownSecrets.isSecretProperty("botburrow.hub.url")).isFalse();
+    assertThat(KnownSecrets.isSecretProperty("botburrow.s3.access-key")).isFalse();
+    assertThat(KnownSecrets.isSecretProperty("botburrow.s3.secret-key")).isTrue();
+  }
+
+  @Test
+  void accessKeyIdsAreNotSecretsSoTheDevelopmentKeyDoesNotBlankOutTheProjectName() {
+    var values = KnownSecrets.collect(
+        java.util.Map.of("botburrow.s3.access-key", "botburrow", "botburrow.s3.secret-key", "botburrow-secret"),
+        java.util.Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEID", "S3_ACCESS_KEY", "someaccount", "AWS_SECRET_ACCESS_KEY", "s3cr3t-value"),
+        java.util.List.of(), java.util.List.of());
+
+    assertThat(values).containsExactlyInAnyOrder("botburrow-secret", "s3cr3t-value");
   }
 }
