@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The runner's meters: activations by outcome, duration, tokens, queue depth and busy slots. */
 public class RunnerMetrics {
+  /** Where a runner thread can survive an exception. */
+  public static final java.util.List<String> ERROR_STAGES = java.util.List.of("claim", "slot", "activation", "settle", "heartbeat");
   private final MeterRegistry registry;
   private final AtomicInteger busy = new AtomicInteger();
 
@@ -21,6 +23,10 @@ public class RunnerMetrics {
         .description("Pending activations claimable by the pool")
         .tag("pool", pool.wireName())
         .register(registry);
+    // exported at 0 from the start, so that an alert on their rate sees the first error
+    for (String stage : ERROR_STAGES) {
+      errors(stage);
+    }
     Gauge.builder("botburrow.runner.slots.busy", busy, AtomicInteger::get)
         .description("Activations running on this runner")
         .register(registry);
@@ -52,11 +58,14 @@ public class RunnerMetrics {
 
   /** An exception a runner thread survived, by where it happened (claim, slot, activation, settle, heartbeat). */
   public void error(String stage) {
-    Counter.builder("botburrow.runner.errors")
+    errors(stage).increment();
+  }
+
+  private Counter errors(String stage) {
+    return Counter.builder("botburrow.runner.errors")
         .description("Exceptions the runner's slots and heartbeat survived, by stage")
         .tag("stage", stage)
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   public void busy(int delta) {
