@@ -29,6 +29,14 @@ public interface EffectLedger {
    */
   boolean replace(String key, String expected, String value, Duration ttl);
 
+  /**
+   * Forgets {@code key} if and only if it is recorded with {@code expected}. Atomic, like
+   * {@link #tryRecord}.
+   *
+   * @return {@code true} if this call removed it
+   */
+  boolean remove(String key, String expected);
+
   /** The value recorded for {@code key}, if any and not yet expired. */
   Optional<String> lookup(String key);
 }

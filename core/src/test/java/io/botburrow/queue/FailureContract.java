@@ -172,6 +172,19 @@ public interface FailureContract extends QueueContract {
     assertThat(ledger.lookup("claim:a1:n2")).isEmpty();
   }
 
+  @Test
+  default void removesAnEffectOnlyWithTheExpectedValue() {
+    EffectLedger ledger = fixture().ledger();
+    ledger.tryRecord("claim:a2:n1", "act-1/1", Duration.ofMinutes(1));
+
+    assertThat(ledger.remove("claim:a2:n1", "act-2/1")).isFalse();
+    assertThat(ledger.lookup("claim:a2:n1")).contains("act-1/1");
+    assertThat(ledger.remove("claim:a2:n1", "act-1/1")).isTrue();
+    assertThat(ledger.lookup("claim:a2:n1")).isEmpty();
+    assertThat(ledger.remove("claim:a2:n1", "act-1/1")).isFalse();
+    assertThat(ledger.tryRecord("claim:a2:n1", "act-3/1", Duration.ofMinutes(1))).isTrue();
+  }
+
   /** Fails alice's activation on every attempt, waiting out the circuit; returns the last failure time. */
   private Instant failEveryAttempt() {
     Instant failedAt = clock().instant();

@@ -40,6 +40,20 @@ public final class InMemoryEffectLedger implements EffectLedger {
   }
 
   @Override
+  public boolean remove(String key, String expected) {
+    Instant now = clock.instant();
+    boolean[] removed = {false};
+    entries.computeIfPresent(key, (k, old) -> {
+      if (old.expiresAt().isAfter(now) && old.value().equals(expected)) {
+        removed[0] = true;
+        return null;
+      }
+      return old;
+    });
+    return removed[0];
+  }
+
+  @Override
   public Optional<String> lookup(String key) {
     Entry entry = entries.get(key);
     return entry == null || !entry.expiresAt().isAfter(clock.instant())

@@ -11,6 +11,8 @@ import org.redisson.client.codec.StringCodec;
 
 /** Effect ledger as one Redis string per key, written with {@code SET NX PX}. */
 public final class RedisEffectLedger implements EffectLedger {
+  private static final String REMOVE =
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
   private static final String REPLACE =
       "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0";
   private final RedissonClient client;
@@ -41,6 +43,13 @@ public final class RedisEffectLedger implements EffectLedger {
         RScript.Mode.READ_WRITE, REPLACE, RScript.ReturnType.INTEGER, List.<Object>of(keys.effect(key)),
         expected, value, Long.toString(ttl.toMillis())));
     return replaced != null && replaced == 1L;
+  }
+
+  @Override
+  public boolean remove(String key, String expected) {
+    Long removed = RedisFailures.translate("remove effect", () -> client.getScript(StringCodec.INSTANCE).eval(
+        RScript.Mode.READ_WRITE, REMOVE, RScript.ReturnType.INTEGER, List.<Object>of(keys.effect(key)), expected));
+    return removed != null && removed == 1L;
   }
 
   @Override

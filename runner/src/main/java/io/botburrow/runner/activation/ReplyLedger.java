@@ -85,6 +85,25 @@ final class ReplyLedger {
     return earlierAttemptOf(holder.get(), activationId, attempt) && ledger.replace(key, holder.get(), mine, CLAIM);
   }
 
+  /**
+   * Gives up this delivery's claim when it did not post after all (its lease was lost, the Hub failed),
+   * so another delivery can reply at once rather than after {@link #CLAIM}. Best effort: the claim
+   * expires anyway.
+   */
+  void release(String agent, Notification n, String activationId, int attempt) {
+    // a delivery stopped because its lease was lost is interrupted: release the claim all the same
+    boolean interrupted = Thread.interrupted();
+    try {
+      ledger.remove(claimKey(agent, n), activationId + "/" + attempt);
+    } catch (RuntimeException e) {
+      LOG.debug("Agent(name={}) claim on notification {} left to expire: {}", agent, n.id(), e.getMessage());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private static boolean earlierAttemptOf(String holder, String activationId, int attempt) {
     int slash = holder.lastIndexOf('/');
     if (slash < 0 || !holder.substring(0, slash).equals(activationId)) {

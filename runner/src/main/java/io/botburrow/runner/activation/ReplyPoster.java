@@ -6,6 +6,7 @@ import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
 import io.botburrow.hub.Notification;
 import io.botburrow.hub.Post;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +15,14 @@ import org.slf4j.LoggerFactory;
  * Posts an agent's reply to a notification at most once across deliveries, also when Redis lost its
  * state or two deliveries run at once: the post happens only while this delivery holds its lease and
  * its claim on the reply (set-if-absent, taken right before posting), after the thread was read and
- * showed no earlier reply, with the Idempotency-Key {@code reply:<agent>:<notification>}.
+ * showed no earlier reply, with the Idempotency-Key {@code reply:<agent>:<notification>}. A delivery
+ * that took the claim but did not post gives it up at once.
  */
 final class ReplyPoster {
   private static final Logger LOG = LoggerFactory.getLogger(ReplyPoster.class);
+  /** How long a delivery waits for another one that holds the claim on the same reply. */
+  static final Duration CLAIM_WAIT = Duration.ofSeconds(5);
+  private static final Duration CLAIM_POLL = Duration.ofMillis(250);
   private final HubClient hub;
   private final ReplyLedger ledger;
   private final Activation activation;
@@ -43,24 +48,62 @@ final class ReplyPoster {
     if (!control.leaseHeld()) {
       throw new ReplyNotOwnedException("lease lost before replying to notification " + n.id());
     }
-    if (!ledger.claim(agent, n, activation.id().value(), activation.attempt())) {
+    Optional<Comment> byAnother = awaitClaim(n);
+    if (byAnother.isPresent()) {
+      return recorded(n, byAnother.get(), "posted by another delivery");
+    }
+    boolean posted = false;
+    try {
       Optional<Comment> earlier = ReplyLedger.replyInThread(agent, n, hub.thread(n.postId()));
       if (earlier.isPresent()) {
-        return recorded(n, earlier.get(), "posted by another delivery");
+        posted = true;
+        return recorded(n, earlier.get(), "found in the thread");
       }
-      throw new ReplyNotOwnedException("another delivery is replying to notification " + n.id());
+      if (!control.leaseHeld()) {
+        throw new ReplyNotOwnedException("lease lost before replying to notification " + n.id());
+      }
+      Comment c = post(n, text);
+      posted = true;
+      return c;
+    } finally {
+      if (!posted) {
+        ledger.release(agent, n, activation.id().value(), activation.attempt());
+      }
     }
-    Post thread = hub.thread(n.postId());
-    Optional<Comment> earlier = ReplyLedger.replyInThread(agent, n, thread);
-    if (earlier.isPresent()) {
-      return recorded(n, earlier.get(), "found in the thread");
+  }
+
+  /**
+   * Takes the claim on the reply, waiting a little while another delivery holds it: when that one
+   * posts, its reply is returned; when it gives up (or its claim expires), this one takes over.
+   *
+   * @throws ReplyNotOwnedException when the other delivery still holds the claim after the wait
+   */
+  private Optional<Comment> awaitClaim(Notification n) {
+    String agent = activation.agent();
+    long until = System.nanoTime() + CLAIM_WAIT.toNanos();
+    while (!ledger.claim(agent, n, activation.id().value(), activation.attempt())) {
+      Optional<Comment> earlier = ReplyLedger.replyInThread(agent, n, hub.thread(n.postId()));
+      if (earlier.isPresent()) {
+        return earlier;
+      }
+      if (System.nanoTime() > until) {
+        throw new ReplyNotOwnedException("another delivery is replying to notification " + n.id());
+      }
+      try {
+        Thread.sleep(CLAIM_POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ReplyNotOwnedException("stopped while another delivery replied to notification " + n.id());
+      }
     }
-    if (!control.leaseHeld()) {
-      throw new ReplyNotOwnedException("lease lost before replying to notification " + n.id());
-    }
-    Comment posted;
+    return Optional.empty();
+  }
+
+  private Comment post(Notification n, String text) {
+    String agent = activation.agent();
     try {
-      posted = hub.comment(agent, n.postId(), n.commentId(), text, ReplyLedger.idempotencyKey(agent, n));
+      Comment posted = hub.comment(agent, n.postId(), n.commentId(), text, ReplyLedger.idempotencyKey(agent, n));
+      return recorded(n, posted, "posted");
     } catch (HubException e) {
       if (e.status() != 409) {
         throw e;
@@ -70,7 +113,6 @@ final class ReplyPoster {
           .map(c -> recorded(n, c, "posted by another delivery"))
           .orElseThrow(() -> new ReplyNotOwnedException("another delivery is posting the reply to notification " + n.id()));
     }
-    return recorded(n, posted, "posted");
   }
 
   /** The agent's reply to {@code n} already in {@code thread}, if any. */

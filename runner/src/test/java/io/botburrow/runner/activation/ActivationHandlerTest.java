@@ -141,6 +141,32 @@ class ActivationHandlerTest {
   }
 
   @Test
+  void aDeliveryThatLosesItsLeaseAfterClaimingTheReplyGivesTheClaimUpSoTheNextOneRepliesAtOnce() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    Notification n = hub.mention(AGENT, post, null, "@helper-agent hello");
+    java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+    ActivationControl losesItAfterTheClaim = new ActivationControl() {
+      public boolean leaseHeld() {
+        return checks.incrementAndGet() == 1;
+      }
+
+      public Stop stopRequested() {
+        return Stop.NONE;
+      }
+    };
+    handler.handle(activation(1), losesItAfterTheClaim);
+    assertThat(hub.commentsBy(post, AGENT)).isEmpty();
+
+    long started = System.nanoTime();
+    handler.handle(Activation.notification(AGENT, "rebuilt after Redis lost its state", List.of(), Instant.now()));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ReplyPoster.CLAIM_WAIT);
+    assertThat(hub.commentsBy(post, AGENT)).hasSize(1);
+    assertThat(hub.read).containsExactly(n.id());
+  }
+
+  @Test
   void aBlankAnswerIsNeverPostedAsIs() {
     define("native");
     String post = hub.post("ron", "@helper-agent hello");

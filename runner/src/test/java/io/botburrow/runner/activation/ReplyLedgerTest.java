@@ -97,6 +97,10 @@ class ReplyLedgerTest {
         throw new QueueUnavailableException("down", null);
       }
 
+      public boolean remove(String key, String expected) {
+        throw new QueueUnavailableException("down", null);
+      }
+
       public Optional<String> lookup(String key) {
         throw new QueueUnavailableException("down", null);
       }
@@ -104,5 +108,17 @@ class ReplyLedgerTest {
 
     assertThat(down.recorded("a", inPost)).isFalse();
     down.done("a", inPost, "c1");
+    down.release("a", inPost, "act-1", 1);
+  }
+
+  @Test
+  void aReleasedClaimLetsAnotherDeliveryReplyButOnlyTheHolderCanReleaseIt() {
+    assertThat(ledger.claim("a", inPost, "act-1", 1)).isTrue();
+
+    ledger.release("a", inPost, "act-2", 1);
+    assertThat(ledger.claim("a", inPost, "act-2", 1)).isFalse();
+
+    ledger.release("a", inPost, "act-1", 1);
+    assertThat(ledger.claim("a", inPost, "act-2", 1)).isTrue();
   }
 }
