@@ -34,8 +34,10 @@ class MentionToReplyIT {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
     ((Logger) LoggerFactory.getLogger("io.botburrow.runner.activation")).addAppender(runnerLog);
     runnerLog.start();
+    // a short Hub timeout, so that a reply whose answer the Hub holds back times out in the runner
     system = new LocalSystem(
-        List.of("echo-agent", "other-agent", "broken-agent", "cli-agent", "reader-agent", "slow-agent", "spender-agent"));
+        List.of("echo-agent", "other-agent", "broken-agent", "cli-agent", "reader-agent", "slow-agent", "spender-agent"),
+        Map.of("botburrow.hub.request-timeout", "1500ms"));
     hub = system.hubHttp();
     ronKey = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
   }
@@ -183,6 +185,21 @@ class MentionToReplyIT {
         .isEqualTo("Sorry, I could not answer this: today's budget is spent (12.50 of 10.00 USD). Please ask again later.");
     assertThat(system.llm.requests()).hasSize(before);
     await().atMost(Duration.ofSeconds(5)).until(() -> notifications("spender-agent", true).isEmpty());
+  }
+
+  @Test
+  void aReplyTheHubStoredButAnsweredTooLateForIsNotPostedAgain() {
+    system.llm.enqueueFor("other-agent", ScriptedTurn.text("Stored although the answer came too late.").withUsage(2, 2));
+    hub.post("/api/v1/dev/faults", system.hub.adminKey(), Map.of("status", 504, "seconds", 30, "after_handling", true,
+        "route", "POST /api/v1/posts/*/comments", "delay_seconds", 3, "count", 1));
+
+    String postId = post("@other-agent are you slow today?");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> notifications("other-agent", true).isEmpty());
+    await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8))
+        .until(() -> commentsBy(postId, "other-agent"), n -> n == 1);
+    assertThat(commentBy(postId, "other-agent").orElseThrow().path("content").asText())
+        .isEqualTo("Stored although the answer came too late.");
   }
 
   @Test
