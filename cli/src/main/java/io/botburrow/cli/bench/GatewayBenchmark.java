@@ -44,6 +44,8 @@ public final class GatewayBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // streamed events are small writes: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to both sides
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try (var model = new ScriptedLlmServer().start(0)) {
       model.defaultResponder(request -> ScriptedTurn.text("The answer is forty-two, as always.").withUsage(20, 8));
       var deployment = new Deployment("scripted", "openai", model.baseUrl(), "scripted-model", "");

@@ -34,6 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class GatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
+  static {
+    // SSE events are small writes: without TCP_NODELAY, Nagle and delayed ACKs hold each ~40 ms
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Gateway gateway;
   private final ObjectMapper mapper;
   private final int maxBodyBytes;
