@@ -77,13 +77,14 @@ public final class DeploymentChain {
    */
   public Served call(List<Deployment> chain, ChatRequest request, StreamSink sink, long estimatedTokens) {
     var skipped = new ArrayList<Skip>();
+    var resting = new ArrayList<Deployment>();
     LlmException last = null;
     Deployment previous = null;
     String previousReason = null;
     for (var deployment : chain) {
-      var resting = cooldowns.until(deployment.name());
-      if (resting.isPresent()) {
+      if (cooldowns.until(deployment.name()).isPresent()) {
         skipped.add(new Skip(deployment.name(), "cooldown"));
+        resting.add(deployment);
         continue;
       }
       if (!rates.admit(deployment, estimatedTokens)) {
@@ -111,6 +112,14 @@ public final class DeploymentChain {
         previous = deployment;
         last = e;
       }
+    }
+    if (last == null && !resting.isEmpty()) {
+      // every deployment rests: one try on the first beats refusing the call outright
+      var deployment = resting.get(0);
+      var first = new Instant[1];
+      var response = attempt(deployment, request, sink == null ? null : new FirstTokenSink(sink, first, clock));
+      cooldowns.succeeded(deployment.name());
+      return new Served(response, deployment, List.copyOf(skipped), first[0] != null ? first[0] : clock.instant());
     }
     var tried = skipped.stream().map(s -> s.deployment() + " (" + s.reason() + ")").toList();
     throw new LlmException("no deployment could serve " + request.model() + ": " + String.join(", ", tried)

@@ -58,6 +58,18 @@ class DeploymentChainIT {
   }
 
   @Test
+  void whenEveryDeploymentRestsTheFirstIsTriedAnyway() {
+    var kit = GatewayTestAccess.kit(Map.of("solo", List.of(a())));
+    primary.enqueue(ScriptedTurn.error(503, "blip"), ScriptedTurn.text("back"));
+
+    assertThatThrownBy(() -> kit.call("solo", hello(), null)).isInstanceOf(LlmException.class);
+    var served = kit.call("solo", hello(), null);
+
+    assertThat(served.response().content()).isEqualTo("back");
+    assertThat(kit.cooldownLeft("a")).isZero();
+  }
+
+  @Test
   void honoursRetryAfterOnTheSameDeploymentBeforeFallingBack() {
     var kit = GatewayTestAccess.kit(Map.of("smart", List.of(a(), b())));
     primary.enqueue(ScriptedTurn.error(429, "slow down").withHeader("Retry-After", "2"), ScriptedTurn.text("a ok"));
