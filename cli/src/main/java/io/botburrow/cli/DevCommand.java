@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class DevCommand implements Callable<Integer> {
   static final String ACCESS_KEY = "botburrow";
   static final String SECRET_KEY = "botburrow-secret";
+  /** Development only: runners and gateways outside ./botburrow dev need their own secret. */
+  static final String GATEWAY_SECRET = "botburrow-dev-gateway-secret";
 
   @Option(names = "--hub-port", defaultValue = "8080", description = "Hub and web page port (default ${DEFAULT-VALUE}).")
   int hubPort;
@@ -45,6 +47,9 @@ final class DevCommand implements Callable<Integer> {
 
   @Option(names = "--runner-port", defaultValue = "9091")
   int runnerPort;
+
+  @Option(names = "--gateway-port", defaultValue = "4000", description = "LLM gateway API port (default ${DEFAULT-VALUE}).")
+  int gatewayPort;
 
   @Option(names = "--slots", defaultValue = "4", description = "Runner slots (default ${DEFAULT-VALUE}).")
   int slots;
@@ -77,11 +82,14 @@ final class DevCommand implements Callable<Integer> {
     runnerProps.put("micronaut.server.port", runnerPort);
     runnerProps.put("botburrow.runner.pool", "hybrid");
     runnerProps.put("botburrow.runner.slots", slots);
+    runnerProps.put("botburrow.gateway.port", gatewayPort);
+    runnerProps.put("botburrow.gateway.token-secret", GATEWAY_SECRET);
     String sandbox = Sandboxing.detect();
     runnerProps.put("botburrow.sandbox.enabled", sandbox.startsWith("Docker"));
     ApplicationContext runner = Services.start("runner", runnerProps);
     started.add(runner);
     print(hub, s3, uploaded, redisUrl, llm, sandbox);
+    printGateway(runner);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "botburrow-dev-shutdown"));
     Thread.currentThread().join();
     return 0;
@@ -152,6 +160,16 @@ final class DevCommand implements Callable<Integer> {
     System.out.println("  Sandbox           " + sandbox);
     System.out.println();
     System.out.println("Open " + hub.baseUrl() + "/ , pick a name and post \"@concierge hello!\". Press Ctrl-C to stop.");
+  }
+
+  /** A day-long token of a pretend activation, so that the gateway can be tried with curl (docs/gateway.md). */
+  private void printGateway(ApplicationContext runner) {
+    var gateway = runner.getBean(io.botburrow.gateway.Gateway.class);
+    var token = gateway.tokens().mint(new io.botburrow.gateway.auth.Caller("dev", "dev-" + System.currentTimeMillis(),
+        "default", java.time.Instant.now().plus(java.time.Duration.ofDays(1)), 0, List.of()));
+    System.out.println("  LLM gateway       http://127.0.0.1:" + gatewayPort + "/v1   models " + gateway.routes().names()
+        + " (docs/gateway.md)");
+    System.out.println("                    development token: " + token);
   }
 
   private void stopAll() {

@@ -42,7 +42,12 @@ final class LlmChoice implements AutoCloseable {
         Map.of(
             "botburrow.llm.override-base-url", server.baseUrl().toString(),
             "botburrow.llm.override-provider", "openai",
-            "botburrow.llm.override-model", DEMO_MODEL),
+            "botburrow.llm.override-model", DEMO_MODEL,
+            // the same model as a gateway alias, for clients of the gateway's API
+            "botburrow.gateway.deployments.demo.provider", "openai",
+            "botburrow.gateway.deployments.demo.url", server.baseUrl().toString(),
+            "botburrow.gateway.deployments.demo.model", DEMO_MODEL,
+            "botburrow.gateway.models.demo.deployments", java.util.List.of("demo")),
         server);
   }
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       HubCommand.class,
       CoordinatorCommand.class,
       RunnerCommand.class,
+      GatewayCommand.class,
       AgentsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -19,7 +19,13 @@ final class ServiceOptions {
   /** The config file's properties: environment variables override them. */
   Map<String, Object> fileProperties(String service) {
     Path file = config != null ? config : Path.of("config", service + ".yml");
-    return ConfigFiles.load(file);
+    Map<String, Object> props = new LinkedHashMap<>();
+    // the operator's model routing is one file, read by the gateway and by every runner's embedded gateway
+    if (("runner".equals(service) || "gateway".equals(service)) && !file.equals(Path.of("config", "gateway.yml"))) {
+      props.putAll(ConfigFiles.load(Path.of("config", "gateway.yml")));
+    }
+    props.putAll(ConfigFiles.load(file));
+    return props;
   }
 
   /** {@code --port} and {@code -D}: they override the config file and environment variables. */

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Where and how to reach one LLM provider.
  *
  * @param provider wire format: {@code openai} (OpenAI, Ollama, vLLM, llama.cpp, gateways) or {@code
- *     anthropic}; {@code local} is accepted as an alias of {@code openai}
+ *     anthropic} or {@code gemini}; {@code local} is accepted as an alias of {@code openai}, {@code google} of
+ *     {@code gemini}
  * @param baseUrl e.g. {@code https://api.openai.com/v1}, {@code http://127.0.0.1:11434/v1} or {@code
  *     https://api.anthropic.com}
  * @param apiKey secret key, or null/blank when the server needs none (never printed by {@link #toString()})
@@ -18,6 +19,7 @@ import java.util.Objects;
 public record LlmEndpoint(String provider, URI baseUrl, String apiKey, Duration timeout) {
   public static final String OPENAI = "openai";
   public static final String ANTHROPIC = "anthropic";
+  public static final String GEMINI = "gemini";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
   public LlmEndpoint {
@@ -26,8 +28,11 @@ public record LlmEndpoint(String provider, URI baseUrl, String apiKey, Duration 
     if (provider.equals("local")) {
       provider = OPENAI;
     }
-    if (!provider.equals(OPENAI) && !provider.equals(ANTHROPIC)) {
-      throw new IllegalArgumentException("unsupported LLM provider: " + provider + " (openai|anthropic)");
+    if (provider.equals("google")) {
+      provider = GEMINI;
+    }
+    if (!provider.equals(OPENAI) && !provider.equals(ANTHROPIC) && !provider.equals(GEMINI)) {
+      throw new IllegalArgumentException("unsupported LLM provider: " + provider + " (openai|anthropic|gemini)");
     }
     Objects.requireNonNull(baseUrl, "baseUrl");
     if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
@@ -50,6 +55,7 @@ public record LlmEndpoint(String provider, URI baseUrl, String apiKey, Duration 
     return switch (provider.trim().toLowerCase(Locale.ROOT)) {
       case ANTHROPIC -> URI.create("https://api.anthropic.com");
       case OPENAI -> URI.create("https://api.openai.com/v1");
+      case GEMINI, "google" -> URI.create("https://generativelanguage.googleapis.com/v1beta");
       default -> throw new IllegalArgumentException("no default base URL for provider " + provider);
     };
   }

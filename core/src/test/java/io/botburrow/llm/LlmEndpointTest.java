@@ -28,8 +28,9 @@ class LlmEndpointTest {
 
   @Test
   void rejectsUnknownProvidersAndNonHttpUrls() {
-    assertThatThrownBy(() -> new LlmEndpoint("google", URI.create("https://x"), null, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("google");
+    assertThatThrownBy(() -> new LlmEndpoint("cohere", URI.create("https://x"), null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cohere");
+    assertThat(new LlmEndpoint("google", URI.create("https://x"), null, null).provider()).isEqualTo("gemini");
     assertThatThrownBy(() -> new LlmEndpoint("openai", URI.create("ftp://x"), null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new LlmEndpoint("openai", URI.create("http://x"), null, Duration.ZERO))

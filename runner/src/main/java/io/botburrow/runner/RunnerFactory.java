@@ -19,10 +19,11 @@ import io.botburrow.runner.sandbox.docker.SandboxProperties;
 import io.botburrow.runners.RunnerObserver;
 import io.botburrow.runners.RunnerRegistry;
 import io.micronaut.core.annotation.Nullable;
-import io.botburrow.llm.PriceTable;
-import io.botburrow.llm.provider.ChatModels;
+import io.botburrow.gateway.Gateway;
+import io.botburrow.gateway.GatewayProperties;
+import io.botburrow.gateway.cost.PriceTable;
 import io.botburrow.runner.llm.ChatModelSource;
-import io.botburrow.runner.llm.ProviderChatModelSource;
+import io.botburrow.runner.llm.GatewayChatModelSource;
 import io.botburrow.runner.llm.AllowedEndpoints;
 import io.botburrow.runner.llm.LlmEndpointProperties;
 import io.botburrow.runner.llm.LlmProperties;
@@ -76,8 +77,8 @@ class RunnerFactory {
   }
 
   @Singleton
-  ChatModelSource chatModelSource(ChatModels models, LlmProperties props) {
-    return new ProviderChatModelSource(models, PriceTable.defaults(), props.timeout());
+  ChatModelSource chatModelSource(Gateway gateway, PriceTable prices, LlmProperties props, GatewayProperties gatewayProps) {
+    return new GatewayChatModelSource(gateway, prices, props.timeout(), gatewayProps.defaultTenant());
   }
 
   @Singleton

@@ -7,7 +7,7 @@ import java.util.List;
 final class Latencies {
   private final List<Double> millis = new ArrayList<>();
 
-  void add(double ms) {
+  public void add(double ms) {
     millis.add(ms);
   }
 
@@ -16,7 +16,7 @@ final class Latencies {
   }
 
   /** The nearest-rank percentile {@code p} (0-100); NaN when there are no samples. */
-  double percentile(double p) {
+  public double percentile(double p) {
     if (millis.isEmpty()) {
       return Double.NaN;
     }

@@ -72,6 +72,51 @@ final class AnthropicWire implements WireFormat {
   }
 
   @Override
+  public java.util.List<String> streamEvents(ObjectNode answer) {
+    var events = new java.util.ArrayList<String>();
+    var start = mapper.createObjectNode().put("type", "message_start");
+    var message = start.putObject("message").put("id", answer.path("id").asText()).put("type", "message")
+        .put("role", "assistant").put("model", answer.path("model").asText());
+    message.putArray("content");
+    message.putNull("stop_reason");
+    message.putObject("usage").put("input_tokens", answer.path("usage").path("input_tokens").asLong())
+        .put("output_tokens", 1);
+    events.add(event("message_start", start));
+    var blocks = answer.path("content");
+    for (int i = 0; i < blocks.size(); i++) {
+      var block = blocks.get(i);
+      var open = mapper.createObjectNode().put("type", "content_block_start").put("index", i);
+      if ("text".equals(block.path("type").asText())) {
+        open.putObject("content_block").put("type", "text").put("text", "");
+        events.add(event("content_block_start", open));
+        for (var piece : OpenAiWire.pieces(block.path("text").asText())) {
+          var delta = mapper.createObjectNode().put("type", "content_block_delta").put("index", i);
+          delta.putObject("delta").put("type", "text_delta").put("text", piece);
+          events.add(event("content_block_delta", delta));
+        }
+      } else {
+        open.putObject("content_block").put("type", "tool_use").put("id", block.path("id").asText())
+            .put("name", block.path("name").asText()).putObject("input");
+        events.add(event("content_block_start", open));
+        var delta = mapper.createObjectNode().put("type", "content_block_delta").put("index", i);
+        delta.putObject("delta").put("type", "input_json_delta").put("partial_json", block.path("input").toString());
+        events.add(event("content_block_delta", delta));
+      }
+      events.add(event("content_block_stop", mapper.createObjectNode().put("type", "content_block_stop").put("index", i)));
+    }
+    var end = mapper.createObjectNode().put("type", "message_delta");
+    end.putObject("delta").put("stop_reason", answer.path("stop_reason").asText()).putNull("stop_sequence");
+    end.putObject("usage").put("output_tokens", answer.path("usage").path("output_tokens").asLong());
+    events.add(event("message_delta", end));
+    events.add(event("message_stop", mapper.createObjectNode().put("type", "message_stop")));
+    return events;
+  }
+
+  private static String event(String name, ObjectNode data) {
+    return "event: " + name + "\ndata: " + data + "\n\n";
+  }
+
+  @Override
   public ObjectNode error(int status, String message, String param, String code) {
     var body = mapper.createObjectNode().put("type", "error");
     body.putObject("error").put("type", type(status)).put("message", message);

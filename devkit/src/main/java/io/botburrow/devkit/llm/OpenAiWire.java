@@ -65,6 +65,58 @@ final class OpenAiWire implements WireFormat {
   }
 
   @Override
+  public java.util.List<String> streamEvents(ObjectNode answer) {
+    var events = new java.util.ArrayList<String>();
+    var choice = answer.path("choices").path(0);
+    var message = choice.path("message");
+    events.add(chunk(answer, mapper.createObjectNode().put("role", "assistant").put("content", ""), null));
+    if (message.path("content").isTextual()) {
+      for (var piece : pieces(message.path("content").asText())) {
+        events.add(chunk(answer, mapper.createObjectNode().put("content", piece), null));
+      }
+    }
+    var calls = message.path("tool_calls");
+    for (int i = 0; i < calls.size(); i++) {
+      var call = calls.get(i);
+      var start = mapper.createObjectNode();
+      start.putArray("tool_calls").addObject().put("index", i).put("id", call.path("id").asText()).put("type", "function")
+          .putObject("function").put("name", call.path("function").path("name").asText()).put("arguments", "");
+      events.add(chunk(answer, start, null));
+      var args = mapper.createObjectNode();
+      args.putArray("tool_calls").addObject().put("index", i).putObject("function")
+          .put("arguments", call.path("function").path("arguments").asText());
+      events.add(chunk(answer, args, null));
+    }
+    events.add(chunk(answer, mapper.createObjectNode(), choice.path("finish_reason").asText()));
+    var usage = mapper.createObjectNode().put("id", answer.path("id").asText()).put("object", "chat.completion.chunk")
+        .put("model", answer.path("model").asText());
+    usage.putArray("choices");
+    usage.set("usage", answer.path("usage"));
+    events.add("data: " + usage + "\n\n");
+    events.add("data: [DONE]\n\n");
+    return events;
+  }
+
+  private String chunk(ObjectNode answer, ObjectNode delta, String finishReason) {
+    var chunk = mapper.createObjectNode().put("id", answer.path("id").asText()).put("object", "chat.completion.chunk")
+        .put("created", answer.path("created").asLong()).put("model", answer.path("model").asText());
+    var choice = chunk.putArray("choices").addObject().put("index", 0);
+    choice.set("delta", delta);
+    choice.put("finish_reason", finishReason);
+    return "data: " + chunk + "\n\n";
+  }
+
+  /** Text in word-sized pieces, as providers stream it. */
+  static java.util.List<String> pieces(String text) {
+    var pieces = new java.util.ArrayList<String>();
+    var matcher = java.util.regex.Pattern.compile("\\S*\\s*").matcher(text);
+    while (matcher.find() && !matcher.group().isEmpty()) {
+      pieces.add(matcher.group());
+    }
+    return pieces;
+  }
+
+  @Override
   public ObjectNode error(int status, String message, String param, String code) {
     var body = mapper.createObjectNode();
     var error = body.putObject("error").put("message", message).put("type", type(status));

@@ -112,7 +112,27 @@ final class ScriptedExchange {
     if (turn.held()) {
       awaitRelease(recorded);
     }
+    if (status == 200 && received.json().path("stream").asBoolean(false)) {
+      stream(exchange, wire.streamEvents(body), turn);
+      return;
+    }
     send(exchange, status, body, turn.headers());
+  }
+
+  /** The answer as server-sent events; a turn cut after N events drops the connection there. */
+  private void stream(HttpExchange exchange, java.util.List<String> events, ScriptedTurn turn) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    turn.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    exchange.sendResponseHeaders(200, 0);
+    var out = exchange.getResponseBody();
+    for (int i = 0; i < events.size(); i++) {
+      if (turn.cutAfter() >= 0 && i >= turn.cutAfter()) {
+        // no terminating chunk: the client sees a stream that breaks off
+        throw new IOException("stream cut after " + i + " events (scripted)");
+      }
+      out.write(events.get(i).getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    }
   }
 
   private void awaitRelease(RecordedRequest recorded) {

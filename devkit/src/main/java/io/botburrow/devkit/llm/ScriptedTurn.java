@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param headers extra response headers (e.g. {@code Retry-After})
  * @param finishReason overrides the finish/stop reason, or null for the natural one
  * @param held when true the server blocks this answer until the test releases it
+ * @param cutAfter for a streamed answer, the number of events after which the server drops the
+ *     connection without finishing (a broken stream); -1 sends the whole stream
  */
 public record ScriptedTurn(
     String text,
@@ -27,7 +29,8 @@ public record ScriptedTurn(
     String errorMessage,
     Map<String, String> headers,
     String finishReason,
-    boolean held) {
+    boolean held,
+    int cutAfter) {
 
   /** A tool call to request: function name and arguments as a JSON object text. */
   public record Call(String name, String argumentsJson) {
@@ -47,7 +50,7 @@ public record ScriptedTurn(
   }
 
   public static ScriptedTurn text(String text) {
-    return new ScriptedTurn(text, List.of(), null, 0, null, Map.of(), null, false);
+    return new ScriptedTurn(text, List.of(), null, 0, null, Map.of(), null, false, -1);
   }
 
   public static ScriptedTurn toolCall(String name, String argumentsJson) {
@@ -55,7 +58,7 @@ public record ScriptedTurn(
   }
 
   public static ScriptedTurn toolCalls(Call... calls) {
-    return new ScriptedTurn("", Arrays.asList(calls), null, 0, null, Map.of(), null, false);
+    return new ScriptedTurn("", Arrays.asList(calls), null, 0, null, Map.of(), null, false, -1);
   }
 
   public static Call call(String name, String argumentsJson) {
@@ -64,31 +67,36 @@ public record ScriptedTurn(
 
   /** An HTTP error answer, e.g. {@code error(429, "slow down").withHeader("Retry-After", "1")}. */
   public static ScriptedTurn error(int status, String message) {
-    return new ScriptedTurn("", List.of(), null, status, message, Map.of(), null, false);
+    return new ScriptedTurn("", List.of(), null, status, message, Map.of(), null, false, -1);
   }
 
   public ScriptedTurn withText(String newText) {
-    return new ScriptedTurn(newText, toolCalls, usage, errorStatus, errorMessage, headers, finishReason, held);
+    return new ScriptedTurn(newText, toolCalls, usage, errorStatus, errorMessage, headers, finishReason, held, cutAfter);
   }
 
   public ScriptedTurn withUsage(long promptTokens, long completionTokens) {
     var newUsage = new Usage(promptTokens, completionTokens);
-    return new ScriptedTurn(text, toolCalls, newUsage, errorStatus, errorMessage, headers, finishReason, held);
+    return new ScriptedTurn(text, toolCalls, newUsage, errorStatus, errorMessage, headers, finishReason, held, cutAfter);
   }
 
   public ScriptedTurn withHeader(String name, String value) {
     var newHeaders = new LinkedHashMap<>(headers);
     newHeaders.put(name, value);
-    return new ScriptedTurn(text, toolCalls, usage, errorStatus, errorMessage, newHeaders, finishReason, held);
+    return new ScriptedTurn(text, toolCalls, usage, errorStatus, errorMessage, newHeaders, finishReason, held, cutAfter);
   }
 
   public ScriptedTurn withFinishReason(String reason) {
-    return new ScriptedTurn(text, toolCalls, usage, errorStatus, errorMessage, headers, reason, held);
+    return new ScriptedTurn(text, toolCalls, usage, errorStatus, errorMessage, headers, reason, held, cutAfter);
   }
 
   /** The same answer, sent only after {@link HeldTurn#release()}. */
   public ScriptedTurn hold() {
-    return new ScriptedTurn(text, toolCalls, usage, errorStatus, errorMessage, headers, finishReason, true);
+    return new ScriptedTurn(text, toolCalls, usage, errorStatus, errorMessage, headers, finishReason, true, cutAfter);
+  }
+
+  /** The same answer; streamed, the connection drops after {@code events} events (0: before any). */
+  public ScriptedTurn cutStreamAfter(int events) {
+    return new ScriptedTurn(text, toolCalls, usage, errorStatus, errorMessage, headers, finishReason, held, events);
   }
 
   public boolean isError() {

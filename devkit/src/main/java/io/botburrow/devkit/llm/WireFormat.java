@@ -17,6 +17,9 @@ interface WireFormat {
 
   ObjectNode answer(ScriptedTurn turn, ChatRequest request, Usage usage);
 
+  /** The answer {@link #answer} built, as the provider's server-sent events, each a whole SSE frame. */
+  java.util.List<String> streamEvents(ObjectNode answer);
+
   /** The provider's error body for {@code status}; {@code param}/{@code code} may be null. */
   ObjectNode error(int status, String message, String param, String code);
 }

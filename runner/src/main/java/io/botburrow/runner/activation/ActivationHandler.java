@@ -10,6 +10,7 @@ import io.botburrow.agents.Behavior;
 import io.botburrow.hub.BudgetHealth;
 import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
+import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.LlmException;
 import io.botburrow.queue.EffectLedger;
 import io.botburrow.queue.QueueUnavailableException;
@@ -136,6 +137,8 @@ public class ActivationHandler {
           e.retryable() ? CannotAnswer.definitionUnavailable() : CannotAnswer.definition(e));
     } catch (HubException e) {
       return failure(run, def, "Hub call failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
+    } catch (BudgetExceededException e) {
+      return failure(run, def, "Budget spent: " + e.getMessage(), false, CannotAnswer.budgetSpent(e));
     } catch (LlmException e) {
       return failure(run, def, "Model call failed: " + e.getMessage(), e.retryable(),
           e.retryable() ? CannotAnswer.modelUnavailable() : CannotAnswer.refused());
@@ -168,7 +171,8 @@ public class ActivationHandler {
     // routing refuses endpoints and keys the operator did not allow, before any container starts
     ModelRoute route = router.route(def.config().brain());
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
-      AgentSession session = new AgentSession(def, route, models, loop, hub, json, workspace.tools(), run.tally, run.deadline);
+      AgentSession session = new AgentSession(def, route, models, loop, hub, json, workspace.tools(), run.tally, run.deadline,
+          a.id().value());
       return switch (a.kind()) {
         case NOTIFICATION -> notifications(run, def, session);
         case EXPLORATION -> new ActivationOutcome.Succeeded(new ExplorationWork(hub).run(def.config(), session), run.tally.usage());

@@ -40,11 +40,17 @@ final class AgentSession {
       ObjectMapper json,
       List<AgentTool> extraTools,
       RunTally tally,
-      Instant deadline) {
+      Instant deadline,
+      String activationId) {
     this.def = def;
     this.route = route;
     this.models = models;
-    this.model = models.model(route);
+    Brain brain = def.config().brain();
+    // an operator's override model replaces the agent's whole chain
+    List<String> fallbacks = route.model().equals(brain.model())
+        ? brain.modelChain().stream().skip(1).toList() : List.of();
+    this.model = models.model(route, new ChatModelSource.Scope(def.config().name(), activationId, deadline,
+        def.config().behavior().limits().maxTokensPerActivation(), fallbacks));
     this.loop = loop;
     this.tally = tally;
     this.deadline = deadline;

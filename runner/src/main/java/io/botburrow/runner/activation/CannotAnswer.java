@@ -3,6 +3,7 @@ package io.botburrow.runner.activation;
 import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentNotFoundException;
 import io.botburrow.hub.BudgetHealth;
+import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.runner.agent.StopReason;
 import java.time.Duration;
 import java.util.Locale;
@@ -37,6 +38,20 @@ final class CannotAnswer {
     return PREFIX + (daily ? "today's budget is spent" : "this month's budget is spent")
         + String.format(Locale.ROOT, " (%.2f of %.2f USD). Please ask again later.",
             daily ? b.dailyUsed() : b.monthlyUsed(), daily ? b.dailyLimit() : b.monthlyLimit());
+  }
+
+  /** The gateway refused a model call: one of the agent's budgets is spent. */
+  static String budgetSpent(BudgetExceededException e) {
+    String what = switch (e.scope()) {
+      case AGENT_DAY -> "today's budget is spent";
+      case AGENT_MONTH -> "this month's budget is spent";
+      case TENANT_MONTH -> "this month's budget for all agents here is spent";
+      case ACTIVATION -> "the budget for this conversation is spent";
+    };
+    String amount = "USD".equals(e.unit())
+        ? String.format(Locale.ROOT, " (%.2f of %.2f USD)", e.used(), e.limit())
+        : String.format(Locale.ROOT, " (%d of %d tokens)", (long) e.used(), (long) e.limit());
+    return PREFIX + what + amount + ". Please ask again later.";
   }
 
   static String refused() {

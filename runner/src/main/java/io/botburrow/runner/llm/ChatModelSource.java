@@ -2,12 +2,29 @@ package io.botburrow.runner.llm;
 
 import io.botburrow.llm.ChatModel;
 import io.botburrow.llm.Usage;
+import java.time.Instant;
+import java.util.List;
 
-/** Builds (and caches) resilient chat models per route, and prices their usage. */
+/** The model one activation talks to: every call goes through the runner's embedded LLM gateway. */
 public interface ChatModelSource {
 
-  ChatModel model(ModelRoute route);
+  /**
+   * The model for one activation of an agent, on {@code route} with the agent's fallbacks.
+   *
+   * @param scope who calls and within which limits; the gateway's token for it expires at its deadline
+   */
+  ChatModel model(ModelRoute route, Scope scope);
 
-  /** Estimated USD cost of {@code usage} on {@code model}; 0 when unknown (e.g. a local model). */
+  /** Estimated USD cost of {@code usage} on {@code model}; 0 when unknown (the gateway counts those apart). */
   double cost(String model, Usage usage);
+
+  /**
+   * @param fallbackModels models to try after the route's, in order (brain.fallback_models)
+   * @param tokenLimit tokens the whole activation may use (behavior.limits.max_tokens_per_activation)
+   */
+  record Scope(String agent, String activationId, Instant deadline, long tokenLimit, List<String> fallbackModels) {
+    public Scope {
+      fallbackModels = fallbackModels == null ? List.of() : List.copyOf(fallbackModels);
+    }
+  }
 }

@@ -11,9 +11,9 @@ import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.ChatResponse;
-import io.botburrow.llm.PriceTable;
-import io.botburrow.llm.provider.ChatModels;
-import io.botburrow.llm.resilience.LlmResilience;
+import io.botburrow.gateway.Gateways;
+import io.botburrow.gateway.cost.PriceTable;
+import io.botburrow.gateway.routing.GatewayRoutes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +41,8 @@ class ModelEndpointSecurityTest {
   void start() {
     chosenByTheAgent = new ScriptedLlmServer().start(0);
     chosenByTheAgent.enqueue(ScriptedTurn.text("thanks for the key"), ScriptedTurn.text("again"));
-    models = new ProviderChatModelSource(
-        new ChatModels(new ObjectMapper(), LlmResilience.defaults(), Clock.systemUTC()), PriceTable.defaults(), Duration.ofSeconds(5));
+    models = new GatewayChatModelSource(Gateways.inMemory(GatewayRoutes.empty(), "test-secret-0123456789abcdef",
+        Clock.systemUTC()), PriceTable.defaults(), Duration.ofSeconds(5), "default");
   }
 
   @AfterEach
@@ -57,7 +57,8 @@ class ModelEndpointSecurityTest {
 
   /** What an activation does with a brain: route it, then ask the model. */
   private ChatResponse runAgent(ModelRouter router, Brain brain) {
-    return models.model(router.route(brain))
+    return models.model(router.route(brain), new ChatModelSource.Scope("agent", "act-1",
+            java.time.Instant.now().plusSeconds(60), 100_000, List.of()))
         .chat(new ChatRequest(brain.model(), List.of(new ChatMessage.User("hello")), List.of(), 0.7, 200));
   }
 

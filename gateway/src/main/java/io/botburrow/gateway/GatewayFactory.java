@@ -1,0 +1,111 @@
+package io.botburrow.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.botburrow.gateway.auth.GatewayTokens;
+import io.botburrow.gateway.budget.BudgetLimits;
+import io.botburrow.gateway.budget.BudgetStore;
+import io.botburrow.gateway.budget.Budgets;
+import io.botburrow.gateway.budget.RateLimits;
+import io.botburrow.gateway.budget.memory.InMemoryBudgetStore;
+import io.botburrow.gateway.budget.redis.RedisBudgetStore;
+import io.botburrow.gateway.cost.PriceTable;
+import io.botburrow.gateway.front.GatewayServer;
+import io.botburrow.gateway.routing.Cooldowns;
+import io.botburrow.gateway.routing.DeploymentChain;
+import io.botburrow.gateway.routing.DeploymentProperties;
+import io.botburrow.gateway.routing.GatewayRoutes;
+import io.botburrow.gateway.routing.ModelAdapters;
+import io.botburrow.gateway.routing.ModelAliasProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The gateway's beans, in the standalone gateway ({@code gateway} environment) and embedded in runners. */
+@Factory
+@Requires(env = {"gateway", "runner"})
+public class GatewayFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayFactory.class);
+
+  @Singleton
+  PriceTable priceTable(GatewayProperties props) {
+    var table = PriceTable.defaults();
+    return props.pricesFile() == null ? table : table.overriddenBy(props.pricesFile());
+  }
+
+  @Singleton
+  GatewayRoutes gatewayRoutes(List<DeploymentProperties> deployments, List<ModelAliasProperties> aliases) {
+    var routes = GatewayRoutes.from(deployments, aliases, System::getenv);
+    LOG.info("LLM gateway routes: {}", routes.names().isEmpty() ? "none (endpoints only)" : routes.names());
+    return routes;
+  }
+
+  @Singleton
+  BudgetStore budgetStore(GatewayProperties props, BeanProvider<RedissonClient> redis) {
+    if ("redis".equals(props.budgetStore()) && redis.isPresent()) {
+      return new RedisBudgetStore(redis.get());
+    }
+    LOG.warn("LLM gateway budgets are counted in this process only (botburrow.gateway.budget-store={}): other runners "
+        + "and gateways do not see them", props.budgetStore());
+    return new InMemoryBudgetStore();
+  }
+
+  @Singleton
+  GatewayTokens gatewayTokens(GatewayProperties props, ObjectMapper mapper, Clock clock) {
+    var secret = props.tokenSecret();
+    if (secret == null || secret.isBlank()) {
+      var random = new byte[32];
+      new SecureRandom().nextBytes(random);
+      secret = HexFormat.of().formatHex(random);
+      LOG.info("LLM gateway has no botburrow.gateway.token-secret: tokens are valid on this process only");
+    }
+    return new GatewayTokens(secret, mapper, clock);
+  }
+
+  @Singleton
+  GatewayMetrics gatewayMetrics(MeterRegistry registry) {
+    return new GatewayMetrics(registry);
+  }
+
+  @Singleton
+  Gateway gateway(GatewayProperties props, GatewayRoutes routes, BudgetStore store, PriceTable prices,
+      GatewayMetrics metrics, GatewayTokens tokens, ObjectMapper mapper, Clock clock) {
+    var chain = new DeploymentChain(new ModelAdapters(mapper, clock, props.connectTimeout()),
+        new Cooldowns(clock, props.cooldown(), props.maxCooldown()), new RateLimits(store, clock),
+        (from, to, reason) -> metrics.fallback(from.name(), to.name(), reason),
+        duration -> Thread.sleep(duration), clock, props.maxRetryWait());
+    var limits = new BudgetLimits(props.activationTokens(), props.activationUsd(), props.agentDailyUsd(),
+        props.agentMonthlyUsd(), props.tenantMonthlyUsd());
+    return new Gateway(routes, chain, new Budgets(store), limits, prices, metrics, tokens, clock);
+  }
+
+  /** The HTTP front, started with the context when {@code botburrow.gateway.port} is 0 or more. */
+  @Context
+  @Bean(preDestroy = "close")
+  GatewayFront gatewayFront(GatewayProperties props, Gateway gateway, ObjectMapper mapper) {
+    if (props.port() < 0) {
+      return new GatewayFront(null);
+    }
+    return new GatewayFront(new GatewayServer(gateway, mapper, props.maxBodyBytes()).start(props.bind(), props.port()));
+  }
+
+  /** Holds the front when there is one. */
+  public record GatewayFront(GatewayServer server) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.botburrow.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.botburrow.gateway.auth.GatewayTokens;
+import io.botburrow.gateway.budget.BudgetLimits;
+import io.botburrow.gateway.budget.BudgetStore;
+import io.botburrow.gateway.budget.Budgets;
+import io.botburrow.gateway.budget.RateLimits;
+import io.botburrow.gateway.budget.memory.InMemoryBudgetStore;
+import io.botburrow.gateway.cost.PriceTable;
+import io.botburrow.gateway.routing.Cooldowns;
+import io.botburrow.gateway.routing.DeploymentChain;
+import io.botburrow.gateway.routing.GatewayRoutes;
+import io.botburrow.gateway.routing.ModelAdapters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds a gateway without a bean context: for tests, benchmarks and tools. */
+public final class Gateways {
+  private Gateways() {}
+
+  /** A gateway whose budgets live in this process, with no limits unless given. */
+  public static Gateway inMemory(GatewayRoutes routes, String tokenSecret, Clock clock) {
+    return build(routes, new InMemoryBudgetStore(), BudgetLimits.NONE, new SimpleMeterRegistry(), tokenSecret, clock);
+  }
+
+  public static Gateway build(GatewayRoutes routes, BudgetStore store, BudgetLimits limits, MeterRegistry registry,
+      String tokenSecret, Clock clock) {
+    var mapper = new ObjectMapper();
+    var metrics = new GatewayMetrics(registry);
+    var chain = new DeploymentChain(new ModelAdapters(mapper, clock, Duration.ofSeconds(10)),
+        new Cooldowns(clock, Duration.ofMinutes(1), Duration.ofHours(1)), new RateLimits(store, clock),
+        (from, to, reason) -> metrics.fallback(from.name(), to.name(), reason), d -> Thread.sleep(d), clock,
+        Duration.ofSeconds(5));
+    return new Gateway(routes, chain, new Budgets(store), limits, PriceTable.defaults(), metrics,
+        new GatewayTokens(tokenSecret, mapper, clock), clock);
+  }
+}

@@ -1,0 +1,100 @@
+package io.botburrow.gateway.budget;
+
+import io.botburrow.gateway.auth.Caller;
+import io.botburrow.llm.BudgetExceededException;
+import io.botburrow.llm.BudgetExceededException.Scope;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reserves a call's worst case against every budget of its caller before the call, and settles to what
+ * it used after. A reservation is refused once a budget is spent (its counter at or over the limit), so
+ * concurrent calls overshoot a limit by at most one call's worst case. Thread-safe.
+ */
+public final class Budgets {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+  private static final String PREFIX = "botburrow:budget:";
+
+  /** What was reserved, to settle later. */
+  public record Reservation(List<Counter> counters, long[] amounts, long[] values) {}
+
+  /** A budget's state after a call: used and limit in its unit. */
+  public record Level(Scope scope, String unit, double used, double limit) {
+    public double ratio() {
+      return limit <= 0 ? 0 : used / limit;
+    }
+  }
+
+  private final BudgetStore store;
+
+  public Budgets(BudgetStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Reserves {@code tokens} and {@code usd} (the call's worst case) on every budget of {@code caller}.
+   *
+   * @throws BudgetExceededException when one of them is spent
+   */
+  public Reservation reserve(Caller caller, BudgetLimits limits, long tokens, double usd, Instant now) {
+    var counters = counters(caller, limits, now);
+    var amounts = amounts(counters, tokens, usd);
+    var result = store.tryAdd(counters, amounts);
+    if (result.refused() >= 0) {
+      var counter = counters.get(result.refused());
+      throw new BudgetExceededException(counter.scope(), counter.asUnit(result.values()[result.refused()]),
+          counter.asUnit(counter.limit()), counter.unit());
+    }
+    return new Reservation(counters, amounts, result.values());
+  }
+
+  /** Replaces the reservation by what the call used; returns each limited budget's level. */
+  public List<Level> settle(Reservation reservation, long tokens, double usd) {
+    var actual = amounts(reservation.counters(), tokens, usd);
+    var delta = new long[actual.length];
+    for (int i = 0; i < actual.length; i++) {
+      delta[i] = actual[i] - reservation.amounts()[i];
+    }
+    var values = store.add(reservation.counters(), delta);
+    var levels = new ArrayList<Level>();
+    for (int i = 0; i < values.length; i++) {
+      var counter = reservation.counters().get(i);
+      if (counter.limit() > 0) {
+        levels.add(new Level(counter.scope(), counter.unit(), counter.asUnit(values[i]), counter.asUnit(counter.limit())));
+      }
+    }
+    return levels;
+  }
+
+  /** The counters of one caller's budgets at {@code now}. Pure. */
+  static List<Counter> counters(Caller caller, BudgetLimits limits, Instant now) {
+    var act = PREFIX + "act:" + caller.activation();
+    var agent = PREFIX + "agent:" + caller.agent();
+    return List.of(
+        new Counter(act + ":tokens", Scope.ACTIVATION, "tokens", limits.activationTokens(), Duration.ofDays(2)),
+        new Counter(act + ":usd", Scope.ACTIVATION, "USD", micros(limits.activationUsd()), Duration.ofDays(2)),
+        new Counter(agent + ":day:" + DAY.format(now) + ":usd", Scope.AGENT_DAY, "USD", micros(limits.agentDailyUsd()),
+            Duration.ofDays(3)),
+        new Counter(agent + ":month:" + MONTH.format(now) + ":usd", Scope.AGENT_MONTH, "USD",
+            micros(limits.agentMonthlyUsd()), Duration.ofDays(40)),
+        new Counter(PREFIX + "tenant:" + caller.tenant() + ":month:" + MONTH.format(now) + ":usd", Scope.TENANT_MONTH,
+            "USD", micros(limits.tenantMonthlyUsd()), Duration.ofDays(40)));
+  }
+
+  private static long[] amounts(List<Counter> counters, long tokens, double usd) {
+    var amounts = new long[counters.size()];
+    for (int i = 0; i < amounts.length; i++) {
+      amounts[i] = "tokens".equals(counters.get(i).unit()) ? tokens : micros(usd);
+    }
+    return amounts;
+  }
+
+  static long micros(double usd) {
+    return Math.round(usd * Counter.MICROS);
+  }
+}

@@ -1,0 +1,88 @@
+package io.botburrow.gateway.budget.redis;
+
+import io.botburrow.gateway.budget.BudgetStore;
+import io.botburrow.gateway.budget.Counter;
+import io.botburrow.queue.QueueUnavailableException;
+import java.util.ArrayList;
+import java.util.List;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Budget counters in Redis, each check-and-add one Lua script, so all runners and gateways see one
+ * budget. Integers only (USD as micro-dollars): {@code INCRBY} is exact where floats are not.
+ */
+public final class RedisBudgetStore implements BudgetStore {
+  /** KEYS: counters. ARGV: per counter amount, limit, ttl seconds. Returns {refused index or -1, values...}. */
+  static final String TRY_ADD = """
+      local n = #KEYS
+      local values = {}
+      for i = 1, n do
+        local used = tonumber(redis.call('GET', KEYS[i]) or '0')
+        local limit = tonumber(ARGV[3 * i - 1])
+        values[i] = used
+        if limit > 0 and used >= limit then
+          local refused = {i - 1}
+          for j = 1, n do refused[j + 1] = tonumber(redis.call('GET', KEYS[j]) or '0') end
+          return refused
+        end
+      end
+      local result = {-1}
+      for i = 1, n do
+        result[i + 1] = redis.call('INCRBY', KEYS[i], ARGV[3 * i - 2])
+        redis.call('EXPIRE', KEYS[i], ARGV[3 * i])
+      end
+      return result
+      """;
+
+  static final String ADD = """
+      local result = {}
+      for i = 1, #KEYS do
+        result[i] = redis.call('INCRBY', KEYS[i], ARGV[3 * i - 2])
+        redis.call('EXPIRE', KEYS[i], ARGV[3 * i])
+      end
+      return result
+      """;
+
+  private final RedissonClient redis;
+
+  public RedisBudgetStore(RedissonClient redis) {
+    this.redis = redis;
+  }
+
+  @Override
+  public Result tryAdd(List<Counter> counters, long[] amounts) {
+    List<Long> reply = eval(TRY_ADD, counters, amounts);
+    var values = new long[counters.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = reply.get(i + 1);
+    }
+    return new Result(reply.get(0).intValue(), values);
+  }
+
+  @Override
+  public long[] add(List<Counter> counters, long[] amounts) {
+    List<Long> reply = eval(ADD, counters, amounts);
+    return reply.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private List<Long> eval(String script, List<Counter> counters, long[] amounts) {
+    var keys = new ArrayList<Object>();
+    var args = new ArrayList<Object>();
+    for (int i = 0; i < counters.size(); i++) {
+      keys.add(counters.get(i).key());
+      args.add(Long.toString(amounts[i]));
+      args.add(Long.toString(counters.get(i).limit()));
+      args.add(Long.toString(Math.max(1, counters.get(i).ttl().toSeconds())));
+    }
+    try {
+      // eval, not evalSha: a restarted Redis has lost its script cache
+      return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.MULTI, keys,
+          args.toArray());
+    } catch (RedisException e) {
+      throw new QueueUnavailableException("budget store unavailable: " + e.getMessage(), e);
+    }
+  }
+}

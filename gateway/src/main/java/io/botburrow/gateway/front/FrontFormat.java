@@ -1,0 +1,31 @@
+package io.botburrow.gateway.front;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.botburrow.llm.ChatRequest;
+import io.botburrow.llm.ChatResponse;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** One wire format the gateway serves: how requests read, answers and errors look, and how it streams. */
+interface FrontFormat {
+
+  /** Validates and converts; throws {@link BadRequestException}. */
+  ChatRequest read(JsonNode body, Map<String, String> headers);
+
+  /** The caller's token: {@code Authorization: Bearer} or {@code x-api-key}. */
+  default String presentedToken(Map<String, String> headers) {
+    var authorization = headers.getOrDefault("authorization", "");
+    if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return authorization.substring(7).trim();
+    }
+    return headers.get("x-api-key");
+  }
+
+  ObjectNode answer(ChatResponse response, String requestedModel);
+
+  ObjectNode error(int status, String message, String param, String code);
+
+  /** A writer of this format's server-sent events onto {@code out}; {@code start} sends the headers. */
+  SseWriter streamWriter(OutputStream out, Runnable start, String requestedModel);
+}

@@ -1,0 +1,241 @@
+package io.botburrow.gateway.front;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.botburrow.gateway.Gateway;
+import io.botburrow.gateway.auth.Caller;
+import io.botburrow.gateway.auth.GatewayAuthException;
+import io.botburrow.gateway.routing.UnknownModelException;
+import io.botburrow.llm.BudgetExceededException;
+import io.botburrow.llm.ChatRequest;
+import io.botburrow.llm.LlmException;
+import io.botburrow.queue.QueueUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's HTTP front: {@code POST /v1/chat/completions} (OpenAI) and {@code POST /v1/messages}
+ * (Anthropic), whole or streamed (SSE), {@code GET /v1/models}. Each request needs an activation token
+ * ({@code Authorization: Bearer} or {@code x-api-key}); bad input is refused with the front's error body
+ * before any provider is called. One virtual thread per request.
+ */
+public final class GatewayServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+  static {
+    // SSE events are small writes: without TCP_NODELAY, Nagle and delayed ACKs hold each ~40 ms
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final Gateway gateway;
+  private final ObjectMapper mapper;
+  private final int maxBodyBytes;
+  private final OpenAiFront openAi;
+  private final AnthropicFront anthropic;
+  private HttpServer server;
+  private ExecutorService executor;
+
+  public GatewayServer(Gateway gateway, ObjectMapper mapper, int maxBodyBytes) {
+    this.gateway = gateway;
+    this.mapper = mapper;
+    this.maxBodyBytes = maxBodyBytes;
+    this.openAi = new OpenAiFront(mapper);
+    this.anthropic = new AnthropicFront(mapper);
+  }
+
+  /** Binds {@code host:port} (0 picks a free port) and serves. */
+  public synchronized GatewayServer start(String host, int port) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(host, port), 256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind the gateway to " + host + ":" + port, e);
+    }
+    executor = Executors.newVirtualThreadPerTaskExecutor();
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    server.start();
+    LOG.info("LLM gateway listening on {}", baseUrl());
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://host:port/v1}, the base URL OpenAI clients take; Anthropic clients take it without {@code /v1}. */
+  public URI baseUrl() {
+    return URI.create("http://" + server.getAddress().getHostString() + ":" + port() + "/v1");
+  }
+
+  private void handle(HttpExchange exchange) {
+    try (exchange) {
+      var method = exchange.getRequestMethod();
+      var path = exchange.getRequestURI().getPath();
+      if (method.equals("POST") && (path.equals("/v1/chat/completions") || path.equals("/chat/completions"))) {
+        chat(exchange, openAi);
+      } else if (method.equals("POST") && (path.equals("/v1/messages") || path.equals("/messages"))) {
+        chat(exchange, anthropic);
+      } else if (method.equals("GET") && (path.equals("/v1/models") || path.equals("/models"))) {
+        models(exchange);
+      } else if (method.equals("GET") && path.equals("/health")) {
+        send(exchange, 200, mapper.createObjectNode().put("status", "UP"), Map.of());
+      } else {
+        send(exchange, 404, openAi.error(404, "Unknown request URL: " + method + " " + path, null, "unknown_url"), Map.of());
+      }
+    } catch (IOException | UncheckedIOException e) {
+      LOG.debug("Gateway exchange aborted: {}", e.toString());
+    }
+  }
+
+  private void chat(HttpExchange exchange, FrontFormat format) throws IOException {
+    var headers = headers(exchange);
+    Caller caller;
+    ChatRequest request;
+    boolean stream;
+    try {
+      caller = gateway.tokens().verify(format.presentedToken(headers));
+      var body = body(exchange);
+      request = format.read(body, headers);
+      stream = body.path("stream").asBoolean(false);
+    } catch (GatewayAuthException e) {
+      send(exchange, 401, format.error(401, e.getMessage(), null, "invalid_api_key"), Map.of());
+      return;
+    } catch (BadRequestException e) {
+      send(exchange, e.status(), format.error(e.status(), e.getMessage(), e.param(), e.code()), Map.of());
+      return;
+    }
+    try {
+      var chain = gateway.chainFor(caller, request.model(), model -> Optional.empty());
+      if (!stream) {
+        var served = gateway.call(caller, request, chain, null);
+        send(exchange, 200, format.answer(served.response(), served.deployment().model()),
+            Map.of("x-botburrow-deployment", served.deployment().name()));
+        return;
+      }
+      streamed(exchange, format, caller, request, chain);
+    } catch (UnknownModelException e) {
+      send(exchange, 404, format.error(404, e.getMessage(), "model", "model_not_found"), Map.of());
+    } catch (LlmException | QueueUnavailableException e) {
+      fail(exchange, format, e);
+    }
+  }
+
+  private void streamed(HttpExchange exchange, FrontFormat format, Caller caller, ChatRequest request,
+      java.util.List<io.botburrow.gateway.routing.Deployment> chain) throws IOException {
+    var out = exchange.getResponseBody();
+    var writer = format.streamWriter(out, () -> {
+      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      try {
+        exchange.sendResponseHeaders(200, 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, request.model());
+    try {
+      var served = gateway.call(caller, request, chain, writer);
+      writer.finish(served.response());
+    } catch (LlmException | QueueUnavailableException e) {
+      if (!writer.started()) {
+        throw e;
+      }
+      writer.fail(status(e), message(e));
+    }
+  }
+
+  private void fail(HttpExchange exchange, FrontFormat format, RuntimeException e) throws IOException {
+    int status = status(e);
+    var code = e instanceof BudgetExceededException ? "budget_exceeded" : null;
+    var extra = new HashMap<String, String>();
+    if (e instanceof LlmException llm && llm.retryable()) {
+      llm.retryAfter().ifPresent(wait -> extra.put("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
+    }
+    send(exchange, status, format.error(status, message(e), null, code), extra);
+  }
+
+  private static int status(RuntimeException e) {
+    if (e instanceof QueueUnavailableException) {
+      return 503;
+    }
+    if (e instanceof LlmException llm) {
+      return llm.status() >= 400 ? llm.status() : 502;
+    }
+    return 500;
+  }
+
+  /** Budget errors are for the caller to read; provider errors are passed on without the endpoint's address. */
+  private static String message(RuntimeException e) {
+    return e.getMessage() == null ? "gateway error" : e.getMessage();
+  }
+
+  private JsonNode body(HttpExchange exchange) throws IOException {
+    var length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length != null && Long.parseLong(length.trim()) > maxBodyBytes) {
+      throw new BadRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
+          "request_too_large");
+    }
+    var bytes = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
+    if (bytes.length > maxBodyBytes) {
+      throw new BadRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
+          "request_too_large");
+    }
+    try {
+      var node = mapper.readTree(bytes);
+      if (node == null || !node.isObject()) {
+        throw new BadRequestException("The request body must be a JSON object.", null, "invalid_json");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new BadRequestException("We could not parse the JSON body of your request.", null, "invalid_json");
+    }
+  }
+
+  private void models(HttpExchange exchange) throws IOException {
+    var body = mapper.createObjectNode().put("object", "list");
+    var data = body.putArray("data");
+    gateway.routes().names().forEach(id -> data.addObject().put("id", id).put("object", "model").put("created", 0)
+        .put("owned_by", "botburrow"));
+    send(exchange, 200, body, Map.of());
+  }
+
+  private static Map<String, String> headers(HttpExchange exchange) {
+    var headers = new HashMap<String, String>();
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!values.isEmpty()) {
+        headers.put(name.toLowerCase(Locale.ROOT), values.getFirst());
+      }
+    });
+    return headers;
+  }
+
+  private void send(HttpExchange exchange, int status, JsonNode body, Map<String, String> extra) throws IOException {
+    var bytes = mapper.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    extra.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.stop(0);
+      executor.close();
+      server = null;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package io.botburrow.gateway.front;
+
+import io.botburrow.gateway.stream.StreamSink;
+import io.botburrow.llm.ChatResponse;
+
+/** Writes a streamed answer as one front's server-sent events. Headers go out with the first event. */
+interface SseWriter extends StreamSink {
+
+  /** The final events: stop reason and usage (and {@code [DONE]} where the format has it). */
+  void finish(ChatResponse response);
+
+  /** An error after the stream began (before, the front answers with an error status instead). */
+  void fail(int status, String message);
+
+  /** Whether anything was written (the status can no longer change). */
+  boolean started();
+}

@@ -1,0 +1,27 @@
+package io.botburrow.gateway.stream;
+
+/**
+ * Receives a model's answer piece by piece, in provider-neutral form. Called on the thread that reads
+ * the provider's stream; an exception thrown here (the caller went away) ends the call.
+ */
+public interface StreamSink {
+  StreamSink NONE = new StreamSink() {
+    @Override
+    public void text(String delta) {}
+
+    @Override
+    public void toolCallStarted(int index, String id, String name) {}
+
+    @Override
+    public void toolCallArguments(int index, String delta) {}
+  };
+
+  /** More assistant text. */
+  void text(String delta);
+
+  /** Tool call number {@code index} (0-based, in order) begins. */
+  void toolCallStarted(int index, String id, String name);
+
+  /** More of tool call {@code index}'s arguments JSON text. */
+  void toolCallArguments(int index, String delta);
+}

@@ -1,0 +1,63 @@
+package io.botburrow.runner.llm;
+
+import io.botburrow.gateway.Gateway;
+import io.botburrow.gateway.auth.Caller;
+import io.botburrow.gateway.cost.PriceTable;
+import io.botburrow.gateway.routing.Deployment;
+import io.botburrow.llm.ChatModel;
+import io.botburrow.llm.ChatResponse;
+import io.botburrow.llm.Usage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
+
+/**
+ * {@link ChatModelSource} over the embedded gateway. Each activation gets a token the runner mints
+ * (agent, activation, tenant, expiring at the activation's deadline) and every call presents it, so
+ * the native loop is metered, budgeted and routed like any other gateway caller. Model names the
+ * operator's gateway routes know (aliases, deployments) go there; any other name is served by the
+ * agent's allowed endpoint ({@link ModelRouter}) with that name.
+ */
+public final class GatewayChatModelSource implements ChatModelSource {
+  private final Gateway gateway;
+  private final PriceTable prices;
+  private final Duration timeout;
+  private final String tenant;
+
+  public GatewayChatModelSource(Gateway gateway, PriceTable prices, Duration timeout, String tenant) {
+    this.gateway = gateway;
+    this.prices = prices;
+    this.timeout = timeout;
+    this.tenant = tenant;
+  }
+
+  @Override
+  public ChatModel model(ModelRoute route, Scope scope) {
+    var models = new ArrayList<String>();
+    models.add(route.model());
+    scope.fallbackModels().stream().filter(m -> !models.contains(m)).forEach(models::add);
+    var token = gateway.tokens().mint(new Caller(scope.agent(), scope.activationId(), tenant, scope.deadline(),
+        scope.tokenLimit(), models));
+    return request -> {
+      var caller = gateway.tokens().verify(token);
+      var chain = gateway.chainFor(caller, request.model(), model -> Optional.of(onEndpoint(route, model)));
+      var served = gateway.call(caller, request, chain, null);
+      var response = served.response();
+      return new ChatResponse(response.content(), response.toolCalls(), response.usage(), response.finishReason(),
+          served.deployment().model());
+    };
+  }
+
+  /** The agent's own endpoint serving {@code model}: the runner's allow-list decided where it is and its key. */
+  private Deployment onEndpoint(ModelRoute route, String model) {
+    var base = route.baseUrl();
+    var name = route.provider() + ":" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort()) + "/" + model;
+    return new Deployment(name, route.provider(), base, model, route.apiKey(), route.provider() + ":" + base.getHost(),
+        timeout, 0, 0);
+  }
+
+  @Override
+  public double cost(String model, Usage usage) {
+    return prices.cost(model, usage).orElse(0);
+  }
+}
