@@ -17,11 +17,15 @@ import org.slf4j.LoggerFactory;
  * Sends a request to the first deployment of a chain that answers. A deployment resting after failures
  * or over its key's rate is skipped; one that fails with 429, 5xx, a timeout or a broken stream before
  * the first token rests ({@link Cooldowns}) and the next is tried. A {@code Retry-After} up to {@code
- * maxRetryWait} is waited out on the same deployment first. Refusals (other 4xx) end the call at once,
+ * maxRetryWait} is waited out on the same deployment first, and other transient failures are tried
+ * again twice after a short backoff. Refusals (other 4xx) end the call at once,
  * as every deployment would refuse them too.
  */
 public final class DeploymentChain {
   private static final Logger LOG = LoggerFactory.getLogger(DeploymentChain.class);
+  /** Tries of a deployment after a transient failure without Retry-After, before it rests. */
+  static final int TRANSIENT_RETRIES = 2;
+  private static final Duration TRANSIENT_BACKOFF = Duration.ofMillis(250);
 
   /** Why a deployment did not serve the call. */
   public record Skip(String deployment, String reason) {}
@@ -127,25 +131,46 @@ public final class DeploymentChain {
         last == null ? null : last.retryAfter().orElse(null), last);
   }
 
+  /**
+   * One deployment, with its own retries: a {@code Retry-After} up to {@code maxRetryWait} is waited
+   * out, and a transient failure without one (5xx, timeout, connection) is tried again after a short
+   * backoff, {@link #TRANSIENT_RETRIES} times, as long as no token has been passed on.
+   */
   private ChatResponse attempt(Deployment deployment, ChatRequest request, FirstTokenSink sink) {
     var adapter = adapters.forDeployment(deployment);
     var own = new ChatRequest(deployment.model(), request.messages(), request.tools(), request.temperature(),
         request.maxTokens());
-    try {
-      return sink == null ? adapter.chat(own) : adapter.stream(own, sink);
-    } catch (LlmException e) {
-      var wait = e.retryAfter().orElse(null);
-      if (!e.retryable() || wait == null || wait.compareTo(maxRetryWait) > 0 || (sink != null && sink.started())) {
-        throw e;
-      }
+    for (int retry = 0; ; retry++) {
       try {
-        sleeper.sleep(wait);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw e;
+        return sink == null ? adapter.chat(own) : adapter.stream(own, sink);
+      } catch (LlmException e) {
+        var wait = retryWait(e, retry);
+        if (wait == null || (sink != null && sink.started())) {
+          throw e;
+        }
+        try {
+          sleeper.sleep(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
-      return sink == null ? adapter.chat(own) : adapter.stream(own, sink);
     }
+  }
+
+  /** How long to wait before trying the same deployment again, or null to give up on it. */
+  private Duration retryWait(LlmException e, int retriesDone) {
+    if (!e.retryable()) {
+      return null;
+    }
+    var wait = e.retryAfter().orElse(null);
+    if (wait != null) {
+      return retriesDone == 0 && wait.compareTo(maxRetryWait) <= 0 ? wait : null;
+    }
+    if (e.status() == 429 || retriesDone >= TRANSIENT_RETRIES) {
+      return null;
+    }
+    return TRANSIENT_BACKOFF.multipliedBy(1L << retriesDone);
   }
 
   public java.util.Optional<Instant> restingUntil(String deployment) {

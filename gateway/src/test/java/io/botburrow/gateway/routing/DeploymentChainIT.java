@@ -43,7 +43,7 @@ class DeploymentChainIT {
   @Test
   void fallsBackInOrderAndLetsAFailedDeploymentCoolDown() {
     var kit = GatewayTestAccess.kit(Map.of("smart", List.of(a(), b())));
-    primary.enqueue(ScriptedTurn.error(500, "boom"));
+    primary.enqueue(failingEveryTry(ScriptedTurn.error(500, "boom")));
     backup.enqueue(ScriptedTurn.text("from b"), ScriptedTurn.text("b again"));
 
     var first = kit.call("smart", hello(), null);
@@ -53,14 +53,27 @@ class DeploymentChainIT {
     assertThat(first.response().content()).isEqualTo("from b");
     assertThat(first.skipped()).containsExactly(new DeploymentChain.Skip("a", "server_error"));
     assertThat(second.skipped()).containsExactly(new DeploymentChain.Skip("a", "cooldown"));
-    assertThat(primary.requests()).hasSize(1);
+    assertThat(primary.requests()).hasSize(1 + DeploymentChain.TRANSIENT_RETRIES);
+    assertThat(kit.waits()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
     assertThat(kit.scrape()).contains("botburrow_llm_fallbacks_total{from=\"a\",reason=\"server_error\",to=\"b\"} 1.0");
+  }
+
+  @Test
+  void aTransientFailureIsTriedAgainOnTheSameDeploymentBeforeItRests() {
+    var kit = GatewayTestAccess.kit(Map.of("solo", List.of(a())));
+    primary.enqueue(ScriptedTurn.error(503, "blip"), ScriptedTurn.text("back at once"));
+
+    var served = kit.call("solo", hello(), null);
+
+    assertThat(served.response().content()).isEqualTo("back at once");
+    assertThat(kit.cooldownLeft("a")).isZero();
   }
 
   @Test
   void whenEveryDeploymentRestsTheFirstIsTriedAnyway() {
     var kit = GatewayTestAccess.kit(Map.of("solo", List.of(a())));
-    primary.enqueue(ScriptedTurn.error(503, "blip"), ScriptedTurn.text("back"));
+    primary.enqueue(failingEveryTry(ScriptedTurn.error(503, "blip")));
+    primary.enqueue(ScriptedTurn.text("back"));
 
     assertThatThrownBy(() -> kit.call("solo", hello(), null)).isInstanceOf(LlmException.class);
     var served = kit.call("solo", hello(), null);
@@ -95,7 +108,7 @@ class DeploymentChainIT {
   @Test
   void aStreamThatBreaksBeforeTheFirstTokenFallsBack() {
     var kit = GatewayTestAccess.kit(Map.of("smart", List.of(a(), b())));
-    primary.enqueue(ScriptedTurn.text("never seen").cutStreamAfter(0));
+    primary.enqueue(failingEveryTry(ScriptedTurn.text("never seen").cutStreamAfter(0)));
     backup.enqueue(ScriptedTurn.text("streamed from b"));
     var pieces = new StringBuilder();
 
@@ -126,6 +139,13 @@ class DeploymentChainIT {
     assertThatThrownBy(() -> kit.call("smart", hello(), null)).isInstanceOf(LlmException.class)
         .matches(e -> !((LlmException) e).retryable());
     assertThat(backup.requests()).isEmpty();
+  }
+
+  /** The turn once for the first try and once for each transient retry of the same deployment. */
+  private static ScriptedTurn[] failingEveryTry(ScriptedTurn turn) {
+    var turns = new ScriptedTurn[1 + DeploymentChain.TRANSIENT_RETRIES];
+    java.util.Arrays.fill(turns, turn);
+    return turns;
   }
 
   private static StreamSink text(StringBuilder out) {

@@ -56,7 +56,7 @@ class ActivationHandlerTest {
       return script.isEmpty() ? text("default answer") : script.removeFirst().get();
     };
     ChatModelSource models = new ChatModelSource() {
-      public ChatModel model(ModelRoute route) {
+      public ChatModel model(ModelRoute route, Scope scope) {
         return model;
       }
 
