@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
     name = "agents",
     mixinStandardHelpOptions = true,
     description = "Manage agent definitions in the bucket.",
-    subcommands = {AgentsCommand.Upload.class, AgentsCommand.Validate.class})
+    subcommands = {AgentsCommand.Upload.class, AgentsCommand.Validate.class, AgentsNewCommand.class})
 final class AgentsCommand implements Runnable {
   static final int INVALID = 1;
   static final int USAGE = 2;

@@ -1,6 +1,10 @@
 package io.botburrow.coordinator;
 
 import io.botburrow.agents.AgentDefinitionStore;
+import io.botburrow.coordinator.duties.ScheduleFirer;
+import io.botburrow.coordinator.schedules.ScheduleProperties;
+import io.botburrow.tasks.TaskStore;
+import io.botburrow.triggers.ScheduleIndex;
 import io.botburrow.coordinator.duties.HubWatcher;
 import io.botburrow.coordinator.duties.LeaderDuty;
 import io.botburrow.coordinator.duties.LeaseReaperDuty;
@@ -48,12 +52,16 @@ class CoordinatorFactory {
       ExplorationSchedule schedule,
       ExplorationProperties exploration,
       RunnerRegistry runners,
+      ScheduleIndex schedules,
+      TaskStore tasks,
+      ScheduleProperties scheduleProps,
       Clock clock) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
     duties.add(new StalenessScheduler(hub, queue, schedule, discovery, props, exploration.minStaleness(), metrics, clock));
     RunnerObserver observer = new RunnerObserver(runners, props.deadRunnerAfter(), clock);
+    duties.add(new ScheduleFirer(schedules, definitions, queue, tasks, scheduleProps, props.maxBackoff(), clock));
     duties.add(new LeaseReaperDuty(reaper, observer, Duration.ofSeconds(1), props.maxBackoff()));
     if (!props.registrySyncInterval().isZero()) {
       duties.add(new RegistrySync(hub, definitions, schedule, exploration.minStaleness(), props, clock));

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param attempt delivery attempt, starting at 1
  * @param notificationIds the notifications that triggered it (empty for exploration)
  * @param staleSince the Hub's last_activated_at that made it stale (null for notifications)
+ * @param trigger what started work of a trigger kind (required for those, null for Hub kinds)
  */
 public record Activation(
     ActivationId id,
@@ -24,7 +25,8 @@ public record Activation(
     Instant enqueuedAt,
     int attempt,
     List<String> notificationIds,
-    Instant staleSince) {
+    Instant staleSince,
+    Trigger trigger) {
 
   public Activation {
     Objects.requireNonNull(id, "id");
@@ -39,6 +41,22 @@ public record Activation(
     if (attempt < 1) {
       throw new IllegalArgumentException("attempt must be >= 1, was " + attempt);
     }
+    if (kind.keyed() && trigger == null) {
+      throw new IllegalArgumentException(kind.wireName() + " activations need a trigger");
+    }
+  }
+
+  /** A Hub activation (notification or exploration), without a trigger. */
+  public Activation(
+      ActivationId id, String agent, ActivationKind kind, String reason, Instant enqueuedAt, int attempt,
+      List<String> notificationIds, Instant staleSince) {
+    this(id, agent, kind, reason, enqueuedAt, attempt, notificationIds, staleSince, null);
+  }
+
+  /** Work of a trigger kind: a schedule, a webhook delivery, an API message or a delegated task. */
+  public static Activation triggered(String agent, ActivationKind kind, Trigger trigger, Instant now) {
+    return new Activation(
+        ActivationId.next(now), agent, kind, trigger.source(), now, 1, List.of(), null, trigger);
   }
 
   public static Activation notification(String agent, String reason, List<String> ids, Instant now) {
@@ -50,6 +68,6 @@ public record Activation(
   }
 
   public Activation withAttempt(int newAttempt) {
-    return new Activation(id, agent, kind, reason, enqueuedAt, newAttempt, notificationIds, staleSince);
+    return new Activation(id, agent, kind, reason, enqueuedAt, newAttempt, notificationIds, staleSince, trigger);
   }
 }

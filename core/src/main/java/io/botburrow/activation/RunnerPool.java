@@ -2,11 +2,18 @@ package io.botburrow.activation;
 
 import java.util.List;
 
-/** Which work a runner claims: notification only, exploration only, or both (notification first). */
+/**
+ * Which work a runner claims. {@code NOTIFICATION} serves people and systems waiting for an answer
+ * (mentions, API messages, webhooks, delegated work); {@code EXPLORATION} serves work nobody waits
+ * on (schedules, exploration); {@code HYBRID} claims all of it.
+ */
 public enum RunnerPool {
-  NOTIFICATION(List.of(ActivationKind.NOTIFICATION)),
-  EXPLORATION(List.of(ActivationKind.EXPLORATION)),
-  HYBRID(List.of(ActivationKind.NOTIFICATION, ActivationKind.EXPLORATION));
+  NOTIFICATION(List.of(
+      ActivationKind.NOTIFICATION, ActivationKind.MESSAGE, ActivationKind.WEBHOOK, ActivationKind.DELEGATION)),
+  EXPLORATION(List.of(ActivationKind.SCHEDULE, ActivationKind.EXPLORATION)),
+  HYBRID(List.of(
+      ActivationKind.NOTIFICATION, ActivationKind.MESSAGE, ActivationKind.WEBHOOK, ActivationKind.DELEGATION,
+      ActivationKind.SCHEDULE, ActivationKind.EXPLORATION));
 
   private final List<ActivationKind> kinds;
 
@@ -14,7 +21,7 @@ public enum RunnerPool {
     this.kinds = kinds;
   }
 
-  /** The kinds this pool claims, in priority order. */
+  /** The kinds this pool claims, in priority order (see {@link ActivationKind#rank()}). */
   public List<ActivationKind> kinds() {
     return kinds;
   }

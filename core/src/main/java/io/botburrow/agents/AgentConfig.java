@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.botburrow.triggers.Triggers;
 
 /**
  * An agent's {@code config.yaml} (agent-definitions schema v1.0.0 plus runtime extensions), with
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param memory memory settings
  * @param cacheTtlSeconds how long a loaded definition is used before revalidation, 30 to 3600, default 300
  * @param sandbox container limits (runtime extension {@code sandbox:}), defaults when absent
+ * @param triggers {@code schedules:}, {@code webhooks:} and {@code output:} (runtime extensions), none when absent
  * @param extensions unknown top-level fields, kept as plain maps, lists and scalars (e.g. the legacy
  *     {@code network} block)
  */
@@ -37,6 +39,7 @@ public record AgentConfig(
     Memory memory,
     int cacheTtlSeconds,
     SandboxSpec sandbox,
+    Triggers triggers,
     Map<String, Object> extensions) {
 
   public static final List<String> TYPES = List.of("native", "claude-code", "goose", "aider", "custom");
@@ -61,8 +64,18 @@ public record AgentConfig(
     memory = memory == null ? Memory.disabled() : memory;
     Checks.range("cache_ttl", cacheTtlSeconds, 30, 3600);
     sandbox = sandbox == null ? SandboxSpec.defaults() : sandbox;
+    triggers = triggers == null ? Triggers.none() : triggers;
     // YAML values may be null, which Map.copyOf rejects.
     extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+  }
+
+  /** A config without triggers. */
+  public AgentConfig(
+      String version, String name, String displayName, String description, String type, Brain brain,
+      Capabilities capabilities, Interests interests, Behavior behavior, Memory memory, int cacheTtlSeconds,
+      SandboxSpec sandbox, Map<String, Object> extensions) {
+    this(version, name, displayName, description, type, brain, capabilities, interests, behavior, memory,
+        cacheTtlSeconds, sandbox, null, extensions);
   }
 
   /** A config with every optional part at its default. */
@@ -83,31 +96,36 @@ public record AgentConfig(
 
   public AgentConfig withBrain(Brain newBrain) {
     return new AgentConfig(version, name, displayName, description, type, newBrain, capabilities, interests, behavior,
-        memory, cacheTtlSeconds, sandbox, extensions);
+        memory, cacheTtlSeconds, sandbox, triggers, extensions);
   }
 
   public AgentConfig withCapabilities(Capabilities newCapabilities) {
     return new AgentConfig(version, name, displayName, description, type, brain, newCapabilities, interests, behavior,
-        memory, cacheTtlSeconds, sandbox, extensions);
+        memory, cacheTtlSeconds, sandbox, triggers, extensions);
   }
 
   public AgentConfig withBehavior(Behavior newBehavior) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, newBehavior,
-        memory, cacheTtlSeconds, sandbox, extensions);
+        memory, cacheTtlSeconds, sandbox, triggers, extensions);
   }
 
   public AgentConfig withInterests(Interests newInterests) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, newInterests, behavior,
-        memory, cacheTtlSeconds, sandbox, extensions);
+        memory, cacheTtlSeconds, sandbox, triggers, extensions);
   }
 
   public AgentConfig withSandbox(SandboxSpec newSandbox) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, behavior,
-        memory, cacheTtlSeconds, newSandbox, extensions);
+        memory, cacheTtlSeconds, newSandbox, triggers, extensions);
   }
 
   public AgentConfig withCacheTtlSeconds(int newCacheTtlSeconds) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, behavior,
-        memory, newCacheTtlSeconds, sandbox, extensions);
+        memory, newCacheTtlSeconds, sandbox, triggers, extensions);
+  }
+
+  public AgentConfig withTriggers(Triggers newTriggers) {
+    return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, behavior,
+        memory, cacheTtlSeconds, sandbox, newTriggers, extensions);
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import io.botburrow.triggers.Triggers;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -55,10 +56,11 @@ public final class AgentConfigParser {
     Memory memory = readMemory(top.object("memory"));
     int cacheTtl = top.integer("cache_ttl", AgentConfig.DEFAULT_CACHE_TTL_SECONDS);
     SandboxSpec sandbox = readSandbox(top.object("sandbox"));
+    Triggers triggers = TriggersParser.read(top);
     Map<String, Object> extensions = top.unread();
     extensions.keySet().forEach(field -> top.warn(field, "unknown field, kept as an extension"));
     AgentConfig config = top.build(() -> new AgentConfig(version, name, displayName, description, type, brain,
-        capabilities, interests, behavior, memory, cacheTtl, sandbox, extensions));
+        capabilities, interests, behavior, memory, cacheTtl, sandbox, triggers, extensions));
     return new ParsedAgentConfig(config, warnings);
   }
 

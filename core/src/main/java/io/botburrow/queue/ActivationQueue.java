@@ -19,7 +19,8 @@ public interface ActivationQueue {
   /**
    * Adds {@code activation} unless one for the same (agent, kind) is already pending. Idempotent per
    * (agent, kind): polling the Hub again must not enqueue again. While the agent is running, a new
-   * activation is held as its single follow-up.
+   * activation is held as its single follow-up. Keyed kinds (see {@link ActivationKind#keyed()}) are
+   * idempotent per trigger key instead and wait in order behind the agent's earlier work of the kind.
    *
    * @param fencingToken the enqueuing leader's token
    * @throws FencedOutException when {@code fencingToken} is not the current term's (only the leader election starts terms)
@@ -38,6 +39,26 @@ public interface ActivationQueue {
       results.add(enqueue(activation, fencingToken));
     }
     return results;
+  }
+
+  /**
+   * Ingress: adds work of a keyed kind that arrived on any coordinator replica (a webhook delivery,
+   * an API message), without a leader's token. Its trigger's idempotency key is the guard: a second
+   * submit with the same key within the trigger's dedup window returns {@link EnqueueResult#DUPLICATE}.
+   * While the agent runs or its circuit is open the work waits, in order, behind the agent's earlier
+   * work of the kind.
+   *
+   * @throws FencedOutException with current token 0 when no leader has started a term since Redis
+   *     lost its state (retry later)
+   * @throws IllegalArgumentException for a Hub kind
+   */
+  EnqueueResult submit(Activation activation);
+
+  /** Checks that {@code activation} may be submitted as ingress. */
+  static void requireIngress(Activation activation) {
+    if (!activation.kind().keyed()) {
+      throw new IllegalArgumentException(activation.kind().wireName() + " work is enqueued by the leader only");
+    }
   }
 
   /** Number of pending (not yet claimed) activations of {@code kind}. */

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param circuitMaxBackoff upper bound of the doubling circuit backoff
  * @param circuitThreshold consecutive failures that open the circuit
  * @param claimPollInterval longest a waiting claim goes without re-checking the queue
+ * @param promoteAfter waiting work climbs one priority rank per this much waiting (0: never)
  */
 @ConfigurationProperties("botburrow.redis")
 public record RedisProperties(
@@ -43,7 +44,8 @@ public record RedisProperties(
     @Bindable(defaultValue = "60s") Duration circuitBackoff,
     @Bindable(defaultValue = "1h") Duration circuitMaxBackoff,
     @Bindable(defaultValue = "1") int circuitThreshold,
-    @Bindable(defaultValue = "250ms") Duration claimPollInterval) {
+    @Bindable(defaultValue = "250ms") Duration claimPollInterval,
+    @Bindable(defaultValue = "60s") Duration promoteAfter) {
 
   public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
   public static final String DEFAULT_KEY_PREFIX = "botburrow:";
@@ -62,7 +64,8 @@ public record RedisProperties(
         leaseDuration,
         maxAttempts,
         new CircuitPolicy(circuitBackoff, circuitMaxBackoff, circuitThreshold),
-        claimPollInterval);
+        claimPollInterval,
+        promoteAfter);
   }
 
   /** Defaults for use without Micronaut. */
@@ -77,14 +80,14 @@ public record RedisProperties(
     return new RedisProperties(
         url, null, Duration.ofSeconds(5), Duration.ofSeconds(3), 2, Duration.ofMillis(500), 32, 8,
         DEFAULT_KEY_PREFIX, queue.leaseDuration(), queue.maxAttempts(), circuit.base(), circuit.max(),
-        circuit.threshold(), queue.pollInterval());
+        circuit.threshold(), queue.pollInterval(), queue.promoteAfter());
   }
 
   public RedisProperties withKeyPrefix(String prefix) {
     return new RedisProperties(
         url, password, connectTimeout, timeout, retryAttempts, retryInterval, connectionPoolSize,
         nettyThreads, prefix, leaseDuration, maxAttempts, circuitBackoff, circuitMaxBackoff,
-        circuitThreshold, claimPollInterval);
+        circuitThreshold, claimPollInterval, promoteAfter);
   }
 
   /** Same settings with another connection pool size and number of I/O threads. */
@@ -92,7 +95,7 @@ public record RedisProperties(
     return new RedisProperties(
         url, password, connectTimeout, timeout, retryAttempts, retryInterval, poolSize,
         threads, keyPrefix, leaseDuration, maxAttempts, circuitBackoff, circuitMaxBackoff,
-        circuitThreshold, claimPollInterval);
+        circuitThreshold, claimPollInterval, promoteAfter);
   }
 
   /** The queue protocol settings these properties describe. */
@@ -101,7 +104,8 @@ public record RedisProperties(
         leaseDuration,
         maxAttempts,
         new CircuitPolicy(circuitBackoff, circuitMaxBackoff, circuitThreshold),
-        claimPollInterval);
+        claimPollInterval,
+        promoteAfter);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.botburrow.testing;
 
 import io.botburrow.activation.Activation;
+import io.botburrow.activation.ActivationKind;
+import io.botburrow.activation.Trigger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +14,12 @@ public final class Activations {
   public static Activation notification(Clock clock, String agent, String... notificationIds) {
     return Activation.notification(
         agent, notificationIds.length + " unread notifications", List.of(notificationIds), clock.instant());
+  }
+
+  /** Work of a keyed kind with trigger key {@code key} and the key as prompt. */
+  public static Activation triggered(Clock clock, String agent, ActivationKind kind, String key) {
+    return Activation.triggered(
+        agent, kind, new Trigger(key, null, kind.wireName() + " " + key, "do " + key, null, null), clock.instant());
   }
 
   public static Activation exploration(Clock clock, String agent) {

@@ -9,6 +9,7 @@ import io.botburrow.queue.EffectLedger;
 import io.botburrow.redis.RedisProperties;
 import io.botburrow.schedule.ExplorationProperties;
 import io.botburrow.schedule.ExplorationSchedule;
+import io.botburrow.tasks.TaskStore;
 import io.botburrow.runner.activation.ActivationHandler;
 import io.botburrow.runner.activation.WorkspaceProvider;
 import io.botburrow.runner.mcp.McpServerCatalog;
@@ -100,9 +101,10 @@ class RunnerFactory {
       EffectLedger effects,
       ExplorationSchedule schedule,
       ExplorationProperties exploration,
-      WorkspaceProvider workspaces) {
+      WorkspaceProvider workspaces,
+      TaskStore tasks) {
     return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
-        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces);
+        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks);
   }
 
   @Singleton

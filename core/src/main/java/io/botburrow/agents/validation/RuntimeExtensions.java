@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The runtime's additive fields of {@code config.yaml}, declared on top of the bundled upstream schema
- * (which stays a verbatim copy): {@code sandbox}, {@code brain.fallback_models},
+ * (which stays a verbatim copy): {@code sandbox}, {@code schedules}, {@code webhooks}, {@code output},
+ * {@code brain.fallback_models},
  * {@code behavior.limits.max_tokens_per_activation} and an {@code image} for object-form MCP servers
  * (which then need no {@code command}). The parser checks their values; here they only stop being
  * reported as unknown.
@@ -29,6 +30,24 @@ final class RuntimeExtensions {
           "pids_limit": {"type": "integer"},
           "tmpfs_size": {"type": ["string", "integer"]},
           "timeout_seconds": {"type": "integer", "minimum": 1}}}"""));
+    top.set("schedules", json("""
+        {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["cron", "prompt"], "properties": {
+            "name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+            "cron": {"type": "string"},
+            "timezone": {"type": "string"},
+            "prompt": {"type": "string", "minLength": 1}}}}"""));
+    top.set("webhooks", json("""
+        {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["name", "secret_env", "prompt"], "properties": {
+            "name": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+            "events": {"type": "array", "items": {"type": "string"}},
+            "secret_env": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$"},
+            "signature": {"enum": ["github", "hmac-sha256"]},
+            "prompt": {"type": "string", "minLength": 1}}}}"""));
+    top.set("output", json("""
+        {"type": "object", "additionalProperties": false, "properties": {
+          "community": {"type": ["string", "null"], "pattern": "^m/[a-z0-9-]+$"}}}"""));
     properties(top, "brain").set("fallback_models", json("""
         {"type": "array", "items": {"type": "string"}}"""));
     properties(properties(top, "behavior"), "limits").set("max_tokens_per_activation", json("""

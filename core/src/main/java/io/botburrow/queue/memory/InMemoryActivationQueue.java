@@ -54,6 +54,17 @@ public final class InMemoryActivationQueue
     });
   }
 
+  @Override
+  public EnqueueResult submit(Activation activation) {
+    ActivationQueue.requireIngress(activation);
+    return locked(() -> {
+      if (state.fence() == 0) {
+        throw new FencedOutException(-1, 0);
+      }
+      return state.enqueue(activation);
+    });
+  }
+
   /**
    * What a leader election does when it gains a term: from now on only {@code token} is accepted.
    * Tests call it before enqueueing.

@@ -13,14 +13,15 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The pending activations of the in-memory queue: at most one per (agent, kind), ordered per kind
- * by an order number (enqueue time first). Not thread-safe; the queue guards it.
+ * The pending activations of the in-memory queue: at most one per dedup slot (the agent for Hub
+ * kinds, agent and trigger key for keyed kinds), ordered per kind by an order number (enqueue time
+ * first). Not thread-safe; the queue guards it.
  */
 final class PendingWork {
-  private record Slot(long order, String agent) {}
+  private record Slot(long order, String id, String agent) {}
 
   private static final Comparator<Slot> ORDER =
-      Comparator.comparingLong(Slot::order).thenComparing(Slot::agent);
+      Comparator.comparingLong(Slot::order).thenComparing(Slot::id);
 
   private final Map<ActivationKind, TreeSet<Slot>> order = new EnumMap<>(ActivationKind.class);
   private final Map<ActivationKind, Map<String, Slot>> slots = new EnumMap<>(ActivationKind.class);
@@ -34,35 +35,51 @@ final class PendingWork {
     }
   }
 
-  Optional<Activation> get(String agent, ActivationKind kind) {
-    return Optional.ofNullable(activations.get(kind).get(agent));
+  /** The dedup slot of an activation: its agent, or for keyed kinds its agent and trigger key. */
+  static String slotOf(Activation activation) {
+    return activation.kind().keyed()
+        ? activation.agent() + '\u0000' + activation.trigger().key()
+        : activation.agent();
   }
 
-  /** Adds or replaces the pending activation of its (agent, kind) at {@code orderNumber}. */
+  Optional<Activation> get(String slot, ActivationKind kind) {
+    return Optional.ofNullable(activations.get(kind).get(slot));
+  }
+
+  /** Adds or replaces the pending activation of its slot at {@code orderNumber}. */
   void put(Activation activation, long orderNumber) {
-    remove(activation.agent(), activation.kind());
-    Slot slot = new Slot(orderNumber, activation.agent());
+    String id = slotOf(activation);
+    remove(id, activation.kind());
+    Slot slot = new Slot(orderNumber, id, activation.agent());
     order.get(activation.kind()).add(slot);
-    slots.get(activation.kind()).put(activation.agent(), slot);
-    activations.get(activation.kind()).put(activation.agent(), activation);
+    slots.get(activation.kind()).put(id, slot);
+    activations.get(activation.kind()).put(id, activation);
   }
 
   /** Replaces the activation, keeping its place. */
   void update(Activation activation) {
-    activations.get(activation.kind()).put(activation.agent(), activation);
+    activations.get(activation.kind()).put(slotOf(activation), activation);
   }
 
-  Optional<Long> orderOf(String agent, ActivationKind kind) {
-    return Optional.ofNullable(slots.get(kind).get(agent)).map(Slot::order);
+  Optional<Long> orderOf(String slot, ActivationKind kind) {
+    return Optional.ofNullable(slots.get(kind).get(slot)).map(Slot::order);
   }
 
-  Optional<Activation> remove(String agent, ActivationKind kind) {
-    Slot slot = slots.get(kind).remove(agent);
+  Optional<Activation> remove(String id, ActivationKind kind) {
+    Slot slot = slots.get(kind).remove(id);
     if (slot == null) {
       return Optional.empty();
     }
     order.get(kind).remove(slot);
-    return Optional.ofNullable(activations.get(kind).remove(agent));
+    return Optional.ofNullable(activations.get(kind).remove(id));
+  }
+
+  /** Order number of the first pending activation of {@code kind} whose agent passes {@code claimable}. */
+  Optional<Long> firstOrder(ActivationKind kind, Predicate<String> claimable) {
+    return order.get(kind).stream()
+        .filter(slot -> claimable.test(slot.agent()))
+        .findFirst()
+        .map(Slot::order);
   }
 
   /** The first pending activation of {@code kind}, in order, whose agent passes {@code claimable}. */
@@ -70,7 +87,7 @@ final class PendingWork {
     return order.get(kind).stream()
         .filter(slot -> claimable.test(slot.agent()))
         .findFirst()
-        .map(slot -> activations.get(kind).get(slot.agent()));
+        .map(slot -> activations.get(kind).get(slot.id()));
   }
 
   Optional<Long> lowestOrder(ActivationKind kind) {

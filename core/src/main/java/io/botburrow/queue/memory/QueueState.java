@@ -35,6 +35,7 @@ final class QueueState {
   private final Map<String, Run> running = new HashMap<>();
   private final Map<String, Circuit> circuits = new HashMap<>();
   private final Map<ActivationId, DeadLetter> dead = new LinkedHashMap<>();
+  private final Map<String, Instant> idempotencyKeys = new HashMap<>();
   private long fence;
   private long sequence;
   private long redeliveries;
@@ -56,6 +57,9 @@ final class QueueState {
   }
 
   EnqueueResult enqueue(Activation activation) {
+    if (activation.kind().keyed()) {
+      return enqueueKeyed(activation);
+    }
     if (circuitOpen(activation.agent())) {
       return EnqueueResult.CIRCUIT_OPEN;
     }
@@ -69,12 +73,55 @@ final class QueueState {
     return EnqueueResult.ENQUEUED;
   }
 
-  Optional<Lease> claim(RunnerPool pool, String runnerId) {
+  // Keyed work is never refused for an open circuit: it waits until the circuit closes.
+  private EnqueueResult enqueueKeyed(Activation activation) {
+    Instant now = clock.instant();
+    idempotencyKeys.values().removeIf(until -> !until.isAfter(now));
+    String key = activation.trigger().key();
+    if (idempotencyKeys.containsKey(key)) {
+      return EnqueueResult.DUPLICATE;
+    }
+    idempotencyKeys.put(key, now.plus(activation.trigger().dedupFor()));
+    pending.put(activation, activation.enqueuedAt().toEpochMilli() * ORDER_SLOTS + (++sequence % ORDER_SLOTS));
+    return EnqueueResult.ENQUEUED;
+  }
+
+  /** The pool's kind whose first claimable work goes next (see {@code claim.lua}). */
+  private Optional<ActivationKind> nextKind(RunnerPool pool) {
+    ActivationKind best = null;
+    long bestRank = 0;
+    long bestOrder = 0;
     for (ActivationKind kind : pool.kinds()) {
+      Optional<Long> head = pending.firstOrder(kind, this::claimable);
+      if (head.isPresent()) {
+        long rank = effectiveRank(kind, head.get());
+        if (best == null || rank < bestRank || (rank == bestRank && head.get() < bestOrder)) {
+          best = kind;
+          bestRank = rank;
+          bestOrder = head.get();
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private long effectiveRank(ActivationKind kind, long order) {
+    long promoteMs = settings.promoteAfter().toMillis();
+    if (promoteMs <= 0) {
+      return kind.rank();
+    }
+    long waited = Math.max(0, clock.millis() - order / ORDER_SLOTS);
+    return kind.rank() - waited / promoteMs;
+  }
+
+  Optional<Lease> claim(RunnerPool pool, String runnerId) {
+    Optional<ActivationKind> nextKind = nextKind(pool);
+    if (nextKind.isPresent()) {
+      ActivationKind kind = nextKind.get();
       Optional<Activation> next = pending.first(kind, this::claimable);
       if (next.isPresent()) {
         Activation activation = next.get();
-        pending.remove(activation.agent(), kind);
+        pending.remove(PendingWork.slotOf(activation), kind);
         Instant expiry = clock.instant().plus(settings.leaseDuration());
         running.put(activation.agent(), new Run(activation, runnerId, expiry));
         return Optional.of(new Lease(activation, runnerId, expiry));
@@ -198,6 +245,10 @@ final class QueueState {
 
   /** Makes {@code activation} pending again, absorbing a follow-up of the same (agent, kind). */
   private void putBack(Activation activation, long order) {
+    if (activation.kind().keyed()) {
+      pending.put(activation, order);
+      return;
+    }
     Optional<Activation> followUp = pending.get(activation.agent(), activation.kind());
     if (followUp.isPresent()) {
       activation = PendingWork.mergeIds(activation, followUp.get());

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationId;
 import io.botburrow.activation.ActivationKind;
+import io.botburrow.activation.Trigger;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,9 @@ final class ActivationJson {
       } else {
         json.writeNumberField("staleSince", activation.staleSince().toEpochMilli());
       }
+      if (activation.trigger() != null) {
+        writeTrigger(json, activation.trigger());
+      }
       json.writeFieldName("nids");
       json.writeRawValue(notificationIdsJson(activation));
       json.writeEndObject();
@@ -46,6 +51,21 @@ final class ActivationJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  // Flat and after the fields the scripts match by pattern; text fields are escaped, so a payload
+  // cannot fake one of them.
+  private static void writeTrigger(JsonGenerator json, Trigger trigger) throws IOException {
+    json.writeStringField("tkey", trigger.key());
+    if (trigger.taskId() != null) {
+      json.writeStringField("task", trigger.taskId());
+    }
+    json.writeStringField("source", trigger.source());
+    if (trigger.thread() != null) {
+      json.writeStringField("thread", trigger.thread());
+    }
+    json.writeNumberField("dedupMs", trigger.dedupFor().toMillis());
+    json.writeStringField("prompt", trigger.prompt());
   }
 
   /**
@@ -87,6 +107,12 @@ final class ActivationJson {
     int attempt = 1;
     Instant staleSince = null;
     List<String> ids = List.of();
+    String key = null;
+    String task = null;
+    String source = null;
+    String thread = null;
+    String prompt = null;
+    long dedupMs = Trigger.DEFAULT_DEDUP.toMillis();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
       JsonToken value = json.nextToken();
@@ -99,12 +125,19 @@ final class ActivationJson {
         case "attempt" -> attempt = json.getIntValue();
         case "staleSince" -> staleSince = value == JsonToken.VALUE_NULL ? null : Instant.ofEpochMilli(json.getLongValue());
         case "nids" -> ids = notificationIds(json, value);
+        case "tkey" -> key = json.getText();
+        case "task" -> task = json.getText();
+        case "source" -> source = json.getText();
+        case "thread" -> thread = json.getText();
+        case "prompt" -> prompt = json.getText();
+        case "dedupMs" -> dedupMs = json.getLongValue();
         default -> json.skipChildren();
       }
     }
     return new Activation(
         new ActivationId(id), agent, ActivationKind.fromWire(kind), reason, Instant.ofEpochMilli(enqueuedAt),
-        attempt, ids, staleSince);
+        attempt, ids, staleSince,
+        key == null ? null : new Trigger(key, task, source, prompt, thread, Duration.ofMillis(dedupMs)));
   }
 
   // An empty Lua table encodes as {} rather than [], so accept an empty object too.

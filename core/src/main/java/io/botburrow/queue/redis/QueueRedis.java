@@ -73,10 +73,12 @@ final class QueueRedis {
         () -> script.eval(RScript.Mode.READ_WRITE, source, type, scriptKeys, argv.toArray()));
   }
 
-  /** Pending activations of {@code kind}: the size of its pending hash. */
+  /** Pending activations of {@code kind}: the size of its pending hash, plus its backlog. */
   long depth(ActivationKind kind) {
-    return RedisFailures.translate(
-        "depth", () -> (long) client.getMap(keys.pending(kind), StringCodec.INSTANCE).size());
+    return RedisFailures.translate("depth", () -> {
+      long pending = client.getMap(keys.pending(kind), StringCodec.INSTANCE).size();
+      return kind.keyed() ? pending + client.getScoredSortedSet(keys.backlog(kind), StringCodec.INSTANCE).size() : pending;
+    });
   }
 
   /** Age of the oldest pending activation of {@code kind}, derived from its order score. */

@@ -72,8 +72,11 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
   private List<Optional<Lease>> claimAll(ClaimKey key, int count) {
     long now = redis.nowMillis();
     long expiry = now + settings.leaseDuration().toMillis();
-    List<Object> args = new ArrayList<>(List.of(key.runnerId(), expiry, count));
-    key.pool().kinds().forEach(kind -> args.add(RedisQueueKeys.scriptIndex(kind)));
+    List<Object> args = new ArrayList<>(List.of(key.runnerId(), expiry, count, settings.promoteAfter().toMillis()));
+    key.pool().kinds().forEach(kind -> {
+      args.add(RedisQueueKeys.scriptIndex(kind));
+      args.add(kind.rank());
+    });
     List<Object> claimed = redis.evalAt("claim", now, redis.scripts().claim(), ReturnType.MULTI, args.toArray());
     List<Optional<Lease>> leases = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -2,6 +2,7 @@ package io.botburrow.queue.redis;
 
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationKind;
+import io.botburrow.activation.Trigger;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.EnqueueResult;
 import io.botburrow.queue.FencedOutException;
@@ -29,6 +30,8 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
   private static final int REAP_BATCH = 100;
   private static final int MAX_BATCH = 100;
   private static final String FENCED = "FENCED:";
+  // what enqueue.lua takes for "no term token: ingress"
+  private static final long INGRESS_TOKEN = -1;
 
   private record Enqueue(Activation activation, long fencingToken) {}
 
@@ -60,8 +63,14 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
     return results;
   }
 
+  @Override
+  public EnqueueResult submit(Activation activation) {
+    ActivationQueue.requireIngress(activation);
+    return unfenced(enqueues.submit(new Enqueue(activation, INGRESS_TOKEN)), INGRESS_TOKEN);
+  }
+
   private List<String> enqueueBatch(List<Enqueue> batch) {
-    List<Object> args = new ArrayList<>(batch.size() * 6);
+    List<Object> args = new ArrayList<>(batch.size() * 8);
     for (Enqueue item : batch) {
       Activation activation = item.activation();
       args.add(activation.agent());
@@ -70,6 +79,9 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
       args.add(item.fencingToken());
       args.add(activation.enqueuedAt().toEpochMilli());
       args.add(ActivationJson.notificationIdsJson(activation));
+      Trigger trigger = activation.trigger();
+      args.add(trigger == null ? "" : trigger.key());
+      args.add(trigger == null ? 0 : trigger.dedupFor().toMillis());
     }
     List<Object> outcomes = redis.eval("enqueue", redis.scripts().enqueue(), ReturnType.MULTI, args.toArray());
     for (int i = 0; i < batch.size(); i++) {

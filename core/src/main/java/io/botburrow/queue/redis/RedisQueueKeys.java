@@ -1,6 +1,7 @@
 package io.botburrow.queue.redis;
 
 import io.botburrow.activation.ActivationKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,6 +32,24 @@ public record RedisQueueKeys(String prefix) {
   /** The single pending activation per (agent, kind): HASH agent → activation JSON. */
   public String pending(ActivationKind kind) {
     return prefix + "queue:pending:" + kind.wireName();
+  }
+
+  /**
+   * Further waiting work of a keyed kind: ZSET (all scores 0, ordered by member) of
+   * {@code <agent> <order score, 20 digits> <activation id>}.
+   */
+  public String backlog(ActivationKind kind) {
+    return prefix + "queue:backlog:" + kind.wireName();
+  }
+
+  /** HASH backlog member → activation JSON. */
+  public String backlogDocs(ActivationKind kind) {
+    return prefix + "queue:backlog:docs:" + kind.wireName();
+  }
+
+  /** ZSET idempotency key of an accepted trigger → until when it is remembered (epoch ms). */
+  public String idempotencyKeys() {
+    return prefix + "queue:idem";
   }
 
   /** HASH agent → JSON of the running activation. */
@@ -98,13 +117,7 @@ public record RedisQueueKeys(String prefix) {
 
   /** The keys every queue script receives, in the order {@code prelude.lua} expects. */
   public List<Object> scriptKeys() {
-    return List.of(
-        ready(ActivationKind.NOTIFICATION),
-        ready(ActivationKind.EXPLORATION),
-        held(ActivationKind.NOTIFICATION),
-        held(ActivationKind.EXPLORATION),
-        pending(ActivationKind.NOTIFICATION),
-        pending(ActivationKind.EXPLORATION),
+    List<Object> keys = new ArrayList<>(List.of(
         running(),
         owner(),
         leases(),
@@ -116,7 +129,12 @@ public record RedisQueueKeys(String prefix) {
         deadOrder(),
         stats(),
         sequence(),
-        fencingCounter());
+        fencingCounter(),
+        idempotencyKeys()));
+    for (ActivationKind kind : ActivationKind.values()) {
+      keys.addAll(List.of(ready(kind), held(kind), pending(kind), backlog(kind), backlogDocs(kind)));
+    }
+    return List.copyOf(keys);
   }
 
   /** Index of {@code kind} in the scripts' per-kind tables (1-based, as Lua counts). */

@@ -1,6 +1,8 @@
--- ARGV from 3, six per activation: agent, kind index, activation JSON, fencing token, enqueued-at ms,
--- and the JSON of its notification ids (the exact text that ends the activation JSON).
--- Returns per activation: ENQUEUED, ALREADY_PENDING, CIRCUIT_OPEN, or FENCED:<current token> (0: none).
+-- ARGV from 3, eight per activation: agent, kind index, activation JSON, fencing token (-1: ingress),
+-- enqueued-at ms, the JSON of its notification ids (the exact text that ends the activation JSON),
+-- idempotency key ('' for Hub kinds) and how long to remember it (ms).
+-- Returns per activation: ENQUEUED, ALREADY_PENDING, DUPLICATE, CIRCUIT_OPEN, or FENCED:<current token>
+-- (0: none).
 
 -- Whether the pending document already ends with exactly these ids: the common case of a Hub poll
 -- seeing the same unread notifications again, answered without decoding JSON.
@@ -12,10 +14,55 @@ end
 -- after Redis lost it (restart, flush) nothing is accepted until a leader has started a term, and a
 -- deposed leader's token (lower, or higher from before the loss) never is.
 local fence = tonumber(redis.call('GET', FENCE) or '0')
+-- Ingress (webhooks, API messages on any replica) decides nothing about shared state: its
+-- idempotency key guards it, but it too waits for a term after Redis lost its state.
+local INGRESS = -1
+local IDEM_PRUNE_BATCH = 64
 
-local function enqueue(agent, k, json, token, enqueued_at, nids)
-  if token ~= fence then
+local function forget_expired_keys()
+  local expired = redis.call('ZRANGEBYSCORE', IDEM, '-inf', num(NOW), 'LIMIT', 0, IDEM_PRUNE_BATCH)
+  if #expired > 0 then
+    redis.call('ZREM', IDEM, unpack(expired))
+  end
+end
+
+local function insert(agent, k, json, score)
+  redis.call('HSET', PENDING[k], agent, json)
+  if redis.call('HEXISTS', RUNNING, agent) == 1 or circuit_open(agent) then
+    redis.call('ZADD', HELD[k], num(score), agent)
+  else
+    redis.call('ZADD', READY[k], num(score), agent)
+    wake(k)
+  end
+end
+
+-- Keyed work is never refused for an open circuit: it waits, held, until the circuit closes.
+local function enqueue_keyed(agent, k, json, enqueued_at, key, dedup_ms)
+  local seen = redis.call('ZSCORE', IDEM, key)
+  if seen and tonumber(seen) > NOW then
+    return 'DUPLICATE'
+  end
+  forget_expired_keys()
+  redis.call('ZADD', IDEM, num(NOW + dedup_ms), key)
+  local score = enqueued_at * ORDER_SLOTS + redis.call('INCR', SEQ) % ORDER_SLOTS
+  if redis.call('HEXISTS', PENDING[k], agent) == 1 then
+    backlog_push(k, agent, json, score)
+  else
+    insert(agent, k, json, score)
+  end
+  return 'ENQUEUED'
+end
+
+local function enqueue(agent, k, json, token, enqueued_at, nids, key, dedup_ms)
+  if token == INGRESS then
+    if fence == 0 then
+      return 'FENCED:0'
+    end
+  elseif token ~= fence then
     return 'FENCED:' .. num(fence)
+  end
+  if KEYED[k] then
+    return enqueue_keyed(agent, k, json, enqueued_at, key, dedup_ms)
   end
   if circuit_open(agent) then
     return 'CIRCUIT_OPEN'
@@ -30,20 +77,14 @@ local function enqueue(agent, k, json, token, enqueued_at, nids)
     end
     return 'ALREADY_PENDING'
   end
-  local score = enqueued_at * ORDER_SLOTS + redis.call('INCR', SEQ) % ORDER_SLOTS
-  redis.call('HSET', PENDING[k], agent, json)
-  if redis.call('HEXISTS', RUNNING, agent) == 1 then
-    redis.call('ZADD', HELD[k], num(score), agent)
-  else
-    redis.call('ZADD', READY[k], num(score), agent)
-    wake(k)
-  end
+  insert(agent, k, json, enqueued_at * ORDER_SLOTS + redis.call('INCR', SEQ) % ORDER_SLOTS)
   return 'ENQUEUED'
 end
 
 local results = {}
-for i = 3, #ARGV, 6 do
+for i = 3, #ARGV, 8 do
   results[#results + 1] = enqueue(
-    ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2], tonumber(ARGV[i + 3]), tonumber(ARGV[i + 4]), ARGV[i + 5])
+    ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2], tonumber(ARGV[i + 3]), tonumber(ARGV[i + 4]), ARGV[i + 5],
+    ARGV[i + 6], tonumber(ARGV[i + 7]))
 end
 return done(results)

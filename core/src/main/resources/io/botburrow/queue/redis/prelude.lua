@@ -1,25 +1,39 @@
 -- Shared definitions, prepended to every queue script.
 -- KEYS: fixed layout from RedisQueueKeys.scriptKeys(). ARGV[1]: wake channel, ARGV[2]: now (epoch ms).
--- Per (agent, kind) at most one pending activation: its JSON in PENDING[k], its order score in
--- exactly one of READY[k] (claimable) or HELD[k] (agent running or circuit open).
-local READY = {KEYS[1], KEYS[2]}
-local HELD = {KEYS[3], KEYS[4]}
-local PENDING = {KEYS[5], KEYS[6]}
-local RUNNING, OWNER, LEASES = KEYS[7], KEYS[8], KEYS[9]
-local CB_FAILURES, CB_UNTIL, CB_WAKE = KEYS[10], KEYS[11], KEYS[12]
-local DEAD, DEAD_ERRORS, DEAD_ORDER = KEYS[13], KEYS[14], KEYS[15]
-local STATS, SEQ, FENCE = KEYS[16], KEYS[17], KEYS[18]
+-- Hub kinds (notification, exploration) have at most one pending activation per agent: its JSON in
+-- PENDING[k], its order score in exactly one of READY[k] (claimable) or HELD[k] (agent running or
+-- circuit open). Keyed kinds (message, webhook, delegation, schedule) may have more per agent: the
+-- oldest is in PENDING[k] like the others, the rest wait in BACKLOG[k] (lex-ordered members
+-- '<agent> <score> <id>', JSON in BACKLOG_DOCS[k]) and move up one by one as the agent's runs end.
+local RUNNING, OWNER, LEASES = KEYS[1], KEYS[2], KEYS[3]
+local CB_FAILURES, CB_UNTIL, CB_WAKE = KEYS[4], KEYS[5], KEYS[6]
+local DEAD, DEAD_ERRORS, DEAD_ORDER = KEYS[7], KEYS[8], KEYS[9]
+local STATS, SEQ, FENCE, IDEM = KEYS[10], KEYS[11], KEYS[12], KEYS[13]
+local FIXED_KEYS, KEYS_PER_KIND = 13, 5
+-- In ActivationKind's declaration order (checked by a test).
+local KIND_NAMES = {'notification', 'exploration', 'message', 'webhook', 'delegation', 'schedule'}
+local KEYED = {false, false, true, true, true, true}
+local KIND_COUNT = #KIND_NAMES
+local KIND_INDEX = {}
+local READY, HELD, PENDING, BACKLOG, BACKLOG_DOCS = {}, {}, {}, {}, {}
+for k = 1, KIND_COUNT do
+  local base = FIXED_KEYS + (k - 1) * KEYS_PER_KIND
+  KIND_INDEX[KIND_NAMES[k]] = k
+  READY[k], HELD[k], PENDING[k] = KEYS[base + 1], KEYS[base + 2], KEYS[base + 3]
+  BACKLOG[k], BACKLOG_DOCS[k] = KEYS[base + 4], KEYS[base + 5]
+end
 local CHANNEL = ARGV[1]
 local NOW = tonumber(ARGV[2])
-local KIND_NAMES = {'notification', 'exploration'}
-local KIND_INDEX = {notification = 1, exploration = 2}
 -- Scores keep enqueue order: epoch ms * 1024 plus a sequence within the millisecond.
 local ORDER_SLOTS = 1024
 -- The dead-letter list keeps the newest this many; older ones are dropped (counted in stats).
 local MAX_DEAD_LETTERS = 10000
 
 -- Newly claimable work per kind, announced once per script as '<kind>:<count>' (see done()).
-local WAKES = {0, 0}
+local WAKES = {}
+for k = 1, KIND_COUNT do
+  WAKES[k] = 0
+end
 
 local function wake(k)
   WAKES[k] = WAKES[k] + 1
@@ -27,7 +41,7 @@ end
 
 -- Every script returns through done(), so waiting runners hear about new work once per call.
 local function done(result)
-  for k = 1, 2 do
+  for k = 1, KIND_COUNT do
     if WAKES[k] > 0 then
       redis.call('PUBLISH', CHANNEL, KIND_NAMES[k] .. ':' .. WAKES[k])
     end
@@ -59,7 +73,7 @@ end
 
 -- Moves the agent's held work to the ready queues; the caller knows the agent is free to run.
 local function unhold(agent)
-  for k = 1, 2 do
+  for k = 1, KIND_COUNT do
     local score = redis.call('ZSCORE', HELD[k], agent)
     if score then
       redis.call('ZREM', HELD[k], agent)
@@ -80,7 +94,7 @@ end
 -- Takes the agent's ready work out of reach of claims (it started running or its circuit opened),
 -- except kind `skip` (pass 0 for none).
 local function hold(agent, skip)
-  for k = 1, 2 do
+  for k = 1, KIND_COUNT do
     local score = k ~= skip and redis.call('ZSCORE', READY[k], agent)
     if score then
       redis.call('ZREM', READY[k], agent)
@@ -116,17 +130,46 @@ local function merge_ids(target_json, source_json)
   return cjson.encode(target), true
 end
 
--- Makes json the agent's held pending work of kind k, absorbing a follow-up already pending there.
+local function backlog_push(k, agent, json, score)
+  local member = agent .. ' ' .. string.format('%020.0f', score) .. ' ' .. field(json, 'id')
+  redis.call('ZADD', BACKLOG[k], 0, member)
+  redis.call('HSET', BACKLOG_DOCS[k], member, json)
+end
+
+-- Removes and returns the agent's oldest waiting work of keyed kind k and its score, or nil.
+local function backlog_pop(k, agent)
+  local head = redis.call('ZRANGEBYLEX', BACKLOG[k], '[' .. agent .. ' ', '(' .. agent .. '!', 'LIMIT', 0, 1)
+  if #head == 0 then
+    return nil
+  end
+  local member = head[1]
+  local json = redis.call('HGET', BACKLOG_DOCS[k], member)
+  redis.call('ZREM', BACKLOG[k], member)
+  redis.call('HDEL', BACKLOG_DOCS[k], member)
+  return json, tonumber(string.sub(member, #agent + 2, #agent + 21))
+end
+
+-- Makes json the agent's held pending work of kind k, absorbing a follow-up already pending there
+-- (Hub kinds) or keeping the older of the two in front (keyed kinds).
 local function put_back(agent, k, json, score)
   local existing = redis.call('HGET', PENDING[k], agent)
+  if existing and KEYED[k] then
+    local other = tonumber(redis.call('ZSCORE', HELD[k], agent) or redis.call('ZSCORE', READY[k], agent))
+    if other < score then
+      backlog_push(k, agent, json, score)
+      return
+    end
+    backlog_push(k, agent, existing, other)
+    existing = nil
+  end
   if existing then
     json = merge_ids(json, existing)
     local other = redis.call('ZSCORE', HELD[k], agent) or redis.call('ZSCORE', READY[k], agent)
     if other and tonumber(other) < score then
       score = tonumber(other)
     end
-    redis.call('ZREM', READY[k], agent)
   end
+  redis.call('ZREM', READY[k], agent)
   redis.call('HSET', PENDING[k], agent, json)
   redis.call('ZADD', HELD[k], num(score), agent)
 end

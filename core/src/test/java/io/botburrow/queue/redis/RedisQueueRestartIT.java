@@ -195,6 +195,7 @@ class RedisQueueRestartIT {
     return new RedisProperties(
         url, null, Duration.ofMillis(500), Duration.ofSeconds(1), 1, Duration.ofMillis(200), 8, 2,
         defaults.keyPrefix(), defaults.leaseDuration(), defaults.maxAttempts(), defaults.circuitBackoff(),
-        defaults.circuitMaxBackoff(), defaults.circuitThreshold(), defaults.claimPollInterval());
+        defaults.circuitMaxBackoff(), defaults.circuitThreshold(), defaults.claimPollInterval(),
+        defaults.promoteAfter());
   }
 }

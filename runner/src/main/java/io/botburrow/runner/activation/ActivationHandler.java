@@ -22,6 +22,7 @@ import io.botburrow.runner.llm.ModelRouter;
 import io.botburrow.runner.mcp.McpException;
 import io.botburrow.runner.sandbox.SandboxException;
 import io.botburrow.schedule.ExplorationSchedule;
+import io.botburrow.tasks.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,7 @@ public class ActivationHandler {
   private final WorkspaceProvider workspaces;
   private final Watchdog watchdog;
   private final ActivationReports reports;
+  private final TriggeredWork triggered;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -66,7 +68,8 @@ public class ActivationHandler {
       EffectLedger effects,
       ExplorationSchedule schedule,
       Duration minStaleness,
-      WorkspaceProvider workspaces) {
+      WorkspaceProvider workspaces,
+      TaskStore tasks) {
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -83,6 +86,7 @@ public class ActivationHandler {
     this.workspaces = workspaces;
     this.watchdog = new Watchdog(clock);
     this.reports = new ActivationReports(hub, metrics);
+    this.triggered = new TriggeredWork(hub, tasks, clock);
   }
 
   /** Runs {@code a} outside a runner's lease (tests, benchmarks). */
@@ -110,11 +114,33 @@ public class ActivationHandler {
         outcome = new ActivationOutcome.Cancelled(control.stopRequested().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
             run.tally.usage());
       }
+      reportTask(run, outcome);
       reports.finish(a, run.toolType, outcome, run.tally, Duration.between(start, clock.instant()));
       return outcome;
     } finally {
       MDC.remove("activation_id");
       MDC.remove("agent");
+    }
+  }
+
+  // A task whose work will not be retried is failed; one that will stays working.
+  private void reportTask(Run run, ActivationOutcome outcome) {
+    Activation a = run.activation;
+    if (a.trigger() == null) {
+      return;
+    }
+    String error = switch (outcome) {
+      case ActivationOutcome.CouldNotAnswer c -> c.reason();
+      case ActivationOutcome.Failed f when !f.retryable() || a.attempt() >= maxAttempts -> f.error();
+      default -> null;
+    };
+    if (error != null) {
+      try {
+        triggered.failed(a, error, run.tally);
+      } catch (QueueUnavailableException e) {
+        LOG.warn("Activation(id={}, agent={}) task {} could not be marked failed: {}", a.id(), a.agent(),
+            a.trigger().taskId(), e.getMessage());
+      }
     }
   }
 
@@ -168,6 +194,9 @@ public class ActivationHandler {
           "Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
           budget.dailyUsed(), budget.dailyLimit(), budget.monthlyUsed(), budget.monthlyLimit()), CannotAnswer.budget(budget));
     }
+    if (a.kind().keyed() && !triggered.start(a)) {
+      return new ActivationOutcome.Succeeded("task " + a.trigger().taskId() + " was canceled before it started", run.tally.usage());
+    }
     // routing refuses endpoints and keys the operator did not allow, before any container starts
     ModelRoute route = router.route(def.config().brain());
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
@@ -176,6 +205,8 @@ public class ActivationHandler {
       return switch (a.kind()) {
         case NOTIFICATION -> notifications(run, def, session);
         case EXPLORATION -> new ActivationOutcome.Succeeded(new ExplorationWork(hub).run(def.config(), session), run.tally.usage());
+        case MESSAGE, WEBHOOK, DELEGATION, SCHEDULE ->
+            new ActivationOutcome.Succeeded(triggered.run(a, def.config(), session, run.tally), run.tally.usage());
       };
     }
   }

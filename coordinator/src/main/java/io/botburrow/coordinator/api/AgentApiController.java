@@ -1,0 +1,163 @@
+package io.botburrow.coordinator.api;
+
+import io.botburrow.activation.ActivationKind;
+import io.botburrow.agents.AgentDefinitionException;
+import io.botburrow.agents.AgentDefinitionStore;
+import io.botburrow.agents.AgentNotFoundException;
+import io.botburrow.activation.Trigger;
+import io.botburrow.coordinator.ingress.TriggerIngress;
+import io.botburrow.queue.QueueAdmin;
+import io.botburrow.queue.QueueUnavailableException;
+import io.botburrow.tasks.Task;
+import io.botburrow.tasks.TaskStore;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The agent API on every replica: send an agent a message, follow its task (A2A states), cancel it,
+ * read the agent's state. {@code Authorization: Bearer} with the operator key or a scoped API key.
+ */
+@Controller("/api/v1")
+@Requires(env = "coordinator")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AgentApiController {
+  private static final int MAX_CONTENT_CHARS = 32_768;
+  private final ApiAccess access;
+  private final TriggerIngress ingress;
+  private final TaskStore tasks;
+  private final AgentDefinitionStore definitions;
+  private final AgentStateView states;
+  private final Clock clock;
+
+  /** {@code {content, thread?}}. */
+  record MessageRequest(@Nullable String content, @Nullable String thread) {}
+
+  AgentApiController(
+      ApiAccess access, TriggerIngress ingress, TaskStore tasks, AgentDefinitionStore definitions, QueueAdmin admin,
+      Clock clock) {
+    this.access = access;
+    this.ingress = ingress;
+    this.tasks = tasks;
+    this.definitions = definitions;
+    this.states = new AgentStateView(definitions, admin, tasks, clock);
+    this.clock = clock;
+  }
+
+  @Post("/agents/{name}/messages")
+  HttpResponse<?> message(
+      String name, @Nullable @Header("Authorization") String auth, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+      @Body MessageRequest request) {
+    return guarded(auth, ApiAccess.MESSAGES_WRITE, name, () -> {
+      if (request == null || request.content() == null || request.content().isBlank()) {
+        return error(HttpStatus.BAD_REQUEST, "content is required");
+      }
+      if (request.content().length() > MAX_CONTENT_CHARS) {
+        return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "content longer than " + MAX_CONTENT_CHARS + " characters");
+      }
+      if (!exists(name)) {
+        return error(HttpStatus.NOT_FOUND, "no agent " + name);
+      }
+      String key = "message:" + name + ":" + (idempotencyKey == null || idempotencyKey.isBlank()
+          ? UUID.randomUUID().toString() : idempotencyKey.trim());
+      TriggerIngress.Submitted submitted = ingress.submit(name, ActivationKind.MESSAGE, key, "API message",
+          request.content(), request.thread(), Trigger.DEFAULT_DEDUP);
+      Task task = tasks.get(submitted.taskId()).orElseThrow();
+      return HttpResponse.accepted().body(Map.of("task_id", task.id(), "status", task.state().wireName()));
+    });
+  }
+
+  @Get("/tasks/{id}")
+  HttpResponse<?> task(String id, @Nullable @Header("Authorization") String auth) {
+    Optional<Task> task = tasks.get(id);
+    return guarded(auth, ApiAccess.TASKS_READ, task.map(Task::agent).orElse(null), () -> task
+        .<HttpResponse<?>>map(t -> HttpResponse.ok(view(t)))
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no task " + id)));
+  }
+
+  @Post("/tasks/{id}/cancel")
+  HttpResponse<?> cancel(String id, @Nullable @Header("Authorization") String auth) {
+    Optional<Task> task = tasks.get(id);
+    return guarded(auth, ApiAccess.TASKS_CANCEL, task.map(Task::agent).orElse(null), () -> {
+      if (task.isEmpty()) {
+        return error(HttpStatus.NOT_FOUND, "no task " + id);
+      }
+      return tasks.cancel(id, "canceled through the API", clock.instant())
+          .<HttpResponse<?>>map(t -> HttpResponse.ok(view(t)))
+          .orElseGet(() -> error(HttpStatus.CONFLICT, "task " + id + " is already " + tasks.get(id).orElseThrow().state().wireName()));
+    });
+  }
+
+  @Get("/agents/{name}")
+  HttpResponse<?> agent(String name, @Nullable @Header("Authorization") String auth) {
+    return guarded(auth, ApiAccess.AGENTS_READ, name, () -> states.view(name)
+        .<HttpResponse<?>>map(HttpResponse::ok)
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no agent " + name)));
+  }
+
+  static Map<String, Object> view(Task t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_id", t.id());
+    m.put("agent", t.agent());
+    m.put("source", t.source());
+    m.put("status", t.state().wireName());
+    m.put("input", t.input());
+    m.put("result", t.result());
+    m.put("error", t.error());
+    m.put("tokens", Map.of("input", t.inputTokens(), "output", t.outputTokens(), "total", t.inputTokens() + t.outputTokens()));
+    m.put("cost_usd", t.costUsd());
+    m.put("duration_ms", t.duration().map(d -> d.toMillis()).orElse(null));
+    m.put("created_at", t.createdAt().toString());
+    m.put("started_at", t.startedAt() == null ? null : t.startedAt().toString());
+    m.put("finished_at", t.finishedAt() == null ? null : t.finishedAt().toString());
+    return m;
+  }
+
+  private boolean exists(String agent) {
+    try {
+      definitions.load(agent);
+      return true;
+    } catch (AgentNotFoundException e) {
+      return false;
+    } catch (AgentDefinitionException e) {
+      // an invalid definition still exists: the task fails and says why
+      return true;
+    }
+  }
+
+  // An unknown task answers 404 only to a caller who may read some task; the agent is unknown then.
+  private HttpResponse<?> guarded(String auth, String scope, String agent, Supplier<HttpResponse<?>> action) {
+    Optional<ApiAccess.Caller> caller = access.caller(auth);
+    if (caller.isEmpty()) {
+      return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+          .body(Map.of("success", false, "error", "Invalid or missing API key", "code", "UNAUTHORIZED"));
+    }
+    boolean allowed = agent == null ? caller.get().scopes().contains(scope) : caller.get().may(scope, agent);
+    if (!allowed) {
+      return error(HttpStatus.FORBIDDEN, "key " + caller.get().name() + " lacks " + scope + (agent == null ? "" : " for " + agent));
+    }
+    try {
+      return action.get();
+    } catch (TriggerIngress.NoLeaderException | QueueUnavailableException e) {
+      return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+  }
+
+  private static HttpResponse<?> error(HttpStatus status, String message) {
+    return HttpResponse.status(status).body(Map.of("success", false, "error", message));
+  }
+}

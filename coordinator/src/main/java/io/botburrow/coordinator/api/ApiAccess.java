@@ -1,0 +1,61 @@
+package io.botburrow.coordinator.api;
+
+import io.botburrow.coordinator.operator.OperatorProperties;
+import io.botburrow.coordinator.webhooks.SecretSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who may call the agent API: the operator key (every scope, every agent) or a scoped API key.
+ * Keys are compared in constant time; none is ever logged.
+ */
+public final class ApiAccess {
+  public static final String MESSAGES_WRITE = "messages:write";
+  public static final String TASKS_READ = "tasks:read";
+  public static final String TASKS_CANCEL = "tasks:cancel";
+  public static final String AGENTS_READ = "agents:read";
+
+  /** A key that was presented and recognised. */
+  public record Caller(String name, List<String> scopes, List<String> agents) {
+    public boolean may(String scope, String agent) {
+      return scopes.contains(scope) && (agents.contains("*") || agents.contains(agent));
+    }
+  }
+
+  private record Known(byte[] key, Caller caller) {}
+
+  private final List<Known> keys = new ArrayList<>();
+
+  public ApiAccess(OperatorProperties operator, List<ApiKeyProperties> apiKeys, SecretSource secrets) {
+    keys.add(new Known(bytes(operator.key()),
+        new Caller("operator", List.of(MESSAGES_WRITE, TASKS_READ, TASKS_CANCEL, AGENTS_READ), List.of("*"))));
+    for (ApiKeyProperties k : apiKeys) {
+      secrets.lookup(k.keyEnv()).ifPresent(value -> keys.add(new Known(bytes(value), new Caller(k.name(),
+          k.scopes() == null ? List.of() : List.copyOf(k.scopes()),
+          k.agents() == null || k.agents().isEmpty() ? List.of("*") : List.copyOf(k.agents())))));
+    }
+  }
+
+  /** The caller of {@code Authorization: Bearer <key>}, if the key is known. */
+  public Optional<Caller> caller(String authorization) {
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return Optional.empty();
+    }
+    byte[] presented = bytes(authorization.substring(7).trim());
+    Caller found = null;
+    // every key is compared, so the time taken does not tell which one nearly matched
+    for (Known known : keys) {
+      if (MessageDigest.isEqual(known.key(), presented) && found == null) {
+        found = known.caller();
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,36 @@
+package io.botburrow.coordinator.ingress;
+
+import io.botburrow.coordinator.api.ApiAccess;
+import io.botburrow.coordinator.api.ApiKeyProperties;
+import io.botburrow.coordinator.operator.OperatorProperties;
+import io.botburrow.coordinator.webhooks.SecretSource;
+import java.util.List;
+import io.botburrow.queue.ActivationQueue;
+import io.botburrow.tasks.TaskStore;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Ingress beans: every replica serves webhooks and the agent API, leader or not. */
+@Factory
+@Requires(env = "coordinator")
+class IngressFactory {
+  @Singleton
+  TriggerIngress triggerIngress(ActivationQueue queue, TaskStore tasks, Clock clock) {
+    return new TriggerIngress(queue, tasks, clock);
+  }
+
+  @Singleton
+  ApiAccess apiAccess(OperatorProperties operator, List<ApiKeyProperties> keys, SecretSource secrets) {
+    return new ApiAccess(operator, keys, secrets);
+  }
+
+  /** The environment; replaced by any other {@link SecretSource} bean (tests). */
+  @Singleton
+  @Secondary
+  SecretSource secretSource() {
+    return SecretSource.environment();
+  }
+}

@@ -1,0 +1,23 @@
+package io.botburrow.coordinator.schedules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** What to do with a fire time that passed while nothing was leading (or the leader was late). */
+public enum MissedFirePolicy {
+  /** Fire once for everything missed, then carry on from now. */
+  RUN_ONCE,
+  /** Fire nothing for missed times; carry on from now. */
+  SKIP;
+
+  /** Whether a fire due at {@code fireAt} still fires at {@code now}; within {@code grace} it is on time. */
+  public boolean fires(Instant fireAt, Instant now, Duration grace) {
+    boolean late = Duration.between(fireAt, now).compareTo(grace) > 0;
+    return !late || this == RUN_ONCE;
+  }
+
+  public static MissedFirePolicy fromWire(String value) {
+    return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+}

@@ -1,0 +1,35 @@
+package io.botburrow.activation;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What started an activation of a trigger kind (schedule, webhook, API message, delegation).
+ *
+ * @param key idempotency key naming the trigger, e.g. {@code schedule:ops:0:1767225600000},
+ *     {@code webhook:ops:github:<delivery id>}, {@code message:<task id>}; a second activation with
+ *     the same key within {@code dedupFor} is not enqueued
+ * @param taskId the task that receives the result (API tasks, webhook and schedule runs), or null
+ * @param source short human-readable origin, e.g. {@code schedule 0}, {@code webhook github push}
+ * @param prompt the text of the work (the message, or the rendered schedule or webhook prompt)
+ * @param thread Hub post id to answer in, or null when the result goes to the task or the output target
+ * @param dedupFor how long the key is remembered after enqueue
+ */
+public record Trigger(String key, String taskId, String source, String prompt, String thread, Duration dedupFor) {
+  public static final Duration DEFAULT_DEDUP = Duration.ofHours(24);
+
+  public Trigger {
+    Objects.requireNonNull(key, "key");
+    if (key.isBlank()) {
+      throw new IllegalArgumentException("trigger key must not be blank");
+    }
+    source = source == null ? "" : source;
+    prompt = prompt == null ? "" : prompt;
+    thread = thread == null || thread.isBlank() ? null : thread;
+    taskId = taskId == null || taskId.isBlank() ? null : taskId;
+    dedupFor = dedupFor == null ? DEFAULT_DEDUP : dedupFor;
+    if (dedupFor.isNegative() || dedupFor.isZero()) {
+      throw new IllegalArgumentException("dedupFor must be positive: " + dedupFor);
+    }
+  }
+}
