@@ -46,7 +46,7 @@ class RunnerServiceTest {
   private RunnerService start(ActivationClaims claims, BiFunction<Activation, ActivationControl, ActivationOutcome> work,
       Duration drainTimeout) {
     ActivationHandler handler = new ActivationHandler(null, null, null, null, null, metrics, clock, Duration.ofMinutes(1), 3,
-        null, null, Duration.ofMinutes(15), null) {
+        null, null, Duration.ofMinutes(15), null, null) {
       @Override
       public ActivationOutcome handle(Activation a, ActivationControl control) {
         return work.apply(a, control);

@@ -69,7 +69,8 @@ class ActivationHandlerTest {
     InMemoryActivationQueue queue = new InMemoryActivationQueue(QueueSettings.defaults(), clock);
     return new ActivationHandler(definitions, hub, new ModelRouter(llm, name -> null), models, new ObjectMapper(),
         new RunnerMetrics(new SimpleMeterRegistry(), queue, RunnerPool.HYBRID), clock, Duration.ofSeconds(30), 3, ledger,
-        new InMemoryExplorationSchedule(), Duration.ofMinutes(15), WorkspaceProvider.disabled());
+        new InMemoryExplorationSchedule(), Duration.ofMinutes(15), WorkspaceProvider.disabled(),
+        new io.botburrow.tasks.memory.InMemoryTaskStore());
   }
 
   private void define(String type, String... grants) {
