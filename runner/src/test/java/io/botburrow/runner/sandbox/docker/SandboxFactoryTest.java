@@ -58,8 +58,11 @@ class SandboxFactoryTest {
 
   @Test
   void canBeSwitchedOff() {
-    try (ApplicationContext context = ApplicationContext.run(
-        Map.of("botburrow.runner.autostart", "false", "botburrow.sandbox.enabled", "false"), "runner")) {
+    // the runner's embedded LLM gateway keeps its budgets in Redis, so the context needs a real server
+    Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
+    try (LocalRedis redis = LocalRedis.start();
+        ApplicationContext context = ApplicationContext.run(Map.of("botburrow.redis.url", redis.url(),
+            "botburrow.runner.autostart", "false", "botburrow.sandbox.enabled", "false"), "runner")) {
       assertThat(context.containsBean(Sandboxes.class)).isFalse();
     }
   }
