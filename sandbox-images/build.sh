@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the sandbox and MCP sidecar images, offline from a local Debian base.
-#   build.sh [--if-missing] [TARGET...]    TARGET: base busybox agent-sandbox mcp-filesystem mcp-memory mcp-env-echo
+#   build.sh [--if-missing] [TARGET...]    TARGET: base busybox agent-sandbox mcp-filesystem mcp-memory mcp-env-echo claude-code
 # Without targets builds all. --if-missing skips images already present. Idempotent.
 set -euo pipefail
 
@@ -10,11 +10,11 @@ targets=()
 for arg in "$@"; do
   case "$arg" in
     --if-missing) if_missing=true ;;
-    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-env-echo) targets+=("$arg") ;;
-    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-env-echo]..." >&2; exit 2 ;;
+    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-env-echo|claude-code) targets+=("$arg") ;;
+    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-env-echo|claude-code]..." >&2; exit 2 ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(base busybox agent-sandbox mcp-filesystem mcp-memory)
+[[ ${#targets[@]} -gt 0 ]] || targets=(base busybox agent-sandbox mcp-filesystem mcp-memory claude-code)
 
 declare -A image_of=(
   [base]=botburrow/debian-base:bookworm
@@ -23,12 +23,15 @@ declare -A image_of=(
   [mcp-filesystem]=botburrow/mcp-filesystem:latest
   [mcp-memory]=botburrow/mcp-memory:latest
   [mcp-env-echo]=botburrow/mcp-env-echo:latest
+  [claude-code]=botburrow/claude-code:latest
 )
 # the image each Dockerfile starts FROM (built first when missing)
-declare -A from_of=([mcp-env-echo]=busybox)
+declare -A from_of=([mcp-env-echo]=busybox [claude-code]=agent-sandbox)
 declare -A npm_package_of=(
   [mcp-filesystem]=@modelcontextprotocol/server-filesystem@2026.8.31
   [mcp-memory]=@modelcontextprotocol/server-memory@2026.8.31
+  # proprietary (Anthropic PBC, see its LICENSE.md): installed by the build, never committed
+  [claude-code]=@anthropic-ai/claude-code@2.1.197
 )
 
 present() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -46,7 +49,12 @@ build_busybox() { BUSYBOX_IMAGE="${image_of[busybox]}" bash "$here/busybox/build
 build_dockerfile() {
   local target="$1" context="$here/$1"
   local from="${from_of[$target]:-base}"
-  present "${image_of[$from]}" || timed "$from" "build_$from"
+  if ! present "${image_of[$from]}"; then
+    case "$from" in
+      base|busybox) timed "$from" "build_$from" ;;
+      *) timed "$from" build_dockerfile "$from" ;;
+    esac
+  fi
   if [[ -n "${npm_package_of[$target]:-}" ]]; then
     # npm inside `docker build` fails TLS verification here: install on the host, then COPY.
     rm -rf "$context/app"

@@ -99,14 +99,14 @@ class AgentsCommandTest {
   }
 
   @Test
-  void claudeCodeAgentIsRefusedAndAcceptedWithForce() throws IOException {
-    write("agents/poet/config.yaml", POET.replace("type: native", "type: claude-code"));
+  void gooseAgentIsRefusedAndAcceptedWithForce() throws IOException {
+    write("agents/poet/config.yaml", POET.replace("type: native", "type: goose"));
     write("agents/poet/system-prompt.md", "You are poet.");
 
     Result refused = agents("upload", dir.toString());
     assertThat(refused.code).isEqualTo(1);
     assertThat(refused.err).contains(
-        ":3: type: 'claude-code' cannot run on these runners (they run: native)");
+        ":3: type: 'goose' cannot run on these runners (they run: claude-code, native)");
     assertThat(objects()).isEmpty();
 
     Result forced = agents("upload", "--force", dir.toString());
@@ -145,15 +145,13 @@ class AgentsCommandTest {
   }
 
   @Test
-  void everyTestdataDefinitionValidatesApartFromClaudeCodeTypes() {
+  void everyTestdataDefinitionValidates() {
     Optional<Path> corpus = findUp(Path.of("shared", "testdata", "agent-definitions"));
     assumeTrue(corpus.isPresent(), "skipped: shared/testdata/agent-definitions not found above the module (CI has it at ../shared)");
 
     Result result = agents("validate", corpus.get().toString());
 
-    assertThat(result.code).isEqualTo(1);
-    assertThat(result.err.lines().filter(l -> !l.contains(": type: 'claude-code' cannot run on these runners")).toList())
-        .containsExactly("5 errors, 0 warnings in 6 agents and 3 skills: invalid");
+    assertThat(result.code).as(result.err).isEqualTo(0);
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.tasks.TaskStore;
 import io.botburrow.runner.activation.ActivationHandler;
 import io.botburrow.runner.activation.WorkspaceProvider;
+import io.botburrow.runner.executor.cli.CliExecutors;
 import io.botburrow.runner.mcp.McpServerCatalog;
 import io.botburrow.runner.mcp.McpSidecars;
 import io.botburrow.runner.sandbox.RunnerLiveness;
@@ -102,9 +103,10 @@ class RunnerFactory {
       ExplorationSchedule schedule,
       ExplorationProperties exploration,
       WorkspaceProvider workspaces,
-      TaskStore tasks) {
+      TaskStore tasks,
+      @Nullable CliExecutors cliExecutors) {
     return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
-        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks);
+        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, cliExecutors);
   }
 
   @Singleton

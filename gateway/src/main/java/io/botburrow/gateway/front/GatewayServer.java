@@ -46,10 +46,17 @@ public final class GatewayServer implements AutoCloseable {
   private final int maxBodyBytes;
   private final OpenAiFront openAi;
   private final AnthropicFront anthropic;
+  private final FrontHooks hooks;
   private HttpServer server;
   private ExecutorService executor;
 
   public GatewayServer(Gateway gateway, ObjectMapper mapper, int maxBodyBytes) {
+    this(gateway, mapper, maxBodyBytes, FrontHooks.NONE);
+  }
+
+  /** @param hooks routes for unknown model names and a tap on served calls, from the embedding process */
+  public GatewayServer(Gateway gateway, ObjectMapper mapper, int maxBodyBytes, FrontHooks hooks) {
+    this.hooks = hooks;
     this.gateway = gateway;
     this.mapper = mapper;
     this.maxBodyBytes = maxBodyBytes;
@@ -119,9 +126,10 @@ public final class GatewayServer implements AutoCloseable {
       return;
     }
     try {
-      var chain = gateway.chainFor(caller, request.model(), model -> Optional.empty());
+      var chain = gateway.chainFor(caller, request.model(), model -> hooks.implicit(caller, model));
       if (!stream) {
         var served = gateway.call(caller, request, chain, null);
+        hooks.served(caller, served);
         send(exchange, 200, format.answer(served.response(), served.deployment().model()),
             Map.of("x-botburrow-deployment", served.deployment().name()));
         return;
@@ -148,6 +156,7 @@ public final class GatewayServer implements AutoCloseable {
     }, request.model());
     try {
       var served = gateway.call(caller, request, chain, writer);
+      hooks.served(caller, served);
       writer.finish(served.response());
     } catch (LlmException | QueueUnavailableException e) {
       if (!writer.started()) {

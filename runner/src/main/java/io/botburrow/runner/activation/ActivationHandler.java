@@ -16,6 +16,9 @@ import io.botburrow.queue.EffectLedger;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.RunnerMetrics;
 import io.botburrow.runner.agent.NativeAgentLoop;
+import io.botburrow.runner.executor.cli.CliExecutor;
+import io.botburrow.runner.executor.cli.CliExecutors;
+import io.botburrow.runner.tools.hub.PostLog;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ModelRoute;
 import io.botburrow.runner.llm.ModelRouter;
@@ -54,6 +57,7 @@ public class ActivationHandler {
   private final Watchdog watchdog;
   private final ActivationReports reports;
   private final TriggeredWork triggered;
+  private final CliExecutors cliExecutors;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -70,6 +74,28 @@ public class ActivationHandler {
       Duration minStaleness,
       WorkspaceProvider workspaces,
       TaskStore tasks) {
+    this(definitions, hub, router, models, json, metrics, clock, activationTimeout, maxAttempts, effects, schedule,
+        minStaleness, workspaces, tasks, null);
+  }
+
+  /** @param cliExecutors the CLI executors (claude-code), null when this runner has none (no sandbox) */
+  public ActivationHandler(
+      AgentDefinitionStore definitions,
+      HubClient hub,
+      ModelRouter router,
+      ChatModelSource models,
+      ObjectMapper json,
+      RunnerMetrics metrics,
+      Clock clock,
+      Duration activationTimeout,
+      int maxAttempts,
+      EffectLedger effects,
+      ExplorationSchedule schedule,
+      Duration minStaleness,
+      WorkspaceProvider workspaces,
+      TaskStore tasks,
+      CliExecutors cliExecutors) {
+    this.cliExecutors = cliExecutors;
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -183,7 +209,8 @@ public class ActivationHandler {
 
   private ActivationOutcome run(Run run, AgentDefinition def) {
     Activation a = run.activation;
-    if (!def.config().isNative()) {
+    boolean cli = !def.config().isNative();
+    if (cli && (cliExecutors == null || !cliExecutors.runs(def.config().type()))) {
       return couldNotAnswer(run, def.config().behavior(),
           "Agent(name=" + a.agent() + ") has type '" + def.config().type() + "'; this runner runs only type 'native'",
           CannotAnswer.unsupportedType(def.config().type()));
@@ -199,16 +226,25 @@ public class ActivationHandler {
     }
     // routing refuses endpoints and keys the operator did not allow, before any container starts
     ModelRoute route = router.route(def.config().brain());
-    try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
-      AgentSession session = new AgentSession(def, route, models, loop, hub, json, workspace.tools(), run.tally, run.deadline,
-          a.id().value());
-      return switch (a.kind()) {
-        case NOTIFICATION -> notifications(run, def, session);
-        case EXPLORATION -> new ActivationOutcome.Succeeded(new ExplorationWork(hub).run(def.config(), session), run.tally.usage());
-        case MESSAGE, WEBHOOK, DELEGATION, SCHEDULE ->
-            new ActivationOutcome.Succeeded(triggered.run(a, def.config(), session, run.tally), run.tally.usage());
-      };
+    if (cli) {
+      try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.tally)) {
+        return dispatch(run, def, new AgentSession(a.agent(), executor, new PostLog(), run.tally));
+      }
     }
+    try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
+      return dispatch(run, def, AgentSession.nativeLoop(def, route, models, loop, hub, json, workspace.tools(), run.tally,
+          run.deadline, a.id().value()));
+    }
+  }
+
+  private ActivationOutcome dispatch(Run run, AgentDefinition def, AgentSession session) {
+    Activation a = run.activation;
+    return switch (a.kind()) {
+      case NOTIFICATION -> notifications(run, def, session);
+      case EXPLORATION -> new ActivationOutcome.Succeeded(new ExplorationWork(hub).run(def.config(), session), run.tally.usage());
+      case MESSAGE, WEBHOOK, DELEGATION, SCHEDULE ->
+          new ActivationOutcome.Succeeded(triggered.run(a, def.config(), session, run.tally), run.tally.usage());
+    };
   }
 
   private ActivationOutcome notifications(Run run, AgentDefinition def, AgentSession session) {

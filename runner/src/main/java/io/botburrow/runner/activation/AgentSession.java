@@ -6,10 +6,11 @@ import io.botburrow.agents.Brain;
 import io.botburrow.hub.HubClient;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatModel;
-import io.botburrow.runner.agent.LoopLimits;
 import io.botburrow.runner.agent.LoopResult;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.agent.PromptBuilder;
+import io.botburrow.runner.executor.AgentExecutor;
+import io.botburrow.runner.executor.NativeExecutor;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ModelRoute;
 import io.botburrow.runner.tools.AgentTool;
@@ -19,19 +20,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One agent's model, tools and limits for the length of one activation. */
+/** One agent's executor and the posts it made, for the length of one activation. */
 final class AgentSession {
-  private final AgentDefinition def;
-  private final ChatModel model;
-  private final ModelRoute route;
-  private final ChatModelSource models;
-  private final NativeAgentLoop loop;
-  private final List<AgentTool> tools;
-  private final PostLog posts = new PostLog();
+  private final String agent;
+  private final AgentExecutor executor;
+  private final PostLog posts;
   private final RunTally tally;
-  private final Instant deadline;
 
-  AgentSession(
+  AgentSession(String agent, AgentExecutor executor, PostLog posts, RunTally tally) {
+    this.agent = agent;
+    this.executor = executor;
+    this.posts = posts;
+    this.tally = tally;
+  }
+
+  /** The {@code native} executor with the Hub tools and {@code extraTools}, every model call through the gateway. */
+  static AgentSession nativeLoop(
       AgentDefinition def,
       ModelRoute route,
       ChatModelSource models,
@@ -42,35 +46,25 @@ final class AgentSession {
       RunTally tally,
       Instant deadline,
       String activationId) {
-    this.def = def;
-    this.route = route;
-    this.models = models;
     Brain brain = def.config().brain();
     // an operator's override model replaces the agent's whole chain
     List<String> fallbacks = route.model().equals(brain.model())
         ? brain.modelChain().stream().skip(1).toList() : List.of();
-    this.model = models.model(route, new ChatModelSource.Scope(def.config().name(), activationId, deadline,
-        def.config().behavior().limits().maxTokensPerActivation(), fallbacks));
-    this.loop = loop;
-    this.tally = tally;
-    this.deadline = deadline;
-    List<AgentTool> all = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
-    all.addAll(extraTools);
-    this.tools = List.copyOf(all);
+    long tokenLimit = def.config().behavior().limits().maxTokensPerActivation();
+    ChatModel model = models.model(route, new ChatModelSource.Scope(def.config().name(), activationId, deadline,
+        tokenLimit, fallbacks));
+    PostLog posts = new PostLog();
+    List<AgentTool> tools = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
+    tools.addAll(extraTools);
+    NativeExecutor executor = new NativeExecutor(loop, model,
+        new NativeAgentLoop.ModelSettings(route.model(), brain.temperature(), brain.maxTokens()),
+        PromptBuilder.system(def, tools), tools, def.config().behavior().maxIterations(), tokenLimit,
+        () -> tally.usage().total(), deadline, models::cost, tally);
+    return new AgentSession(def.config().name(), executor, posts, tally);
   }
 
   LoopResult run(ChatMessage.User task) {
-    Brain brain = def.config().brain();
-    long tokenBudget = Math.max(1, def.config().behavior().limits().maxTokensPerActivation() - tally.usage().total());
-    LoopResult result =
-        loop.run(
-            model,
-            new NativeAgentLoop.ModelSettings(route.model(), brain.temperature(), brain.maxTokens()),
-            List.of(PromptBuilder.system(def, tools), task),
-            tools,
-            new LoopLimits(def.config().behavior().maxIterations(), tokenBudget, deadline),
-            models::cost,
-            tally);
+    LoopResult result = executor.run(task);
     tally.loopDone(result);
     return result;
   }
@@ -80,6 +74,10 @@ final class AgentSession {
   }
 
   String agent() {
-    return def.config().name();
+    return agent;
+  }
+
+  String executorName() {
+    return executor.name();
   }
 }

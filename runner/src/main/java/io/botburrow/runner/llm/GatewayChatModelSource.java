@@ -40,7 +40,7 @@ public final class GatewayChatModelSource implements ChatModelSource {
         scope.tokenLimit(), models));
     return request -> {
       var caller = gateway.tokens().verify(token);
-      var chain = gateway.chainFor(caller, request.model(), model -> Optional.of(onEndpoint(route, model)));
+      var chain = gateway.chainFor(caller, request.model(), model -> Optional.of(onEndpoint(route, model, timeout)));
       var served = gateway.call(caller, request, chain, null);
       var response = served.response();
       return new ChatResponse(response.content(), response.toolCalls(), response.usage(), response.finishReason(),
@@ -49,7 +49,7 @@ public final class GatewayChatModelSource implements ChatModelSource {
   }
 
   /** The agent's own endpoint serving {@code model}: the runner's allow-list decided where it is and its key. */
-  private Deployment onEndpoint(ModelRoute route, String model) {
+  public static Deployment onEndpoint(ModelRoute route, String model, Duration timeout) {
     var base = route.baseUrl();
     var name = route.provider() + ":" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort()) + "/" + model;
     return new Deployment(name, route.provider(), base, model, route.apiKey(), route.provider() + ":" + base.getHost(),

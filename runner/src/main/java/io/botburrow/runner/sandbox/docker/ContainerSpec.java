@@ -48,11 +48,20 @@ public record ContainerSpec(
         + env.keySet() + ", labels=" + labels + ", networkMode=" + networkMode + "]";
   }
 
-  /** A named volume mounted into the container. */
-  public record VolumeMount(String volume, String path, boolean readOnly) {
+  /** A named volume (or, with {@code hostDirectory}, a host directory) mounted into the container. */
+  public record VolumeMount(String volume, String path, boolean readOnly, boolean hostDirectory) {
     public VolumeMount {
       Objects.requireNonNull(volume, "volume");
       Objects.requireNonNull(path, "path");
+    }
+
+    public VolumeMount(String volume, String path, boolean readOnly) {
+      this(volume, path, readOnly, false);
+    }
+
+    /** A host directory bind-mounted read-only. */
+    public static VolumeMount hostDirectory(String hostPath, String path) {
+      return new VolumeMount(hostPath, path, true, true);
     }
   }
 

@@ -71,6 +71,10 @@ public final class DockerContainerCreator {
   }
 
   private static Mount mount(ContainerSpec.VolumeMount volume) {
+    if (volume.hostDirectory()) {
+      return new Mount().withType(MountType.BIND).withSource(volume.volume()).withTarget(volume.path())
+          .withReadOnly(volume.readOnly());
+    }
     return new Mount().withType(MountType.VOLUME).withSource(volume.volume())
         .withTarget(volume.path()).withReadOnly(volume.readOnly())
         .withVolumeOptions(new VolumeOptions().withNoCopy(true));

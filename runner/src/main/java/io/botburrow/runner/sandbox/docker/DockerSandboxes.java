@@ -8,6 +8,7 @@ import io.botburrow.runner.sandbox.Sandboxes;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,7 +65,7 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
     Optional<SandboxContainerFactory.Started> warm = warmFor(request);
     SandboxContainerFactory.Started container = warm.orElseGet(() -> factory.start(request.image(),
         request.limits(), ManagedLabels.of(ManagedLabels.ROLE_SANDBOX, request.activationId(),
-            request.agent(), config.runnerId(), request.expiresAt())));
+            request.agent(), config.runnerId(), request.expiresAt()), requestExtras(request)));
     long millis = (System.nanoTime() - started) / 1_000_000;
     owners.put(container.containerId(), container);
     events.acquired(request, warm.isPresent(), millis);
@@ -76,9 +77,20 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
         remover, new OwnershipRelease(events, owners, container.containerId()));
   }
 
+  /** The request's env and read-only host directories (a CLI executor's gateway socket). */
+  private static List<ContainerDecorator> requestExtras(SandboxRequest request) {
+    if (!request.custom()) {
+      return List.of();
+    }
+    return List.of(spec -> {
+      request.env().forEach(spec::env);
+      request.hostDirectories().forEach(d -> spec.volume(ContainerSpec.VolumeMount.hostDirectory(d.hostPath(), d.containerPath())));
+    });
+  }
+
   private Optional<SandboxContainerFactory.Started> warmFor(SandboxRequest request) {
     WarmPool pool = pools.get(request.image());
-    if (pool == null || !request.limits().equals(config.poolLimits())) {
+    if (pool == null || request.custom() || !request.limits().equals(config.poolLimits())) {
       return Optional.empty();
     }
     return pool.take();

@@ -5,6 +5,7 @@ import io.botburrow.runner.sandbox.SandboxLimits;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /** Creates and starts one hardened sandbox container with a fresh tmpfs-backed workspace volume. */
@@ -53,6 +54,11 @@ final class SandboxContainerFactory {
    * @throws io.botburrow.runner.sandbox.SandboxException on failure
    */
   Started start(String image, SandboxLimits limits, ManagedLabels labels) {
+    return start(image, limits, labels, List.of());
+  }
+
+  /** As {@link #start(String, SandboxLimits, ManagedLabels)}, with the request's env and host directories. */
+  Started start(String image, SandboxLimits limits, ManagedLabels labels, List<ContainerDecorator> extra) {
     String suffix = HexFormat.of().formatHex(randomBytes());
     String volume = "botburrow-ws-" + suffix;
     createVolume(volume, limits, labels);
@@ -61,6 +67,7 @@ final class SandboxContainerFactory {
     try {
       ContainerSpec spec = ContainerSpec.builder(image)
           .apply(SandboxHardening.sandbox(limits, config.user(), volume, labels, mainProcess()))
+          .apply(extra)
           .build();
       containerId = creator.create(spec, "botburrow-sandbox-" + suffix);
       if (config.stdioCommands()) {

@@ -1,0 +1,19 @@
+package io.botburrow.runner.executor;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * {@code botburrow.executor.*}: the CLI executors (they need the Docker sandbox).
+ *
+ * @param enabled run CLI agents ({@code claude-code}) when the sandbox is enabled
+ * @param claudeCodeImage the image {@code claude-code} agents run in (the operator's, never the agent's)
+ * @param socketDir host directory for the per-activation gateway sockets; the Docker engine must see it
+ *     at the same path (it bind-mounts them)
+ */
+@ConfigurationProperties("botburrow.executor")
+public record ExecutorProperties(
+    @Bindable(defaultValue = "true") boolean enabled,
+    @Bindable(defaultValue = "botburrow/claude-code:latest") @NotBlank String claudeCodeImage,
+    @Bindable(defaultValue = "/tmp/botburrow-gateway") @NotBlank String socketDir) {}

@@ -1,0 +1,27 @@
+package io.botburrow.runner.executor.cli;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One task for an agent CLI, from the definition and the runner.
+ *
+ * @param prompt the task (thread and notification, or the trigger's prompt)
+ * @param systemPrompt the definition's system prompt and skills, appended to the CLI's own
+ * @param model the model the CLI asks the gateway for
+ * @param maxTurns {@code behavior.max_iterations}
+ * @param maxOutputTokens {@code brain.max_tokens}, 0 for the CLI's default
+ * @param tools the CLI's built-in tools the grants and {@code capabilities.shell} allow
+ */
+public record CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens,
+    List<String> tools) {
+  public CliTask {
+    Objects.requireNonNull(prompt, "prompt");
+    systemPrompt = systemPrompt == null ? "" : systemPrompt;
+    Objects.requireNonNull(model, "model");
+    if (maxTurns < 1) {
+      throw new IllegalArgumentException("maxTurns must be at least 1");
+    }
+    tools = List.copyOf(tools);
+  }
+}

@@ -1,0 +1,202 @@
+package io.botburrow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.botburrow.agents.s3.BucketUploader;
+import io.botburrow.agents.s3.S3ClientFactory;
+import io.botburrow.agents.s3.S3Properties;
+import io.botburrow.devkit.llm.HeldTurn;
+import io.botburrow.devkit.llm.RecordedRequest;
+import io.botburrow.devkit.llm.ScriptedTurn;
+import io.botburrow.devkit.redis.LocalRedis;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The six real-world definitions ({@code shared/testdata/agent-definitions}: five {@code claude-code},
+ * one {@code native}), uploaded with {@code ./botburrow agents upload}, each answer a mention: Claude
+ * Code runs in its network-less sandbox and reaches the scripted model only through the runner's
+ * gateway socket.
+ */
+class ClaudeCodeAgentsIT {
+  private static final String IMAGE = "botburrow/claude-code:latest";
+  private static final List<String> CORPUS = List.of("claude-coder-1", "devops-agent", "pirate-captain-agent", "research-agent",
+      "sprint-coder", "test-persona-agent");
+  private static LocalSystem system;
+  private static HubHttp hub;
+  private static String ronKey;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
+    Optional<Path> corpus = findUp(Path.of("shared", "testdata", "agent-definitions"));
+    Assumptions.assumeTrue(corpus.isPresent(), "shared/testdata/agent-definitions not found (CI has it beside the repository)");
+    Assumptions.assumeTrue(SandboxedAgentIT.imagePresent("botburrow/agent-sandbox:latest")
+        && SandboxedAgentIT.imagePresent("botburrow/mcp-filesystem:latest"), "Docker or the sandbox images are missing");
+    Assumptions.assumeTrue(SandboxedAgentIT.imagePresent(IMAGE) || SandboxedAgentIT.buildTestImage("claude-code")
+        && SandboxedAgentIT.imagePresent(IMAGE), IMAGE + " cannot be built (sandbox-images/build.sh claude-code)");
+    List<String> agents = new java.util.ArrayList<>(CORPUS);
+    agents.add("runaway-agent");
+    system = new LocalSystem(agents, Map.of(
+        "botburrow.sandbox.enabled", true,
+        "botburrow.sandbox.pool-size", 0));
+    upload(corpus.get());
+    hub = system.hubHttp();
+    ronKey = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
+  }
+
+  /** The corpus through the CLI (validation first), and a runaway variant with an 8 s limit beside it. */
+  private static void upload(Path corpus) throws IOException {
+    S3Properties s3 = S3Properties.of(system.s3.endpoint(), "botburrow-agents", system.s3.accessKey(), system.s3.secretKey());
+    int code = new CommandLine(new io.botburrow.cli.Main()).execute("agents", "upload", "--endpoint", s3.endpoint().toString(),
+        "--bucket", s3.bucket(), "--access-key", system.s3.accessKey(), "--secret-key", system.s3.secretKey(), corpus.toString());
+    assertThat(code).as("./botburrow agents upload of the corpus").isZero();
+    Path runaway = Files.createTempDirectory("runaway").resolve("agents/runaway-agent");
+    Files.createDirectories(runaway);
+    Files.writeString(runaway.resolve("config.yaml"), Files.readString(corpus.resolve("agents/test-persona-agent/config.yaml"))
+        .replace("name: test-persona-agent", "name: runaway-agent") + "\nsandbox:\n  timeout_seconds: 8\n");
+    Files.writeString(runaway.resolve("system-prompt.md"), "You are runaway-agent.");
+    try (S3Client client = S3ClientFactory.createClient(s3)) {
+      new BucketUploader(client, s3.bucket()).upload(runaway.getParent().getParent());
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (system != null) {
+      system.close();
+    }
+  }
+
+  @Test
+  void everyCorpusAgentAnswersAMentionOnceThroughItsExecutor() {
+    // each mention carries a marker of its own: agent names also appear in other agents' skills
+    system.llm.enqueueFor(marker("claude-coder-1"),
+        ScriptedTurn.toolCall("Bash", "{\"command\":\"git --version\",\"description\":\"git version\"}").withUsage(300, 20),
+        ScriptedTurn.text("claude-coder-1 here: the sandbox has git.").withUsage(400, 30));
+    for (String agent : List.of("devops-agent", "pirate-captain-agent", "research-agent", "test-persona-agent")) {
+      system.llm.enqueueFor(marker(agent), ScriptedTurn.text(agent + " here: ahoy, I read you.").withUsage(200, 10));
+    }
+    system.llm.enqueueFor(marker("sprint-coder"), ScriptedTurn.text("sprint-coder here: quick fix ready.").withUsage(100, 10));
+
+    Map<String, String> posts = new java.util.LinkedHashMap<>();
+    CORPUS.forEach(agent -> posts.put(agent, hub.post("/api/v1/posts", ronKey,
+        Map.of("content", "@" + agent + " are you there? " + marker(agent))).path("id").asText()));
+
+    posts.forEach((agent, postId) -> {
+      JsonNode reply = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+          .until(() -> commentBy(postId, agent), Optional::isPresent).orElseThrow();
+      System.out.println("REPLY " + agent + ": " + reply.path("content").asText());
+      assertThat(reply.path("content").asText()).as(agent).startsWith(agent + " here:");
+    });
+    assertThat(commentBy(posts.get("claude-coder-1"), "claude-coder-1").orElseThrow().path("content").asText())
+        .contains("the sandbox has git");
+    // the Bash tool ran git in the sandbox and its output went back to the model through the gateway
+    assertThat(system.llm.requestsContaining("git version 2.")).isNotEmpty();
+
+    // the CLI's calls reached the model only through the gateway: with the runner's key, never a token
+    List<RecordedRequest> cli = system.llm.requests().stream().filter(r -> r.contains("Claude Code")).toList();
+    assertThat(cli).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(cli).allSatisfy(r -> assertThat(r.header("authorization")).isEqualTo("Bearer " + LocalSystem.LLM_KEY));
+    assertThat(system.llm.requests()).noneSatisfy(r -> assertThat(r.raw() + r.headers()).contains("bbg1."));
+    // the gateway accepted each activation's token and metered it for that agent; tool_type is the executor
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      for (String agent : CORPUS) {
+        String toolType = agent.equals("sprint-coder") ? "native" : "claude-code";
+        assertThat(metric("botburrow_activations_total", "agent=\"" + agent + "\"", "tool_type=\"" + toolType + "\"",
+            "status=\"success\"")).as(agent).isGreaterThanOrEqualTo(1);
+        assertThat(metric("botburrow_tokens_total", "agent=\"" + agent + "\"", "tool_type=\"" + toolType + "\"",
+            "direction=\"input\"")).as(agent).isGreaterThanOrEqualTo(100);
+        assertThat(metric("botburrow_llm_requests_total", "agent=\"" + agent + "\"", "status=\"ok\"")).as(agent)
+            .isGreaterThanOrEqualTo(1);
+      }
+      assertThat(metric("botburrow_tokens_total", "agent=\"claude-coder-1\"", "direction=\"input\"")).isEqualTo(700);
+    });
+    assertThat(posts).allSatisfy((agent, postId) -> assertThat(commentsBy(postId, agent)).isEqualTo(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> managedContainers().isEmpty());
+  }
+
+  @Test
+  void aRunawayCliIsKilledAtTheDeadlineWithItsSandboxAndThePersonIsTold() {
+    system.llm.enqueueFor("runaway-agent", ScriptedTurn.text("too late").hold());
+
+    String postId = hub.post("/api/v1/posts", ronKey, Map.of("content", "@runaway-agent take your time")).path("id").asText();
+    HeldTurn held = system.llm.awaitHeld(Duration.ofSeconds(60));
+    try {
+      assertThat(managedContainers()).isNotEmpty();
+      JsonNode reply = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+          .until(() -> commentBy(postId, "runaway-agent"), Optional::isPresent).orElseThrow();
+      System.out.println("REPLY runaway-agent: " + reply.path("content").asText());
+      assertThat(reply.path("content").asText()).isEqualTo("Sorry, I could not answer this: I ran out of time (the limit is 8 s).");
+      await().atMost(Duration.ofSeconds(15)).until(() -> managedContainers().isEmpty());
+    } finally {
+      held.release();
+    }
+    assertThat(commentsBy(postId, "runaway-agent")).isEqualTo(1);
+  }
+
+  private static String marker(String agent) {
+    return "(question " + agent.hashCode() + ")";
+  }
+
+  private static List<String> managedContainers() {
+    try {
+      Process p = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=io.botburrow.role=sandbox").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes());
+      p.waitFor();
+      return out.lines().filter(l -> !l.isBlank()).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of("interrupted");
+    }
+  }
+
+  private static double metric(String name, String... labels) {
+    String text = system.runnerHttp().text("/prometheus");
+    return text.lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static Optional<JsonNode> commentBy(String postId, String agent) {
+    return comments(postId).filter(c -> agent.equals(c.path("author_name").asText())).findFirst();
+  }
+
+  private static long commentsBy(String postId, String agent) {
+    return comments(postId).filter(c -> agent.equals(c.path("author_name").asText())).count();
+  }
+
+  private static Stream<JsonNode> comments(String postId) {
+    JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", ronKey);
+    return StreamSupport.stream(thread.path("comments").spliterator(), false);
+  }
+
+  private static Optional<Path> findUp(Path relative) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve(relative))) {
+        return Optional.of(dir.resolve(relative));
+      }
+    }
+    return Optional.empty();
+  }
+}
