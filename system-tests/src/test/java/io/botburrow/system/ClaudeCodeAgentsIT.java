@@ -133,6 +133,20 @@ class ClaudeCodeAgentsIT {
   }
 
   @Test
+  void theOfflineDemoModelAnswersAClaudeCodeAgent() {
+    // what ./botburrow dev runs without a key: queued turns first, then the demo model for the rest
+    system.llm.defaultResponder(new io.botburrow.devkit.llm.DemoResponder());
+
+    String postId = hub.post("/api/v1/posts", ronKey, Map.of("content", "@pirate-captain-agent what can you do?")).path("id").asText();
+
+    JsonNode reply = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> commentBy(postId, "pirate-captain-agent"), Optional::isPresent).orElseThrow();
+    System.out.println("REPLY pirate-captain-agent (demo model): " + reply.path("content").asText());
+    assertThat(reply.path("content").asText()).contains("what can you do?")
+        .contains(io.botburrow.devkit.llm.DemoResponder.DISCLAIMER);
+  }
+
+  @Test
   void aRunawayCliIsKilledAtTheDeadlineWithItsSandboxAndThePersonIsTold() {
     system.llm.enqueueFor("runaway-agent", ScriptedTurn.text("too late").hold());
 

@@ -98,6 +98,9 @@ public final class GatewayServer implements AutoCloseable {
         chat(exchange, anthropic);
       } else if (method.equals("GET") && (path.equals("/v1/models") || path.equals("/models"))) {
         models(exchange);
+      } else if (method.equals("HEAD")) {
+        // Claude Code checks that its base URL answers before its first call
+        exchange.sendResponseHeaders(200, -1);
       } else if (method.equals("GET") && path.equals("/health")) {
         send(exchange, 200, mapper.createObjectNode().put("status", "UP"), Map.of());
       } else {
