@@ -51,15 +51,18 @@ case "$mode" in
     ensure_pkg busybox busybox-static || true
     ensure_pkg debootstrap debootstrap || true
     ensure_pkg aws awscli || true
+    ensure_pkg npm npm || true   # sandbox images install MCP servers and agent CLIs from npm on the host
     ensure_docker || true
     ;;
   dev)
     ensure_redis
     ensure_pkg debootstrap debootstrap || true
+    ensure_pkg npm npm || true
     ensure_docker || log "continuing without the Docker sandbox"
     ;;
   docker)
     ensure_pkg busybox busybox-static || true
+    ensure_pkg npm npm || true
     ensure_pkg debootstrap debootstrap || true
     ensure_docker
     ;;
