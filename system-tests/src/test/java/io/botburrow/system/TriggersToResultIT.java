@@ -1,0 +1,172 @@
+package io.botburrow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.botburrow.devkit.llm.HeldTurn;
+import io.botburrow.devkit.llm.ScriptedTurn;
+import io.botburrow.devkit.redis.LocalRedis;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks and API messages run a real agent end to end: the coordinator verifies and enqueues, the
+ * runner runs the agent against the scripted model, and the task API shows what happened.
+ */
+class TriggersToResultIT {
+  private static final String AGENT = "hook-agent";
+  private static final String SECRET = "hook-agent-secret-4711";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static LocalSystem system;
+  private static URI coordinator;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
+    system = new LocalSystem(List.of(AGENT), Map.of(), Map.of("HOOK_AGENT_WEBHOOK_SECRET", SECRET));
+    coordinator = URI.create(io.botburrow.cli.Services.url(system.coordinator));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (system != null) {
+      system.close();
+    }
+  }
+
+  @Test
+  void aSignedGitHubDeliveryRunsTheAgentWithThePayloadInItsPromptAndCompletesItsTask() throws Exception {
+    String marker = "commit-" + UUID.randomUUID();
+    system.llm.enqueueFor(marker, ScriptedTurn.text("Someone fixed the login page.").withUsage(40, 7));
+    String body = "{\"ref\":\"refs/heads/main\",\"head_commit\":{\"message\":\"Fix the login page " + marker + "\"}}";
+
+    HttpResponse<String> response = github(body, sign(SECRET, body), UUID.randomUUID().toString());
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    String taskId = JSON.readTree(response.body()).path("task_id").asText();
+    JsonNode task = awaitStatus(taskId, "completed");
+    assertThat(task.path("result").asText()).isEqualTo("Someone fixed the login page.");
+    assertThat(task.path("source").asText()).isEqualTo("webhook");
+    assertThat(task.path("tokens").path("input").asLong()).isEqualTo(40);
+    assertThat(system.llm.requestsContaining(marker)).singleElement()
+        .satisfies(r -> assertThat(r.raw()).contains("Summarise this GitHub push event in one sentence")
+            .contains("Fix the login page " + marker));
+  }
+
+  @Test
+  void aBadSignatureAReplayedDeliveryAndAnOversizeBodyEnqueueNothing() throws Exception {
+    String marker = "refused-" + UUID.randomUUID();
+    String body = "{\"ref\":\"refs/heads/main\",\"note\":\"" + marker + "\"}";
+    String delivery = UUID.randomUUID().toString();
+    system.llm.enqueueFor(marker, ScriptedTurn.text("Seen once."));
+
+    assertThat(github(body, sign("not-the-secret", body), UUID.randomUUID().toString()).statusCode()).isEqualTo(401);
+    assertThat(github(body, null, UUID.randomUUID().toString()).statusCode()).isEqualTo(401);
+    HttpResponse<String> first = github(body, sign(SECRET, body), delivery);
+    HttpResponse<String> replay = github(body, sign(SECRET, body), delivery);
+    String huge = "{\"blob\":\"" + marker + "x".repeat(300_000) + "\"}";
+    HttpResponse<String> oversize = github(huge, sign(SECRET, huge), UUID.randomUUID().toString());
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(replay.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(replay.body()).path("status").asText()).isEqualTo("duplicate");
+    assertThat(oversize.statusCode()).isEqualTo(413);
+    awaitStatus(JSON.readTree(first.body()).path("task_id").asText(), "completed");
+    // only the first, verified delivery ever reached the model, and only once
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        .until(() -> system.llm.requestsContaining(marker).size() == 1);
+  }
+
+  @Test
+  void anApiMessageGoesSubmittedWorkingCompletedAndAQueuedOneCanBeCanceled() throws Exception {
+    String marker = "question-" + UUID.randomUUID();
+    system.llm.enqueueFor(marker, ScriptedTurn.text("The deploy changed the login page.").withUsage(11, 6).hold());
+
+    JsonNode accepted = message(marker + " what changed in the last deploy?");
+    assertThat(accepted.path("status").asText()).isEqualTo("submitted");
+    String taskId = accepted.path("task_id").asText();
+    HeldTurn held = system.llm.awaitHeld(Duration.ofSeconds(15));
+    JsonNode second;
+    try {
+      assertThat(task(taskId).path("status").asText()).isEqualTo("working");
+      assertThat(agent().path("state").asText()).isEqualTo("processing");
+      // single flight: the second message waits behind the first; canceled there, it never runs
+      second = message("cancel-me-" + marker);
+      JsonNode canceled = post("/api/v1/tasks/" + second.path("task_id").asText() + "/cancel", null);
+      assertThat(canceled.path("status").asText()).isEqualTo("canceled");
+    } finally {
+      held.release();
+    }
+
+    JsonNode done = awaitStatus(taskId, "completed");
+    assertThat(done.path("result").asText()).isEqualTo("The deploy changed the login page.");
+    assertThat(done.path("tokens").path("total").asLong()).isEqualTo(17);
+    assertThat(done.path("duration_ms").isNumber()).isTrue();
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        .until(() -> task(second.path("task_id").asText()).path("status").asText().equals("canceled"));
+    assertThat(system.llm.requestsContaining("cancel-me-" + marker)).isEmpty();
+    HttpResponse<String> again = raw(HttpRequest.newBuilder(coordinator.resolve("/api/v1/tasks/" + taskId + "/cancel"))
+        .header("Authorization", "Bearer " + LocalSystem.OPERATOR_KEY).POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(again.statusCode()).isEqualTo(409);
+  }
+
+  private static JsonNode awaitStatus(String taskId, String status) {
+    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        .until(() -> task(taskId), t -> t.path("status").asText().equals(status));
+  }
+
+  private static JsonNode task(String id) {
+    return system.coordinatorHttp().get("/api/v1/tasks/" + id, LocalSystem.OPERATOR_KEY);
+  }
+
+  private static JsonNode agent() {
+    return system.coordinatorHttp().get("/api/v1/agents/" + AGENT, LocalSystem.OPERATOR_KEY);
+  }
+
+  private static JsonNode message(String content) {
+    return post("/api/v1/agents/" + AGENT + "/messages", Map.of("content", content));
+  }
+
+  private static JsonNode post(String path, Map<String, ?> body) {
+    return system.coordinatorHttp().post(path, LocalSystem.OPERATOR_KEY, body == null ? Map.of() : body);
+  }
+
+  private static HttpResponse<String> github(String body, String signature, String delivery) throws Exception {
+    HttpRequest.Builder req = HttpRequest.newBuilder(coordinator.resolve("/hooks/" + AGENT + "/github"))
+        .header("Content-Type", "application/json")
+        .header("X-GitHub-Event", "push")
+        .header("X-GitHub-Delivery", delivery)
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (signature != null) {
+      req.header("X-Hub-Signature-256", signature);
+    }
+    return raw(req);
+  }
+
+  private static HttpResponse<String> raw(HttpRequest.Builder req) throws Exception {
+    return HTTP.send(req.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String sign(String secret, String body) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+  }
+}
