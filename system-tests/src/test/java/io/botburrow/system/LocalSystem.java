@@ -94,6 +94,14 @@ final class LocalSystem implements AutoCloseable {
     return ctx;
   }
 
+  /** Uploads a definitions folder (agents/, skills/) to the system's bucket. */
+  void uploadDefinitions(Path folder) {
+    S3Properties s3Props = S3Properties.of(s3.endpoint(), "botburrow-agents", s3.accessKey(), s3.secretKey());
+    try (S3Client client = S3ClientFactory.createClient(s3Props)) {
+      new BucketUploader(client, s3Props.bucket()).upload(folder);
+    }
+  }
+
   HubHttp hubHttp() {
     return new HubHttp(hub.baseUrl());
   }

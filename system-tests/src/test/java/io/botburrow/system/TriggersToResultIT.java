@@ -127,6 +127,43 @@ class TriggersToResultIT {
     assertThat(again.statusCode()).isEqualTo(409);
   }
 
+  @Test
+  void theRigCharacterConductorEConvertedAndUploadedAnswersAnApiMessage() throws Exception {
+    java.nio.file.Path json = findUp(java.nio.file.Path.of("shared", "testdata", "character", "conductor-e.json"));
+    Assumptions.assumeTrue(json != null, "shared/testdata/character/conductor-e.json not found");
+    var converted = io.botburrow.agents.character.RigCharacter.convert(java.nio.file.Files.readString(json), null,
+        io.botburrow.agents.validation.RuntimeRules.DEFAULT.knownMcpServers());
+    java.nio.file.Path defs = java.nio.file.Files.createTempDirectory("character-");
+    java.nio.file.Path agentDir = java.nio.file.Files.createDirectories(defs.resolve("agents/conductor-e"));
+    java.nio.file.Files.writeString(agentDir.resolve("config.yaml"), converted.configYaml());
+    java.nio.file.Files.writeString(agentDir.resolve("system-prompt.md"), converted.systemPrompt());
+    assertThat(new io.botburrow.agents.validation.DefinitionValidator(io.botburrow.agents.validation.RuntimeRules.DEFAULT)
+        .validate(defs).passes(false)).isTrue();
+    system.uploadDefinitions(defs);
+    // its every-minute schedule may fire during the test: give it answers too
+    system.llm.enqueueFor("Run the coordination loop", ScriptedTurn.text("Loop done."), ScriptedTurn.text("Loop done."));
+    String marker = "status-" + UUID.randomUUID();
+    system.llm.enqueueFor(marker, ScriptedTurn.text("All agents healthy; no human gates open.").withUsage(20, 8));
+
+    JsonNode accepted = post("/api/v1/agents/conductor-e/messages", Map.of("content", marker + " what is the rig's status?"));
+
+    JsonNode done = awaitStatus(accepted.path("task_id").asText(), "completed");
+    assertThat(done.path("result").asText()).isEqualTo("All agents healthy; no human gates open.");
+    assertThat(system.llm.requestsContaining(marker)).singleElement().satisfies(r -> assertThat(r.raw())
+        .contains("claude-opus-4-6")
+        .contains("You are Conductor-E, engineering rig coordinator.")
+        .contains("Precise, efficient coordinator. Speaks in short, factual messages."));
+  }
+
+  private static java.nio.file.Path findUp(java.nio.file.Path relative) {
+    for (java.nio.file.Path d = java.nio.file.Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      if (java.nio.file.Files.exists(d.resolve(relative))) {
+        return d.resolve(relative);
+      }
+    }
+    return null;
+  }
+
   private static JsonNode awaitStatus(String taskId, String status) {
     return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
         .until(() -> task(taskId), t -> t.path("status").asText().equals(status));
