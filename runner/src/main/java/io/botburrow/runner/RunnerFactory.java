@@ -32,6 +32,7 @@ import io.botburrow.runner.llm.ModelRouter;
 import io.botburrow.secrets.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.botburrow.runner.tools.ActivationTools;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
@@ -102,9 +103,11 @@ class RunnerFactory {
       ExplorationSchedule schedule,
       ExplorationProperties exploration,
       WorkspaceProvider workspaces,
-      TaskStore tasks) {
+      TaskStore tasks,
+      List<ActivationTools> extraTools) {
+    ActivationTools extras = extraTools.stream().reduce(ActivationTools.NONE, ActivationTools::of);
     return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
-        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks);
+        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, extras);
   }
 
   @Singleton

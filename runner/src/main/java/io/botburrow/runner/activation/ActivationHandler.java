@@ -26,6 +26,10 @@ import io.botburrow.tasks.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.botburrow.runner.tools.ActivationTools;
+import io.botburrow.runner.tools.AgentTool;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,6 +58,7 @@ public class ActivationHandler {
   private final Watchdog watchdog;
   private final ActivationReports reports;
   private final TriggeredWork triggered;
+  private final ActivationTools extraTools;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -70,6 +75,28 @@ public class ActivationHandler {
       Duration minStaleness,
       WorkspaceProvider workspaces,
       TaskStore tasks) {
+    this(definitions, hub, router, models, json, metrics, clock, activationTimeout, maxAttempts, effects, schedule,
+        minStaleness, workspaces, tasks, ActivationTools.NONE);
+  }
+
+  /** @param extraTools activation tools (delegation, HTTP tools) offered beside the Hub and workspace tools */
+  public ActivationHandler(
+      AgentDefinitionStore definitions,
+      HubClient hub,
+      ModelRouter router,
+      ChatModelSource models,
+      ObjectMapper json,
+      RunnerMetrics metrics,
+      Clock clock,
+      Duration activationTimeout,
+      int maxAttempts,
+      EffectLedger effects,
+      ExplorationSchedule schedule,
+      Duration minStaleness,
+      WorkspaceProvider workspaces,
+      TaskStore tasks,
+      ActivationTools extraTools) {
+    this.extraTools = extraTools;
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -86,7 +113,7 @@ public class ActivationHandler {
     this.workspaces = workspaces;
     this.watchdog = new Watchdog(clock);
     this.reports = new ActivationReports(hub, metrics);
-    this.triggered = new TriggeredWork(hub, tasks, clock);
+    this.triggered = new TriggeredWork(hub, tasks, clock, extraTools);
   }
 
   /** Runs {@code a} outside a runner's lease (tests, benchmarks). */
@@ -200,7 +227,9 @@ public class ActivationHandler {
     // routing refuses endpoints and keys the operator did not allow, before any container starts
     ModelRoute route = router.route(def.config().brain());
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
-      AgentSession session = new AgentSession(def, route, models, loop, hub, json, workspace.tools(), run.tally, run.deadline,
+      List<AgentTool> tools = new ArrayList<>(workspace.tools());
+      tools.addAll(extraTools.offered(a, def.config(), run.deadline));
+      AgentSession session = new AgentSession(def, route, models, loop, hub, json, tools, run.tally, run.deadline,
           a.id().value());
       return switch (a.kind()) {
         case NOTIFICATION -> notifications(run, def, session);
