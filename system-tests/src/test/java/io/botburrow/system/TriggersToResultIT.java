@@ -40,7 +40,8 @@ class TriggersToResultIT {
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
-    system = new LocalSystem(List.of(AGENT), Map.of(), Map.of("HOOK_AGENT_WEBHOOK_SECRET", SECRET));
+    system = new LocalSystem(List.of(AGENT), Map.of("botburrow.http-tools.allowed-hosts", "127.0.0.1"),
+        Map.of("HOOK_AGENT_WEBHOOK_SECRET", SECRET));
     coordinator = URI.create(io.botburrow.cli.Services.url(system.coordinator));
   }
 
@@ -153,6 +154,53 @@ class TriggersToResultIT {
         .contains("claude-opus-4-6")
         .contains("You are Conductor-E, engineering rig coordinator.")
         .contains("Precise, efficient coordinator. Speaks in short, factual messages."));
+  }
+
+  @Test
+  void anAgentCallsItsHttpToolOnAnOperatorAllowedHostAndAnswersWithWhatItReturned() throws Exception {
+    var api = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    api.createContext("/api/queue", exchange -> {
+      calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+      byte[] body = "{\"queue\":[\"deploy-42\"]}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    api.start();
+    try {
+      java.nio.file.Path defs = java.nio.file.Files.createTempDirectory("http-agent-");
+      java.nio.file.Path dir = java.nio.file.Files.createDirectories(defs.resolve("agents/api-agent"));
+      java.nio.file.Files.writeString(dir.resolve("config.yaml"), """
+          name: api-agent
+          type: native
+          brain:
+            provider: openai
+            model: scripted-model
+          capabilities:
+            grants: [hub:read]
+          http_tools:
+            - name: rig
+              description: The rig's event store
+              base_url: http://127.0.0.1:%d
+              endpoints:
+                - {method: GET, path: /api/queue, description: Get the priority queue}
+          """.formatted(api.getAddress().getPort()));
+      system.uploadDefinitions(defs);
+      String marker = "queue-" + UUID.randomUUID();
+      system.llm.enqueueFor(marker, ScriptedTurn.toolCall("rig_get_api_queue", "{}"), ScriptedTurn.text("Next up: deploy-42."));
+
+      JsonNode accepted = post("/api/v1/agents/api-agent/messages", Map.of("content", marker + " what is next?"));
+
+      JsonNode done = awaitStatus(accepted.path("task_id").asText(), "completed");
+      assertThat(done.path("result").asText()).isEqualTo("Next up: deploy-42.");
+      assertThat(calls).containsExactly("GET /api/queue");
+      assertThat(system.llm.requestsContaining(marker).getFirst().raw()).contains("rig_get_api_queue")
+          .contains("Get the priority queue");
+      assertThat(system.llm.requestsContaining(marker).getLast().raw()).contains("deploy-42").contains("HTTP 200");
+    } finally {
+      api.stop(0);
+    }
   }
 
   private static java.nio.file.Path findUp(java.nio.file.Path relative) {
