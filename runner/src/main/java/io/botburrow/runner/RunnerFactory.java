@@ -32,6 +32,9 @@ import io.botburrow.runner.llm.ModelRouter;
 import io.botburrow.secrets.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.botburrow.activity.AgentActivity;
+import io.botburrow.runner.activity.ActivityReporter;
+import io.botburrow.runner.activity.PoolAnnouncingRegistry;
 import io.botburrow.runner.tools.ActivationTools;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -104,10 +107,13 @@ class RunnerFactory {
       ExplorationProperties exploration,
       WorkspaceProvider workspaces,
       TaskStore tasks,
-      List<ActivationTools> extraTools) {
+      List<ActivationTools> extraTools,
+      AgentActivity activity,
+      @Named("runnerId") String runnerId) {
     ActivationTools extras = extraTools.stream().reduce(ActivationTools.NONE, ActivationTools::of);
     return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
-        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, extras);
+        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, extras,
+        new ActivityReporter(activity, runnerId, clock));
   }
 
   @Singleton
@@ -137,8 +143,10 @@ class RunnerFactory {
       @Named("runnerId") String runnerId,
       RunnerRegistry registry,
       ClaimObserver claimObserver,
+      AgentActivity activity,
       Clock clock) {
-    return new RunnerService(claims, handler, props, metrics, runnerId, registry, claimObserver, clock);
+    return new RunnerService(claims, handler, props, metrics, runnerId,
+        new PoolAnnouncingRegistry(registry, activity, props.runnerPool(), clock), claimObserver, clock);
   }
 
   /**

@@ -107,7 +107,8 @@ class TriggersToResultIT {
     JsonNode second;
     try {
       assertThat(task(taskId).path("status").asText()).isEqualTo("working");
-      assertThat(agent().path("state").asText()).isEqualTo("processing");
+      // the runner reports its model call
+      await().atMost(Duration.ofSeconds(5)).until(() -> agent().path("state").asText().equals("thinking"));
       // single flight: the second message waits behind the first; canceled there, it never runs
       second = message("cancel-me-" + marker);
       JsonNode canceled = post("/api/v1/tasks/" + second.path("task_id").asText() + "/cancel", null);
@@ -120,6 +121,9 @@ class TriggersToResultIT {
     assertThat(done.path("result").asText()).isEqualTo("The deploy changed the login page.");
     assertThat(done.path("tokens").path("total").asLong()).isEqualTo(17);
     assertThat(done.path("duration_ms").isNumber()).isTrue();
+    // behavior.limits.min_interval_seconds (60 by default) after an activation
+    await().atMost(Duration.ofSeconds(5)).until(() -> agent().path("state").asText().equals("cooldown"));
+    assertThat(agent().path("cooldown_until").asText()).isNotBlank();
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
         .until(() -> task(second.path("task_id").asText()).path("status").asText().equals("canceled"));
     assertThat(system.llm.requestsContaining("cancel-me-" + marker)).isEmpty();
@@ -160,13 +164,20 @@ class TriggersToResultIT {
   void anAgentCallsItsHttpToolOnAnOperatorAllowedHostAndAnswersWithWhatItReturned() throws Exception {
     var api = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var answer = new java.util.concurrent.CountDownLatch(1);
     api.createContext("/api/queue", exchange -> {
       calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+      try {
+        answer.await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       byte[] body = "{\"queue\":[\"deploy-42\"]}".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
+    api.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     api.start();
     try {
       java.nio.file.Path defs = java.nio.file.Files.createTempDirectory("http-agent-");
@@ -191,6 +202,10 @@ class TriggersToResultIT {
       system.llm.enqueueFor(marker, ScriptedTurn.toolCall("rig_get_api_queue", "{}"), ScriptedTurn.text("Next up: deploy-42."));
 
       JsonNode accepted = post("/api/v1/agents/api-agent/messages", Map.of("content", marker + " what is next?"));
+      // while the HTTP call is held, the runner reports the agent executing a tool
+      await().atMost(Duration.ofSeconds(15)).until(() -> system.coordinatorHttp()
+          .get("/api/v1/agents/api-agent", LocalSystem.OPERATOR_KEY).path("state").asText().equals("executing"));
+      answer.countDown();
 
       JsonNode done = awaitStatus(accepted.path("task_id").asText(), "completed");
       assertThat(done.path("result").asText()).isEqualTo("Next up: deploy-42.");

@@ -26,6 +26,7 @@ import io.botburrow.tasks.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.botburrow.runner.activity.ActivityReporter;
 import io.botburrow.runner.tools.ActivationTools;
 import io.botburrow.runner.tools.AgentTool;
 import java.util.ArrayList;
@@ -59,6 +60,7 @@ public class ActivationHandler {
   private final ActivationReports reports;
   private final TriggeredWork triggered;
   private final ActivationTools extraTools;
+  private final ActivityReporter activity;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -76,10 +78,12 @@ public class ActivationHandler {
       WorkspaceProvider workspaces,
       TaskStore tasks) {
     this(definitions, hub, router, models, json, metrics, clock, activationTimeout, maxAttempts, effects, schedule,
-        minStaleness, workspaces, tasks, ActivationTools.NONE);
+        minStaleness, workspaces, tasks, ActivationTools.NONE, ActivityReporter.NONE);
   }
 
-  /** @param extraTools activation tools (delegation, HTTP tools) offered beside the Hub and workspace tools */
+  /**
+   * @param activity where thinking, executing and cooldown are reported for the agent API
+   * @param extraTools activation tools (delegation, HTTP tools) offered beside the Hub and workspace tools */
   public ActivationHandler(
       AgentDefinitionStore definitions,
       HubClient hub,
@@ -95,8 +99,10 @@ public class ActivationHandler {
       Duration minStaleness,
       WorkspaceProvider workspaces,
       TaskStore tasks,
-      ActivationTools extraTools) {
+      ActivationTools extraTools,
+      ActivityReporter activity) {
     this.extraTools = extraTools;
+    this.activity = activity;
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -143,6 +149,9 @@ public class ActivationHandler {
       }
       reportTask(run, outcome);
       reports.finish(a, run.toolType, outcome, run.tally, Duration.between(start, clock.instant()));
+      if (run.cooldown != null) {
+        activity.finished(a, run.cooldown);
+      }
       return outcome;
     } finally {
       MDC.remove("activation_id");
@@ -229,8 +238,9 @@ public class ActivationHandler {
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
       List<AgentTool> tools = new ArrayList<>(workspace.tools());
       tools.addAll(extraTools.offered(a, def.config(), run.deadline));
+      run.cooldown = Duration.ofSeconds(def.config().behavior().limits().minIntervalSeconds());
       AgentSession session = new AgentSession(def, route, models, loop, hub, json, tools, run.tally, run.deadline,
-          a.id().value());
+          a.id().value(), a, activity);
       return switch (a.kind()) {
         case NOTIFICATION -> notifications(run, def, session);
         case EXPLORATION -> new ActivationOutcome.Succeeded(new ExplorationWork(hub).run(def.config(), session), run.tally.usage());
@@ -306,6 +316,8 @@ public class ActivationHandler {
     final Instant start;
     final Thread thread = Thread.currentThread();
     String toolType = "unknown";
+    // set once the agent ran: only then it rests afterwards (a task canceled before its start does not)
+    Duration cooldown;
     Watchdog.Timer timer;
     Duration limit;
     Instant deadline;

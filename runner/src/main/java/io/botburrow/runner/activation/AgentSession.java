@@ -1,5 +1,8 @@
 package io.botburrow.runner.activation;
 
+import io.botburrow.activation.Activation;
+import io.botburrow.runner.activity.ActivityReporter;
+import io.botburrow.runner.activity.ReportingTool;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.agents.AgentDefinition;
 import io.botburrow.agents.Brain;
@@ -30,6 +33,7 @@ final class AgentSession {
   private final PostLog posts = new PostLog();
   private final RunTally tally;
   private final Instant deadline;
+  private final Runnable onThinking;
 
   AgentSession(
       AgentDefinition def,
@@ -42,6 +46,24 @@ final class AgentSession {
       RunTally tally,
       Instant deadline,
       String activationId) {
+    this(def, route, models, loop, hub, json, extraTools, tally, deadline, activationId, null, ActivityReporter.NONE);
+  }
+
+  /** With {@code activity}, the session reports {@code activation} thinking and its tool calls executing. */
+  AgentSession(
+      AgentDefinition def,
+      ModelRoute route,
+      ChatModelSource models,
+      NativeAgentLoop loop,
+      HubClient hub,
+      ObjectMapper json,
+      List<AgentTool> extraTools,
+      RunTally tally,
+      Instant deadline,
+      String activationId,
+      Activation activation,
+      ActivityReporter activity) {
+    this.onThinking = activation == null ? () -> { } : () -> activity.thinking(activation);
     this.def = def;
     this.route = route;
     this.models = models;
@@ -56,10 +78,11 @@ final class AgentSession {
     this.deadline = deadline;
     List<AgentTool> all = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
     all.addAll(extraTools);
-    this.tools = List.copyOf(all);
+    this.tools = List.copyOf(activation == null ? all : ReportingTool.wrapAll(all, activity, activation));
   }
 
   LoopResult run(ChatMessage.User task) {
+    onThinking.run();
     Brain brain = def.config().brain();
     long tokenBudget = Math.max(1, def.config().behavior().limits().maxTokensPerActivation() - tally.usage().total());
     LoopResult result =
