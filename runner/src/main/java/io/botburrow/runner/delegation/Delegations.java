@@ -120,7 +120,9 @@ public final class Delegations {
     if (task.isEmpty() || !task.get().state().terminal()) {
       return Optional.empty();
     }
-    if (!ledger.tryRecord("delegation-delivered:" + taskId, "inline", REMEMBER)) {
+    String delivered = "delegation-delivered:" + taskId;
+    // a redelivered delegator asking again gets the answer again; only a follow-up's claim stops it
+    if (!ledger.tryRecord(delivered, "inline", REMEMBER) && !ledger.lookup(delivered).orElse("inline").equals("inline")) {
       return Optional.of(ToolOutcome.ok(to + " finished task " + taskId + "; its result comes to you as a follow-up."));
     }
     Task t = task.get();
