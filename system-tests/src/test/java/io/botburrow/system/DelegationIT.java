@@ -87,7 +87,11 @@ class DelegationIT {
     system.llm.enqueueFor(work, ScriptedTurn.text("Report: " + answer).hold());
     system.llm.enqueueFor(answer, ScriptedTurn.text("Here is the worker's report: " + answer));
 
-    String taskId = message("manager", ask + " get me the report");
+    HubHttp hub = system.hubHttp();
+    String ron = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
+    String postId = hub.post("/api/v1/posts", ron, Map.of("title", "Report", "content", "Who writes the report?")).path("id").asText();
+    String taskId = system.coordinatorHttp().post("/api/v1/agents/manager/messages", LocalSystem.OPERATOR_KEY,
+        Map.of("content", ask + " get me the report", "thread", postId)).path("task_id").asText();
     HeldTurn held = system.llm.awaitHeld(Duration.ofSeconds(15));
     try {
       JsonNode first = awaitStatus(taskId, "completed");
@@ -103,6 +107,16 @@ class DelegationIT {
     assertThat(followUp.raw()).contains("You are manager.").contains("worker has finished task t-");
     await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
         .until(() -> system.llm.requestsContaining("has finished task").stream().filter(r -> r.contains(answer)).count() == 1);
+    // the person reads both answers in the thread, the late one crediting the worker
+    List<String> comments = await().atMost(Duration.ofSeconds(10)).until(() -> commentsBy(hub, ron, postId, "manager"),
+        c -> c.size() == 2);
+    assertThat(comments).containsExactly("The worker is on it.", "Here is the worker's report: " + answer);
+  }
+
+  private static List<String> commentsBy(HubHttp hub, String key, String postId, String agent) {
+    JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", key);
+    return java.util.stream.StreamSupport.stream(thread.path("comments").spliterator(), false)
+        .filter(c -> agent.equals(c.path("author_name").asText())).map(c -> c.path("content").asText()).toList();
   }
 
   private static String message(String agent, String content) {

@@ -49,7 +49,7 @@ final class TriggeredWork {
     String key = "task:" + (trigger.taskId() != null ? trigger.taskId() : a.id().value());
     if (!text.isEmpty() && trigger.thread() != null) {
       hub.comment(a.agent(), trigger.thread(), null, text, key);
-    } else if (!text.isEmpty() && config.triggers().output().postsToCommunity() && a.kind() != ActivationKind.DELEGATION) {
+    } else if (!text.isEmpty() && config.triggers().output().postsToCommunity() && !returnsToDelegator(a)) {
       hub.createPost(a.agent(), config.triggers().output().community(), title(trigger), text, key);
     }
     if (trigger.taskId() != null) {
@@ -69,6 +69,11 @@ final class TriggeredWork {
           tally.usage().outputTokens(), tally.cost()), clock.instant());
     }
     extraTools.delegatedWorkEnded(a, TaskState.FAILED, error);
+  }
+
+  // delegated work answers its delegator, not the delegate's community
+  private static boolean returnsToDelegator(Activation a) {
+    return a.kind() == ActivationKind.DELEGATION && a.trigger().taskId() != null;
   }
 
   private static String title(Trigger trigger) {

@@ -109,7 +109,9 @@ public final class Delegations {
       }
     }
     // from now on the end of the work sends the result as a follow-up, unless it ended meanwhile
-    ledger.tryRecord("delegation-followup:" + taskId, from.agent(), REMEMBER);
+    // the delegator's thread, when its work had one, is where the late answer belongs
+    String thread = from.trigger() == null || from.trigger().thread() == null ? "" : from.trigger().thread();
+    ledger.tryRecord("delegation-followup:" + taskId, "thread:" + thread, REMEMBER);
     return deliverInline(to, taskId).orElseGet(() -> ToolOutcome.ok(to + " is still working on task " + taskId
         + ". Its result will reach you as a new activation when it is done; do not wait for it. Tell whoever asked"
         + " that " + to + " is on it."));
@@ -142,8 +144,8 @@ public final class Delegations {
     }
     String taskId = trigger.taskId();
     try {
-      if (ledger.lookup("delegation-followup:" + taskId).isEmpty()
-          || !ledger.tryRecord("delegation-delivered:" + taskId, "follow-up", REMEMBER)) {
+      Optional<String> followUp = ledger.lookup("delegation-followup:" + taskId);
+      if (followUp.isEmpty() || !ledger.tryRecord("delegation-delivered:" + taskId, "follow-up", REMEMBER)) {
         return;
       }
       List<String> chain = trigger.chain();
@@ -151,11 +153,12 @@ public final class Delegations {
       String outcome = state == TaskState.COMPLETED ? "completed it. Its answer:\n" + text : "could not do it: " + text;
       String prompt = delegated.agent() + " has finished task " + taskId + " that you delegated to it, and " + outcome
           + "\nContinue your work with this result, and credit " + delegated.agent() + " for it.";
-      Activation followUp = Activation.triggered(delegator, ActivationKind.DELEGATION,
-          new Trigger("delegation-result:" + taskId, null, "result of " + taskId + " from " + delegated.agent(), prompt, null,
-              REMEMBER, chain.subList(0, chain.size() - 1)), clock.instant());
-      EnqueueResult result = queue.submit(followUp);
-      LOG.info("Agent(name={}) result of task {} sent to {} as a follow-up: {}", delegated.agent(), taskId, delegator, result);
+      Activation result = Activation.triggered(delegator, ActivationKind.DELEGATION,
+          new Trigger("delegation-result:" + taskId, null, "result of " + taskId + " from " + delegated.agent(), prompt,
+              followUp.get().substring(followUp.get().indexOf(':') + 1), REMEMBER, chain.subList(0, chain.size() - 1)),
+          clock.instant());
+      LOG.info("Agent(name={}) result of task {} sent to {} as a follow-up: {}", delegated.agent(), taskId, delegator,
+          queue.submit(result));
     } catch (RuntimeException e) {
       LOG.warn("Agent(name={}) result of task {} could not be sent to its delegator: {}", delegated.agent(), taskId, e.toString());
     }
