@@ -41,12 +41,13 @@ final class AgentsCommand implements Runnable {
         "Prints each problem as FILE:LINE: MESSAGE. Exit code 0 when valid, 1 on errors, 2 on usage errors."
       })
   static final class Validate implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "Folder with agents/ and skills/ (e.g. config).")
+    @Parameters(paramLabel = "DIR", description = "Folder with agents/ and skills/ (e.g. config), or a Rig character.json.")
     Path folder;
 
     @Override
     public Integer call() {
-      if (!isDefinitionsFolder(folder)) {
+      Path folder = staged(this.folder);
+      if (folder == null) {
         return USAGE;
       }
       ValidationReport report = new DefinitionValidator(RuntimeRules.DEFAULT).validate(folder);
@@ -65,7 +66,7 @@ final class AgentsCommand implements Runnable {
         "to the bucket. Nothing is uploaded when any definition has an error (see 'agents validate')."
       })
   static final class Upload implements Callable<Integer> {
-    @Parameters(paramLabel = "DIR", description = "Folder with agents/ and skills/ (e.g. config).")
+    @Parameters(paramLabel = "DIR", description = "Folder with agents/ and skills/ (e.g. config), or a Rig character.json.")
     Path folder;
 
     @Option(names = "--force", description = "Upload agents whose type the runners cannot run yet (only that error is overridden).")
@@ -85,7 +86,8 @@ final class AgentsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!isDefinitionsFolder(folder)) {
+      Path folder = staged(this.folder);
+      if (folder == null) {
         return USAGE;
       }
       ValidationReport report = new DefinitionValidator(RuntimeRules.DEFAULT).validate(folder);
@@ -110,6 +112,22 @@ final class AgentsCommand implements Runnable {
       Problem shown = problem.in(folder.resolve(problem.file()).toString());
       out.println(shown + (force && problem.forceable() ? " (overridden by --force)" : ""));
     }
+  }
+
+  /**
+   * The folder to validate: {@code input} itself, or a converted copy when it is or holds a Rig
+   * {@code character.json}; null (after saying why) when it is neither.
+   */
+  static Path staged(Path input) {
+    try {
+      if (CharacterStaging.applies(input)) {
+        return CharacterStaging.stage(input, System.out);
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(input + ": " + e.getMessage());
+      return null;
+    }
+    return isDefinitionsFolder(input) ? input : null;
   }
 
   static boolean isDefinitionsFolder(Path folder) {

@@ -77,6 +77,33 @@ class AgentsCommandTest {
   }
 
   @Test
+  void aRigCharacterJsonIsConvertedValidatedAndUploadedAsAnAgentDefinition() throws IOException {
+    Optional<Path> characters = findUp(Path.of("shared", "testdata", "character"));
+    assumeTrue(characters.isPresent(), "shared/testdata/character not found");
+
+    Result result = agents("upload", characters.get().resolve("conductor-e.json").toString());
+
+    assertThat(result.code).as(result.err).isZero();
+    assertThat(result.out).contains("converted to agents/conductor-e/config.yaml")
+        .contains("note: llm.endpoint http://openclaw.gateway:8080/v1 is not carried over")
+        .contains("0 errors, 0 warnings in 1 agent");
+    assertThat(objects()).containsExactly("agents/conductor-e/config.yaml", "agents/conductor-e/system-prompt.md");
+  }
+
+  @Test
+  void aCharacterJsonInAnAgentFolderIsConvertedThereAndTheFolderIsLeftAsItWas() throws IOException {
+    write("agents/helper/character.json", """
+        {"name": "Helper", "description": "Helps", "personality": "Kind.", "llm": {"model": "gpt-4o-mini"}}""");
+    write("agents/poet/config.yaml", POET);
+
+    Result result = agents("upload", dir.toString());
+
+    assertThat(result.code).as(result.err).isZero();
+    assertThat(objects()).containsExactly("agents/helper/config.yaml", "agents/helper/system-prompt.md", "agents/poet/config.yaml");
+    assertThat(dir.resolve("agents/helper/config.yaml")).doesNotExist();
+  }
+
+  @Test
   void schemaViolationIsReportedOnTheLineOfTheField() throws IOException {
     write("agents/poet/config.yaml", POET.replace("  model: gpt-4o-mini", "  model: gpt-4o-mini\n  temperature: 9"));
 

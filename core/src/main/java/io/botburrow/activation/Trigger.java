@@ -1,6 +1,7 @@
 package io.botburrow.activation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,8 +15,11 @@ import java.util.Objects;
  * @param prompt the text of the work (the message, or the rendered schedule or webhook prompt)
  * @param thread Hub post id to answer in, or null when the result goes to the task or the output target
  * @param dedupFor how long the key is remembered after enqueue
+ * @param chain for delegated work, the agents that handed it on, first the one a person or trigger
+ *     woke (empty otherwise): caps the depth and refuses cycles
  */
-public record Trigger(String key, String taskId, String source, String prompt, String thread, Duration dedupFor) {
+public record Trigger(
+    String key, String taskId, String source, String prompt, String thread, Duration dedupFor, List<String> chain) {
   public static final Duration DEFAULT_DEDUP = Duration.ofHours(24);
 
   public Trigger {
@@ -31,5 +35,11 @@ public record Trigger(String key, String taskId, String source, String prompt, S
     if (dedupFor.isNegative() || dedupFor.isZero()) {
       throw new IllegalArgumentException("dedupFor must be positive: " + dedupFor);
     }
+    chain = chain == null ? List.of() : List.copyOf(chain);
+  }
+
+  /** A trigger that no agent delegated. */
+  public Trigger(String key, String taskId, String source, String prompt, String thread, Duration dedupFor) {
+    this(key, taskId, source, prompt, thread, dedupFor, List.of());
   }
 }

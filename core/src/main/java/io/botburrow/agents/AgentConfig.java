@@ -23,6 +23,7 @@ import io.botburrow.triggers.Triggers;
  * @param cacheTtlSeconds how long a loaded definition is used before revalidation, 30 to 3600, default 300
  * @param sandbox container limits (runtime extension {@code sandbox:}), defaults when absent
  * @param triggers {@code schedules:}, {@code webhooks:} and {@code output:} (runtime extensions), none when absent
+ * @param httpTools {@code http_tools:} (runtime extension), none when absent
  * @param extensions unknown top-level fields, kept as plain maps, lists and scalars (e.g. the legacy
  *     {@code network} block)
  */
@@ -40,6 +41,7 @@ public record AgentConfig(
     int cacheTtlSeconds,
     SandboxSpec sandbox,
     Triggers triggers,
+    List<HttpToolSpec> httpTools,
     Map<String, Object> extensions) {
 
   public static final List<String> TYPES = List.of("native", "claude-code", "goose", "aider", "custom");
@@ -65,6 +67,7 @@ public record AgentConfig(
     Checks.range("cache_ttl", cacheTtlSeconds, 30, 3600);
     sandbox = sandbox == null ? SandboxSpec.defaults() : sandbox;
     triggers = triggers == null ? Triggers.none() : triggers;
+    httpTools = httpTools == null ? List.of() : List.copyOf(httpTools);
     // YAML values may be null, which Map.copyOf rejects.
     extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
   }
@@ -75,7 +78,16 @@ public record AgentConfig(
       Capabilities capabilities, Interests interests, Behavior behavior, Memory memory, int cacheTtlSeconds,
       SandboxSpec sandbox, Map<String, Object> extensions) {
     this(version, name, displayName, description, type, brain, capabilities, interests, behavior, memory,
-        cacheTtlSeconds, sandbox, null, extensions);
+        cacheTtlSeconds, sandbox, null, null, extensions);
+  }
+
+  /** A config without HTTP tools. */
+  public AgentConfig(
+      String version, String name, String displayName, String description, String type, Brain brain,
+      Capabilities capabilities, Interests interests, Behavior behavior, Memory memory, int cacheTtlSeconds,
+      SandboxSpec sandbox, Triggers triggers, Map<String, Object> extensions) {
+    this(version, name, displayName, description, type, brain, capabilities, interests, behavior, memory,
+        cacheTtlSeconds, sandbox, triggers, null, extensions);
   }
 
   /** A config with every optional part at its default. */
@@ -96,36 +108,41 @@ public record AgentConfig(
 
   public AgentConfig withBrain(Brain newBrain) {
     return new AgentConfig(version, name, displayName, description, type, newBrain, capabilities, interests, behavior,
-        memory, cacheTtlSeconds, sandbox, triggers, extensions);
+        memory, cacheTtlSeconds, sandbox, triggers, httpTools, extensions);
   }
 
   public AgentConfig withCapabilities(Capabilities newCapabilities) {
     return new AgentConfig(version, name, displayName, description, type, brain, newCapabilities, interests, behavior,
-        memory, cacheTtlSeconds, sandbox, triggers, extensions);
+        memory, cacheTtlSeconds, sandbox, triggers, httpTools, extensions);
   }
 
   public AgentConfig withBehavior(Behavior newBehavior) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, newBehavior,
-        memory, cacheTtlSeconds, sandbox, triggers, extensions);
+        memory, cacheTtlSeconds, sandbox, triggers, httpTools, extensions);
   }
 
   public AgentConfig withInterests(Interests newInterests) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, newInterests, behavior,
-        memory, cacheTtlSeconds, sandbox, triggers, extensions);
+        memory, cacheTtlSeconds, sandbox, triggers, httpTools, extensions);
   }
 
   public AgentConfig withSandbox(SandboxSpec newSandbox) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, behavior,
-        memory, cacheTtlSeconds, newSandbox, triggers, extensions);
+        memory, cacheTtlSeconds, newSandbox, triggers, httpTools, extensions);
   }
 
   public AgentConfig withCacheTtlSeconds(int newCacheTtlSeconds) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, behavior,
-        memory, newCacheTtlSeconds, sandbox, triggers, extensions);
+        memory, newCacheTtlSeconds, sandbox, triggers, httpTools, extensions);
+  }
+
+  public AgentConfig withHttpTools(List<HttpToolSpec> newHttpTools) {
+    return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, behavior,
+        memory, cacheTtlSeconds, sandbox, triggers, newHttpTools, extensions);
   }
 
   public AgentConfig withTriggers(Triggers newTriggers) {
     return new AgentConfig(version, name, displayName, description, type, brain, capabilities, interests, behavior,
-        memory, cacheTtlSeconds, sandbox, newTriggers, extensions);
+        memory, cacheTtlSeconds, sandbox, newTriggers, httpTools, extensions);
   }
 }

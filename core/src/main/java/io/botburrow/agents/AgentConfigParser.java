@@ -22,6 +22,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Thread-safe and stateless.
  */
 public final class AgentConfigParser {
+  /** Top-level blocks kept for adapters still to come, without a warning ({@code messaging} of a Rig character). */
+  private static final java.util.Set<String> KEPT_EXTENSIONS = java.util.Set.of("messaging");
   private static final Pattern SEMVER = Pattern.compile("^\\d+\\.\\d+\\.\\d+$");
 
   private final ObjectMapper yaml;
@@ -57,10 +59,12 @@ public final class AgentConfigParser {
     int cacheTtl = top.integer("cache_ttl", AgentConfig.DEFAULT_CACHE_TTL_SECONDS);
     SandboxSpec sandbox = readSandbox(top.object("sandbox"));
     Triggers triggers = TriggersParser.read(top);
+    List<HttpToolSpec> httpTools = HttpToolsParser.read(top);
     Map<String, Object> extensions = top.unread();
-    extensions.keySet().forEach(field -> top.warn(field, "unknown field, kept as an extension"));
+    extensions.keySet().stream().filter(field -> !KEPT_EXTENSIONS.contains(field))
+        .forEach(field -> top.warn(field, "unknown field, kept as an extension"));
     AgentConfig config = top.build(() -> new AgentConfig(version, name, displayName, description, type, brain,
-        capabilities, interests, behavior, memory, cacheTtl, sandbox, triggers, extensions));
+        capabilities, interests, behavior, memory, cacheTtl, sandbox, triggers, httpTools, extensions));
     return new ParsedAgentConfig(config, warnings);
   }
 

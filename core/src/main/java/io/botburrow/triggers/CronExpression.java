@@ -13,8 +13,9 @@ import java.util.Optional;
  * A five-field cron expression (minute, hour, day of month, month, day of week) with {@code *},
  * {@code a-b}, {@code /step}, lists, and month and day names; {@code @hourly}, {@code @daily},
  * {@code @weekly}, {@code @monthly} and {@code @yearly} too. As in Vixie cron, when both day fields
- * are restricted a day matching either one fires. Immutable; {@link #parse} throws
- * {@link IllegalArgumentException} naming the field at fault.
+ * are restricted a day matching either one fires. An optional sixth field in front is the second
+ * ({@code "*&#47;10 * * * * *"}: every ten seconds), as in Quartz and Spring; five fields fire at
+ * second 0. Immutable; {@link #parse} throws {@link IllegalArgumentException} naming the field at fault.
  */
 public final class CronExpression {
   private static final String[] MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
@@ -23,6 +24,7 @@ public final class CronExpression {
   private static final int MAX_YEARS_AHEAD = 28;
 
   private final String text;
+  private final BitSet seconds;
   private final BitSet minutes;
   private final BitSet hours;
   private final BitSet daysOfMonth;
@@ -31,8 +33,9 @@ public final class CronExpression {
   private final boolean anyDayOfMonth;
   private final boolean anyDayOfWeek;
 
-  private CronExpression(String text, String[] fields) {
+  private CronExpression(String text, String secondField, String[] fields) {
     this.text = text;
+    this.seconds = Field.SECOND.parse(secondField);
     this.minutes = Field.MINUTE.parse(fields[0]);
     this.hours = Field.HOUR.parse(fields[1]);
     this.daysOfMonth = Field.DAY_OF_MONTH.parse(fields[2]);
@@ -58,16 +61,19 @@ public final class CronExpression {
       default -> trimmed;
     };
     String[] fields = expanded.split("\\s+");
-    if (fields.length != 5) {
-      throw new IllegalArgumentException(
-          "'" + text + "' must have 5 fields (minute hour day-of-month month day-of-week), has " + fields.length);
+    if (fields.length == 6) {
+      return new CronExpression(trimmed, fields[0], java.util.Arrays.copyOfRange(fields, 1, 6));
     }
-    return new CronExpression(trimmed, fields);
+    if (fields.length != 5) {
+      throw new IllegalArgumentException("'" + text
+          + "' must have 5 fields (minute hour day-of-month month day-of-week), or 6 with a leading second, has " + fields.length);
+    }
+    return new CronExpression(trimmed, "0", fields);
   }
 
   /** The first fire time strictly after {@code after}, in {@code zone}; empty if none within 28 years. */
   public Optional<Instant> nextAfter(Instant after, ZoneId zone) {
-    ZonedDateTime t = after.atZone(zone).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+    ZonedDateTime t = after.atZone(zone).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     ZonedDateTime limit = t.plusYears(MAX_YEARS_AHEAD);
     while (t.isBefore(limit)) {
       if (!months.get(t.getMonthValue())) {
@@ -77,9 +83,14 @@ public final class CronExpression {
       } else if (!hours.get(t.getHour())) {
         t = t.truncatedTo(ChronoUnit.HOURS).plusHours(1);
       } else if (!minutes.get(t.getMinute())) {
-        t = t.plusMinutes(1);
+        t = t.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
       } else {
-        return Optional.of(t.toInstant());
+        int second = seconds.nextSetBit(t.getSecond());
+        if (second < 0) {
+          t = t.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        } else {
+          return Optional.of(t.withSecond(second).toInstant());
+        }
       }
     }
     return Optional.empty();
@@ -110,6 +121,7 @@ public final class CronExpression {
   }
 
   private enum Field {
+    SECOND("second", 0, 59, null),
     MINUTE("minute", 0, 59, null),
     HOUR("hour", 0, 23, null),
     DAY_OF_MONTH("day of month", 1, 31, null),

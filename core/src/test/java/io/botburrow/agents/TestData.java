@@ -13,6 +13,11 @@ public final class TestData {
     return findUp(Path.of("shared", "testdata", "agent-definitions"));
   }
 
+  /** {@code shared/testdata/character}, Rig runtime characters, when present. */
+  public static Optional<Path> characters() {
+    return findUp(Path.of("shared", "testdata", "character"));
+  }
+
   /** The repository's {@code config} folder with the example agents. */
   public static Optional<Path> exampleConfig() {
     return findUp(Path.of("config", "agents")).map(Path::getParent);

@@ -23,7 +23,14 @@ class CronExpressionTest {
       "'@hourly', 2026-01-01T10:00:00Z, 2026-01-01T11:00:00Z",
       "'0 12 13 * 5', 2026-01-01T00:00:00Z, 2026-01-02T12:00:00Z",
       "'15,45 8-10/2 * * *', 2026-01-01T08:50:00Z, 2026-01-01T10:15:00Z",
-      "'0 0 * * 7', 2026-01-01T00:00:00Z, 2026-01-04T00:00:00Z"
+      "'0 0 * * 7', 2026-01-01T00:00:00Z, 2026-01-04T00:00:00Z",
+      "'*/5 * * * *', 2026-01-01T10:04:59.900Z, 2026-01-01T10:05:00Z",
+      "'*/10 * * * * *', 2026-01-01T10:04:55Z, 2026-01-01T10:05:00Z",
+      "'*/10 * * * * *', 2026-01-01T10:05:00Z, 2026-01-01T10:05:10Z",
+      "'*/10 * * * * *', 2026-01-01T10:05:03.250Z, 2026-01-01T10:05:10Z",
+      "'30 */5 * * * *', 2026-01-01T10:05:31Z, 2026-01-01T10:10:30Z",
+      "'0,30 0 12 * * *', 2026-01-01T12:00:00Z, 2026-01-01T12:00:30Z",
+      "'0,30 0 12 * * *', 2026-01-01T12:00:30Z, 2026-01-02T12:00:00Z"
   })
   void findsTheNextFireTime(String cron, String after, String expected) {
     assertThat(CronExpression.parse(cron).nextAfter(Instant.parse(after), UTC)).contains(Instant.parse(expected));
@@ -40,6 +47,8 @@ class CronExpressionTest {
   @Test
   void refusesMalformedExpressionsNamingTheField() {
     assertThatThrownBy(() -> CronExpression.parse("* * *")).hasMessageContaining("5 fields");
+    assertThatThrownBy(() -> CronExpression.parse("* * * * * * *")).hasMessageContaining("6 with a leading second");
+    assertThatThrownBy(() -> CronExpression.parse("60 * * * * *")).hasMessageContaining("second '60'");
     assertThatThrownBy(() -> CronExpression.parse("61 * * * *")).hasMessageContaining("minute '61'");
     assertThatThrownBy(() -> CronExpression.parse("* * * * funday")).hasMessageContaining("day of week");
     assertThatThrownBy(() -> CronExpression.parse("*/0 * * * *")).hasMessageContaining("step");

@@ -33,6 +33,10 @@ import io.botburrow.runner.llm.ModelRouter;
 import io.botburrow.secrets.Redactor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.botburrow.activity.AgentActivity;
+import io.botburrow.runner.activity.ActivityReporter;
+import io.botburrow.runner.activity.PoolAnnouncingRegistry;
+import io.botburrow.runner.tools.ActivationTools;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Secondary;
@@ -104,9 +108,14 @@ class RunnerFactory {
       ExplorationProperties exploration,
       WorkspaceProvider workspaces,
       TaskStore tasks,
-      @Nullable CliExecutors cliExecutors) {
+      @Nullable CliExecutors cliExecutors,
+      List<ActivationTools> extraTools,
+      AgentActivity activity,
+      @Named("runnerId") String runnerId) {
+    ActivationTools extras = extraTools.stream().reduce(ActivationTools.NONE, ActivationTools::of);
     return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
-        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, cliExecutors);
+        redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, cliExecutors, extras,
+        new ActivityReporter(activity, runnerId, clock));
   }
 
   @Singleton
@@ -136,8 +145,10 @@ class RunnerFactory {
       @Named("runnerId") String runnerId,
       RunnerRegistry registry,
       ClaimObserver claimObserver,
+      AgentActivity activity,
       Clock clock) {
-    return new RunnerService(claims, handler, props, metrics, runnerId, registry, claimObserver, clock);
+    return new RunnerService(claims, handler, props, metrics, runnerId,
+        new PoolAnnouncingRegistry(registry, activity, props.runnerPool(), clock), claimObserver, clock);
   }
 
   /**

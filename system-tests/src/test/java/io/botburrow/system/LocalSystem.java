@@ -9,7 +9,9 @@ import io.botburrow.devkit.ClosingStack;
 import io.botburrow.devkit.llm.ScriptedLlmServer;
 import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.devkit.s3.EmbeddedS3;
+import io.botburrow.coordinator.webhooks.SecretSource;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -40,6 +43,11 @@ final class LocalSystem implements AutoCloseable {
 
   /** @param runnerExtra extra runner properties, e.g. enabling the Docker sandbox */
   LocalSystem(List<String> agents, Map<String, Object> runnerExtra) throws Exception {
+    this(agents, runnerExtra, Map.of());
+  }
+
+  /** @param coordinatorSecrets secret variables the coordinator sees (webhook secrets) instead of its environment */
+  LocalSystem(List<String> agents, Map<String, Object> runnerExtra, Map<String, String> coordinatorSecrets) throws Exception {
     redis = add(LocalRedis.start());
     s3 = add(EmbeddedS3.startInMemory("test-access", "test-secret"));
     S3Properties s3Props = S3Properties.of(s3.endpoint(), "botburrow-agents", s3.accessKey(), s3.secretKey());
@@ -62,7 +70,9 @@ final class LocalSystem implements AutoCloseable {
     common.put("botburrow.coordinator.repoll-delay", "50ms");
     Map<String, Object> coordinatorProps = new HashMap<>(common);
     coordinatorProps.put("botburrow.operator.key", OPERATOR_KEY);
-    coordinator = add(Services.start("coordinator", coordinatorProps));
+    coordinator = add(coordinatorSecrets.isEmpty()
+        ? Services.start("coordinator", coordinatorProps)
+        : startWithSecrets(coordinatorProps, coordinatorSecrets));
     Map<String, Object> runnerProps = new HashMap<>(common);
     runnerProps.put("botburrow.runner.pool", "hybrid");
     runnerProps.put("botburrow.runner.slots", 4);
@@ -71,6 +81,25 @@ final class LocalSystem implements AutoCloseable {
     runnerProps.put("botburrow.sandbox.enabled", false);
     runnerProps.putAll(runnerExtra);
     runner = add(Services.start("runner", runnerProps));
+  }
+
+  private static ApplicationContext startWithSecrets(Map<String, Object> props, Map<String, String> secrets) {
+    SecretSource source = name -> Optional.ofNullable(secrets.get(name));
+    ApplicationContext ctx = ApplicationContext.builder().environments("coordinator").deduceEnvironment(false)
+        .properties(props).singletons(source).start();
+    EmbeddedServer server = ctx.getBean(EmbeddedServer.class);
+    if (!server.isRunning()) {
+      server.start();
+    }
+    return ctx;
+  }
+
+  /** Uploads a definitions folder (agents/, skills/) to the system's bucket. */
+  void uploadDefinitions(Path folder) {
+    S3Properties s3Props = S3Properties.of(s3.endpoint(), "botburrow-agents", s3.accessKey(), s3.secretKey());
+    try (S3Client client = S3ClientFactory.createClient(s3Props)) {
+      new BucketUploader(client, s3Props.bucket()).upload(folder);
+    }
   }
 
   HubHttp hubHttp() {

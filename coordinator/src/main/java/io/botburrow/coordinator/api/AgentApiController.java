@@ -21,6 +21,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.botburrow.activity.AgentActivity;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,12 +50,12 @@ class AgentApiController {
 
   AgentApiController(
       ApiAccess access, TriggerIngress ingress, TaskStore tasks, AgentDefinitionStore definitions, QueueAdmin admin,
-      Clock clock) {
+      AgentActivity activity, Clock clock) {
     this.access = access;
     this.ingress = ingress;
     this.tasks = tasks;
     this.definitions = definitions;
-    this.states = new AgentStateView(definitions, admin, tasks, clock);
+    this.states = new AgentStateView(definitions, admin, tasks, activity, clock);
     this.clock = clock;
   }
 

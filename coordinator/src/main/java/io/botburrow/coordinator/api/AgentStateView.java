@@ -9,22 +9,38 @@ import io.botburrow.queue.RunningLease;
 import io.botburrow.tasks.AgentTaskStats;
 import io.botburrow.tasks.TaskState;
 import io.botburrow.tasks.TaskStore;
+import io.botburrow.activation.ActivationKind;
+import io.botburrow.activity.ActivityReport;
+import io.botburrow.activity.AgentActivity;
+import io.botburrow.activity.AgentPhase;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** An agent's state as the API shows it, from the queue, the task store and the definition. */
+/**
+ * An agent's state as the API shows it, from the queue, the task store, the definition and the
+ * runners' activity reports: {@code offline} (definition unusable, or no runner of a pool that serves
+ * messages seen for {@link #POOL_SILENCE}), {@code thinking}/{@code executing} (reported for the running
+ * activation), {@code processing} (running, nothing reported yet), {@code error} (circuit open),
+ * {@code cooldown} (after an activation, for {@code behavior.limits.min_interval_seconds}), else
+ * {@code idle}.
+ */
 final class AgentStateView {
+  static final Duration POOL_SILENCE = Duration.ofSeconds(15);
   private final AgentDefinitionStore definitions;
   private final QueueAdmin admin;
   private final TaskStore tasks;
+  private final AgentActivity activity;
   private final Clock clock;
 
-  AgentStateView(AgentDefinitionStore definitions, QueueAdmin admin, TaskStore tasks, Clock clock) {
+  AgentStateView(AgentDefinitionStore definitions, QueueAdmin admin, TaskStore tasks, AgentActivity activity, Clock clock) {
     this.definitions = definitions;
     this.admin = admin;
     this.tasks = tasks;
+    this.activity = activity;
     this.clock = clock;
   }
 
@@ -42,9 +58,15 @@ final class AgentStateView {
     Optional<RunningLease> running = admin.runningLeases().stream().filter(r -> r.agent().equals(agent)).findFirst();
     Optional<OpenCircuit> circuit = admin.openCircuits().stream().filter(c -> c.agent().equals(agent)).findFirst();
     AgentTaskStats stats = tasks.stats(agent);
+    Optional<ActivityReport> report = activity.current(agent);
+    Instant now = clock.instant();
+    boolean served = activity.poolsAlive().entrySet().stream()
+        .anyMatch(e -> e.getKey().kinds().contains(ActivationKind.MESSAGE) && e.getValue().isAfter(now.minus(POOL_SILENCE)));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", agent);
-    out.put("state", state(usable, running.isPresent(), circuit.isPresent()));
+    out.put("state", state(usable, served, running.map(r -> r.activationId().value()), circuit.isPresent(), report, now));
+    out.put("cooldown_until", report.filter(r -> r.phase() == AgentPhase.COOLDOWN && r.until().isAfter(now))
+        .map(r -> r.until().toString()).orElse(null));
     out.put("current_task", stats.currentTask());
     out.put("current_activation", running.map(r -> Map.of(
         "id", r.activationId().value(), "kind", r.kind().wireName(), "attempt", r.attempt(), "runner", r.runnerId()))
@@ -60,13 +82,19 @@ final class AgentStateView {
     return Optional.of(out);
   }
 
-  static String state(boolean usable, boolean running, boolean circuitOpen) {
-    if (!usable) {
+  static String state(boolean usable, boolean served, Optional<String> runningActivation, boolean circuitOpen,
+      Optional<ActivityReport> report, Instant now) {
+    if (!usable || !served) {
       return "offline";
     }
-    if (running) {
-      return "processing";
+    if (runningActivation.isPresent()) {
+      // a report about an earlier activation (or a dead runner's) says nothing about this one
+      return report.filter(r -> r.activationId().equals(runningActivation.get()) && r.phase() != AgentPhase.COOLDOWN)
+          .map(r -> r.phase().wireName()).orElse("processing");
     }
-    return circuitOpen ? "error" : "idle";
+    if (circuitOpen) {
+      return "error";
+    }
+    return report.filter(r -> r.phase() == AgentPhase.COOLDOWN && r.until().isAfter(now)).isPresent() ? "cooldown" : "idle";
   }
 }

@@ -1,6 +1,8 @@
 package io.botburrow.coordinator.ingress;
 
+import io.botburrow.agents.AgentDefinitionStore;
 import io.botburrow.coordinator.api.ApiAccess;
+import io.botburrow.hub.HubClient;
 import io.botburrow.coordinator.api.ApiKeyProperties;
 import io.botburrow.coordinator.operator.OperatorProperties;
 import io.botburrow.coordinator.webhooks.SecretSource;
@@ -18,8 +20,9 @@ import java.time.Clock;
 @Requires(env = "coordinator")
 class IngressFactory {
   @Singleton
-  TriggerIngress triggerIngress(ActivationQueue queue, TaskStore tasks, Clock clock) {
-    return new TriggerIngress(queue, tasks, clock);
+  TriggerIngress triggerIngress(
+      ActivationQueue queue, TaskStore tasks, Clock clock, HubClient hub, AgentDefinitionStore definitions) {
+    return new TriggerIngress(queue, tasks, clock, new HubRegistration(hub, definitions));
   }
 
   @Singleton

@@ -27,11 +27,13 @@ public final class TriggerIngress {
   private final ActivationQueue queue;
   private final TaskStore tasks;
   private final Clock clock;
+  private final HubRegistration registration;
 
   /** What became of one submission. */
   public record Submitted(String taskId, EnqueueResult result) {}
 
-  public TriggerIngress(ActivationQueue queue, TaskStore tasks, Clock clock) {
+  public TriggerIngress(ActivationQueue queue, TaskStore tasks, Clock clock, HubRegistration registration) {
+    this.registration = registration;
     this.queue = queue;
     this.tasks = tasks;
     this.clock = clock;
@@ -46,6 +48,7 @@ public final class TriggerIngress {
   public Submitted submit(
       String agent, ActivationKind kind, String key, String source, String prompt, String thread, Duration dedupFor) {
     String taskId = taskId(key);
+    registration.ensure(agent);
     Activation activation = Activation.triggered(
         agent, kind, new Trigger(key, taskId, source, prompt, thread, dedupFor), clock.instant());
     // the task exists before a runner can claim the work, so the runner can start it

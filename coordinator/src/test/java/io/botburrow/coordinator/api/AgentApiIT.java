@@ -59,6 +59,9 @@ class AgentApiIT {
 
     ActivationClaims claims = coordinator.bean(ActivationClaims.class);
     TaskStore tasks = coordinator.bean(TaskStore.class);
+    // this test plays the runner: without one alive in a pool that serves messages, the agent is offline
+    assertThat(json(get("/api/v1/agents/ops-bot", AUTH)).path("state").asText()).isEqualTo("offline");
+    coordinator.bean(io.botburrow.activity.AgentActivity.class).poolAlive(RunnerPool.NOTIFICATION, Instant.now());
     Lease lease = claims.claim(RunnerPool.NOTIFICATION, "r1", Duration.ofSeconds(1)).orElseThrow();
     assertThat(lease.activation().trigger().prompt()).isEqualTo("status of the deploy?");
     tasks.start(taskId, lease.activation().id().value(), Instant.now());
@@ -66,6 +69,10 @@ class AgentApiIT {
     JsonNode agent = json(get("/api/v1/agents/ops-bot", AUTH));
     assertThat(agent.path("state").asText()).isEqualTo("processing");
     assertThat(agent.path("current_task").asText()).isEqualTo(taskId);
+    coordinator.bean(io.botburrow.activity.AgentActivity.class).report("ops-bot",
+        new io.botburrow.activity.ActivityReport(io.botburrow.activity.AgentPhase.EXECUTING, lease.activation().id().value(), "r1",
+            Instant.now(), null));
+    assertThat(json(get("/api/v1/agents/ops-bot", AUTH)).path("state").asText()).isEqualTo("executing");
 
     tasks.finish(taskId, new TaskResult(TaskState.COMPLETED, "Deployed at 10:02.", 200, 12, 0.0004), Instant.now());
     claims.complete(lease);

@@ -45,6 +45,19 @@ final class RuntimeExtensions {
             "secret_env": {"type": "string", "pattern": "^[A-Z_][A-Z0-9_]*$"},
             "signature": {"enum": ["github", "hmac-sha256"]},
             "prompt": {"type": "string", "minLength": 1}}}}"""));
+    top.set("http_tools", json("""
+        {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["name", "base_url", "endpoints"], "properties": {
+            "name": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+            "description": {"type": "string"},
+            "base_url": {"type": "string"},
+            "endpoints": {"type": "array", "minItems": 1, "items": {"type": "object",
+              "additionalProperties": false, "required": ["method", "path"], "properties": {
+                "method": {"type": "string"},
+                "path": {"type": "string"},
+                "description": {"type": "string"}}}}}}}"""));
+    top.set("messaging", json("""
+        {"type": "object"}"""));
     top.set("output", json("""
         {"type": "object", "additionalProperties": false, "properties": {
           "community": {"type": ["string", "null"], "pattern": "^m/[a-z0-9-]+$"}}}"""));

@@ -65,6 +65,13 @@ final class ActivationJson {
       json.writeStringField("thread", trigger.thread());
     }
     json.writeNumberField("dedupMs", trigger.dedupFor().toMillis());
+    if (!trigger.chain().isEmpty()) {
+      json.writeArrayFieldStart("chain");
+      for (String agent : trigger.chain()) {
+        json.writeString(agent);
+      }
+      json.writeEndArray();
+    }
     json.writeStringField("prompt", trigger.prompt());
   }
 
@@ -113,6 +120,7 @@ final class ActivationJson {
     String thread = null;
     String prompt = null;
     long dedupMs = Trigger.DEFAULT_DEDUP.toMillis();
+    List<String> chain = List.of();
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
       JsonToken value = json.nextToken();
@@ -131,13 +139,14 @@ final class ActivationJson {
         case "thread" -> thread = json.getText();
         case "prompt" -> prompt = json.getText();
         case "dedupMs" -> dedupMs = json.getLongValue();
+        case "chain" -> chain = notificationIds(json, value);
         default -> json.skipChildren();
       }
     }
     return new Activation(
         new ActivationId(id), agent, ActivationKind.fromWire(kind), reason, Instant.ofEpochMilli(enqueuedAt),
         attempt, ids, staleSince,
-        key == null ? null : new Trigger(key, task, source, prompt, thread, Duration.ofMillis(dedupMs)));
+        key == null ? null : new Trigger(key, task, source, prompt, thread, Duration.ofMillis(dedupMs), chain));
   }
 
   // An empty Lua table encodes as {} rather than [], so accept an empty object too.

@@ -21,6 +21,16 @@ class ActivationJsonTest {
   }
 
   @Test
+  void roundTripsADelegationWithItsChain() {
+    Activation delegation = Activation.triggered("worker", io.botburrow.activation.ActivationKind.DELEGATION,
+        new io.botburrow.activation.Trigger("delegation:a1:worker:1", "t-1", "delegation from lead", "do \"it\"", null, null,
+            java.util.List.of("manager", "lead")), clock.instant());
+
+    assertThat(ActivationJson.read(ActivationJson.write(delegation))).isEqualTo(delegation);
+    assertThat(ActivationJson.write(delegation)).endsWith("\"nids\":[]}");
+  }
+
+  @Test
   void endsTheDocumentWithTheNotificationIdsTheEnqueueScriptCompares() {
     Activation notification = Activations.notification(clock, "alice", "n1", "n2");
 

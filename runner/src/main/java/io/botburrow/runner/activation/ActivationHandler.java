@@ -29,6 +29,11 @@ import io.botburrow.tasks.TaskStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.botburrow.runner.activity.ActivityReporter;
+import io.botburrow.runner.tools.ActivationTools;
+import io.botburrow.runner.tools.AgentTool;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -58,6 +63,8 @@ public class ActivationHandler {
   private final ActivationReports reports;
   private final TriggeredWork triggered;
   private final CliExecutors cliExecutors;
+  private final ActivationTools extraTools;
+  private final ActivityReporter activity;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -75,10 +82,14 @@ public class ActivationHandler {
       WorkspaceProvider workspaces,
       TaskStore tasks) {
     this(definitions, hub, router, models, json, metrics, clock, activationTimeout, maxAttempts, effects, schedule,
-        minStaleness, workspaces, tasks, null);
+        minStaleness, workspaces, tasks, null, ActivationTools.NONE, ActivityReporter.NONE);
   }
 
-  /** @param cliExecutors the CLI executors (claude-code), null when this runner has none (no sandbox) */
+  /**
+   * @param cliExecutors the CLI executors (claude-code), null when this runner has none (no sandbox)
+   * @param extraTools activation tools (delegation, HTTP tools) offered beside the Hub and workspace tools
+   * @param activity where thinking, executing and cooldown are reported for the agent API
+   */
   public ActivationHandler(
       AgentDefinitionStore definitions,
       HubClient hub,
@@ -94,8 +105,12 @@ public class ActivationHandler {
       Duration minStaleness,
       WorkspaceProvider workspaces,
       TaskStore tasks,
-      CliExecutors cliExecutors) {
+      CliExecutors cliExecutors,
+      ActivationTools extraTools,
+      ActivityReporter activity) {
     this.cliExecutors = cliExecutors;
+    this.extraTools = extraTools;
+    this.activity = activity;
     this.definitions = definitions;
     this.hub = hub;
     this.router = router;
@@ -112,7 +127,7 @@ public class ActivationHandler {
     this.workspaces = workspaces;
     this.watchdog = new Watchdog(clock);
     this.reports = new ActivationReports(hub, metrics);
-    this.triggered = new TriggeredWork(hub, tasks, clock);
+    this.triggered = new TriggeredWork(hub, tasks, clock, extraTools);
   }
 
   /** Runs {@code a} outside a runner's lease (tests, benchmarks). */
@@ -142,6 +157,9 @@ public class ActivationHandler {
       }
       reportTask(run, outcome);
       reports.finish(a, run.toolType, outcome, run.tally, Duration.between(start, clock.instant()));
+      if (run.cooldown != null) {
+        activity.finished(a, run.cooldown);
+      }
       return outcome;
     } finally {
       MDC.remove("activation_id");
@@ -226,14 +244,18 @@ public class ActivationHandler {
     }
     // routing refuses endpoints and keys the operator did not allow, before any container starts
     ModelRoute route = router.route(def.config().brain());
+    run.cooldown = Duration.ofSeconds(def.config().behavior().limits().minIntervalSeconds());
     if (cli) {
       try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.tally)) {
-        return dispatch(run, def, new AgentSession(a.agent(), executor, new PostLog(), run.tally));
+        return dispatch(run, def, new AgentSession(a.agent(), executor, new PostLog(), run.tally,
+            () -> activity.thinking(a)));
       }
     }
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
-      return dispatch(run, def, AgentSession.nativeLoop(def, route, models, loop, hub, json, workspace.tools(), run.tally,
-          run.deadline, a.id().value()));
+      List<AgentTool> tools = new ArrayList<>(workspace.tools());
+      tools.addAll(extraTools.offered(a, def.config(), run.deadline));
+      return dispatch(run, def, AgentSession.nativeLoop(def, route, models, loop, hub, json, tools, run.tally,
+          run.deadline, a.id().value(), a, activity));
     }
   }
 
@@ -313,6 +335,8 @@ public class ActivationHandler {
     final Instant start;
     final Thread thread = Thread.currentThread();
     String toolType = "unknown";
+    // set once the agent ran: only then it rests afterwards (a task canceled before its start does not)
+    Duration cooldown;
     Watchdog.Timer timer;
     Duration limit;
     Instant deadline;

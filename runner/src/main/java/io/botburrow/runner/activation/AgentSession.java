@@ -19,6 +19,9 @@ import io.botburrow.runner.tools.hub.PostLog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.botburrow.activation.Activation;
+import io.botburrow.runner.activity.ActivityReporter;
+import io.botburrow.runner.activity.ReportingTool;
 
 /** One agent's executor and the posts it made, for the length of one activation. */
 final class AgentSession {
@@ -26,12 +29,19 @@ final class AgentSession {
   private final AgentExecutor executor;
   private final PostLog posts;
   private final RunTally tally;
+  private final Runnable onThinking;
 
   AgentSession(String agent, AgentExecutor executor, PostLog posts, RunTally tally) {
+    this(agent, executor, posts, tally, () -> { });
+  }
+
+  /** With {@code onThinking} told before each run of the executor (agent state for the agent API). */
+  AgentSession(String agent, AgentExecutor executor, PostLog posts, RunTally tally, Runnable onThinking) {
     this.agent = agent;
     this.executor = executor;
     this.posts = posts;
     this.tally = tally;
+    this.onThinking = onThinking;
   }
 
   /** The {@code native} executor with the Hub tools and {@code extraTools}, every model call through the gateway. */
@@ -46,6 +56,24 @@ final class AgentSession {
       RunTally tally,
       Instant deadline,
       String activationId) {
+    return nativeLoop(def, route, models, loop, hub, json, extraTools, tally, deadline, activationId, null,
+        ActivityReporter.NONE);
+  }
+
+  /** With {@code activity}, the session reports {@code activation} thinking and its tool calls executing. */
+  static AgentSession nativeLoop(
+      AgentDefinition def,
+      ModelRoute route,
+      ChatModelSource models,
+      NativeAgentLoop loop,
+      HubClient hub,
+      ObjectMapper json,
+      List<AgentTool> extraTools,
+      RunTally tally,
+      Instant deadline,
+      String activationId,
+      Activation activation,
+      ActivityReporter activity) {
     Brain brain = def.config().brain();
     // an operator's override model replaces the agent's whole chain
     List<String> fallbacks = route.model().equals(brain.model())
@@ -54,16 +82,19 @@ final class AgentSession {
     ChatModel model = models.model(route, new ChatModelSource.Scope(def.config().name(), activationId, deadline,
         tokenLimit, fallbacks));
     PostLog posts = new PostLog();
-    List<AgentTool> tools = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
-    tools.addAll(extraTools);
+    List<AgentTool> all = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
+    all.addAll(extraTools);
+    List<AgentTool> tools = activation == null ? all : ReportingTool.wrapAll(all, activity, activation);
     NativeExecutor executor = new NativeExecutor(loop, model,
         new NativeAgentLoop.ModelSettings(route.model(), brain.temperature(), brain.maxTokens()),
         PromptBuilder.system(def, tools), tools, def.config().behavior().maxIterations(), tokenLimit,
         () -> tally.usage().total(), deadline, models::cost, tally);
-    return new AgentSession(def.config().name(), executor, posts, tally);
+    Runnable onThinking = activation == null ? () -> { } : () -> activity.thinking(activation);
+    return new AgentSession(def.config().name(), executor, posts, tally, onThinking);
   }
 
   LoopResult run(ChatMessage.User task) {
+    onThinking.run();
     LoopResult result = executor.run(task);
     tally.loopDone(result);
     return result;

@@ -1,7 +1,9 @@
 package io.botburrow.runner.activation;
 
 import io.botburrow.activation.Activation;
+import io.botburrow.activation.ActivationKind;
 import io.botburrow.activation.Trigger;
+import io.botburrow.runner.tools.ActivationTools;
 import io.botburrow.agents.AgentConfig;
 import io.botburrow.hub.HubClient;
 import io.botburrow.llm.ChatMessage;
@@ -25,8 +27,10 @@ final class TriggeredWork {
   private final HubClient hub;
   private final TaskStore tasks;
   private final Clock clock;
+  private final ActivationTools extraTools;
 
-  TriggeredWork(HubClient hub, TaskStore tasks, Clock clock) {
+  TriggeredWork(HubClient hub, TaskStore tasks, Clock clock, ActivationTools extraTools) {
+    this.extraTools = extraTools;
     this.hub = hub;
     this.tasks = tasks;
     this.clock = clock;
@@ -45,13 +49,14 @@ final class TriggeredWork {
     String key = "task:" + (trigger.taskId() != null ? trigger.taskId() : a.id().value());
     if (!text.isEmpty() && trigger.thread() != null) {
       hub.comment(a.agent(), trigger.thread(), null, text, key);
-    } else if (!text.isEmpty() && config.triggers().output().postsToCommunity()) {
+    } else if (!text.isEmpty() && config.triggers().output().postsToCommunity() && !returnsToDelegator(a)) {
       hub.createPost(a.agent(), config.triggers().output().community(), title(trigger), text, key);
     }
     if (trigger.taskId() != null) {
       tasks.finish(trigger.taskId(), new TaskResult(TaskState.COMPLETED, text, tally.usage().inputTokens(),
           tally.usage().outputTokens(), tally.cost()), clock.instant());
     }
+    extraTools.delegatedWorkEnded(a, TaskState.COMPLETED, text);
     LOG.info("Agent(name={}) finished {} ({} characters)", a.agent(), trigger.source(), text.length());
     return "ran " + trigger.source() + ", stop " + result.stopReason().wireName();
   }
@@ -63,6 +68,12 @@ final class TriggeredWork {
       tasks.finish(taskId, new TaskResult(TaskState.FAILED, error, tally.usage().inputTokens(),
           tally.usage().outputTokens(), tally.cost()), clock.instant());
     }
+    extraTools.delegatedWorkEnded(a, TaskState.FAILED, error);
+  }
+
+  // delegated work answers its delegator, not the delegate's community
+  private static boolean returnsToDelegator(Activation a) {
+    return a.kind() == ActivationKind.DELEGATION && a.trigger().taskId() != null;
   }
 
   private static String title(Trigger trigger) {

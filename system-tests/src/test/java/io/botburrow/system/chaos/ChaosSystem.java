@@ -102,6 +102,21 @@ final class ChaosSystem implements AutoCloseable {
     return new Http(hub.baseUrl(), hub.adminKey());
   }
 
+  /** Replaces (or adds) agent {@code name}'s definition in the bucket with {@code configYaml}. */
+  void define(String name, String configYaml) {
+    try {
+      Path dir = Files.createTempDirectory("chaos-agent-");
+      Path agentDir = Files.createDirectories(dir.resolve("agents").resolve(name));
+      Files.writeString(agentDir.resolve("config.yaml"), configYaml);
+      Files.writeString(agentDir.resolve("system-prompt.md"), "You are " + name + ".");
+      try (S3Client client = S3ClientFactory.createClient(s3Props)) {
+        new BucketUploader(client, s3Props.bucket()).upload(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void upload(List<String> agents) {
     Path dir;
     try {
