@@ -160,8 +160,10 @@ public class RunnerService implements AutoCloseable {
           lease.activation().agent(), e);
       settle(f, new ActivationOutcome.Cancelled("runner error: " + e, io.botburrow.llm.Usage.ZERO));
     } finally {
+      f.finished();
       inFlight.remove(id);
       metrics.busy(-1);
+      // after finished() no stop request interrupts this slot any more: the next activation starts clean
       Thread.interrupted();
     }
   }
@@ -173,9 +175,18 @@ public class RunnerService implements AutoCloseable {
       }
       try {
         switch (outcome) {
-          case ActivationOutcome.Succeeded s -> claims.complete(f.lease);
-          case ActivationOutcome.CouldNotAnswer c -> claims.complete(f.lease);
-          case ActivationOutcome.Failed x -> claims.fail(f.lease, x.error());
+          case ActivationOutcome.Succeeded s -> {
+            f.released = true;
+            claims.complete(f.lease);
+          }
+          case ActivationOutcome.CouldNotAnswer c -> {
+            f.released = true;
+            claims.complete(f.lease);
+          }
+          case ActivationOutcome.Failed x -> {
+            f.released = true;
+            claims.fail(f.lease, x.error());
+          }
           case ActivationOutcome.Cancelled c -> {
             f.released = true;
             claims.release(f.lease);
@@ -296,8 +307,10 @@ public class RunnerService implements AutoCloseable {
     volatile Lease lease;
     final Thread thread;
     volatile boolean lost;
+    /** Settled (completed, failed or released): a late renewal must not report it lost. */
     volatile boolean released;
     volatile Stop stop = Stop.NONE;
+    private boolean finished;
 
     InFlight(Lease lease, Thread thread) {
       this.lease = lease;
@@ -325,11 +338,21 @@ public class RunnerService implements AutoCloseable {
       }
     }
 
-    void stop(Stop why) {
+    /**
+     * Asks the activation to stop. The slot's thread is interrupted only while this activation runs on
+     * it: a late request (a lease found lost just as the work ended) must not hit the slot's next one.
+     */
+    synchronized void stop(Stop why) {
       if (stop == Stop.NONE) {
         stop = why;
       }
-      thread.interrupt();
+      if (!finished) {
+        thread.interrupt();
+      }
+    }
+
+    synchronized void finished() {
+      finished = true;
     }
 
     @Override
