@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public final class Gateway {
   private final GatewayRoutes routes;
   private final DeploymentChain chain;
   private final Budgets budgets;
-  private final BudgetLimits defaults;
+  private final Function<String, BudgetLimits> agentLimits;
   private final PriceTable prices;
   private final GatewayMetrics metrics;
   private final GatewayTokens tokens;
@@ -48,10 +49,16 @@ public final class Gateway {
 
   public Gateway(GatewayRoutes routes, DeploymentChain chain, Budgets budgets, BudgetLimits defaults, PriceTable prices,
       GatewayMetrics metrics, GatewayTokens tokens, Clock clock) {
+    this(routes, chain, budgets, agent -> defaults, prices, metrics, tokens, clock);
+  }
+
+  /** @param agentLimits the operator's budget limits of each agent (the defaults, or the agent's own) */
+  public Gateway(GatewayRoutes routes, DeploymentChain chain, Budgets budgets, Function<String, BudgetLimits> agentLimits,
+      PriceTable prices, GatewayMetrics metrics, GatewayTokens tokens, Clock clock) {
     this.routes = routes;
     this.chain = chain;
     this.budgets = budgets;
-    this.defaults = defaults;
+    this.agentLimits = agentLimits;
     this.prices = prices;
     this.metrics = metrics;
     this.tokens = tokens;
@@ -83,10 +90,20 @@ public final class Gateway {
    * @throws LlmException when no deployment served the call
    */
   public DeploymentChain.Served call(Caller caller, ChatRequest request, List<Deployment> deployments, StreamSink sink) {
+    return call(caller, request, deployments, sink, served -> {});
+  }
+
+  /**
+   * Runs one call like {@link #call(Caller, ChatRequest, List, StreamSink)}, handing the answer to {@code
+   * deliver} before the budgets are settled and the call is metered: an HTTP caller has its answer
+   * without waiting for that bookkeeping. The reservation holds the call's worst case until then.
+   */
+  public DeploymentChain.Served call(Caller caller, ChatRequest request, List<Deployment> deployments, StreamSink sink,
+      Consumer<DeploymentChain.Served> deliver) {
     Instant start = clock.instant();
     long input = estimateInputTokens(request);
     long output = request.maxTokens() > 0 ? request.maxTokens() : DEFAULT_MAX_OUTPUT;
-    var limits = defaults.withActivationTokens(caller.tokenLimit() > 0 ? caller.tokenLimit() : defaults.activationTokens());
+    var limits = limitsFor(caller);
     Budgets.Reservation reservation;
     try {
       reservation = budgets.reserve(caller, limits, input + output, worstCase(deployments, input, output), start);
@@ -103,16 +120,27 @@ public final class Gateway {
       metrics.request(caller.agent(), request.model(), provider, status(e), Duration.between(start, clock.instant()), null);
       throw e;
     }
-    settle(caller, reservation, served);
-    var end = clock.instant();
-    var deployment = served.deployment();
-    metrics.request(caller.agent(), deployment.model(), deployment.provider(), "ok", Duration.between(start, end),
-        Duration.between(start, served.firstToken()));
-    if (!served.skipped().isEmpty()) {
-      LOG.info("LLM(agent={}, activation={}) served by {} after skipping {}", caller.agent(), caller.activation(),
-          deployment.name(), served.skipped());
+    try {
+      deliver.accept(served);
+    } finally {
+      settle(caller, reservation, served);
+      var end = clock.instant();
+      var deployment = served.deployment();
+      metrics.request(caller.agent(), deployment.model(), deployment.provider(), "ok", Duration.between(start, end),
+          Duration.between(start, served.firstToken()));
+      metrics.tokens(caller.agent(), caller.toolType(), served.response().usage());
+      if (!served.skipped().isEmpty()) {
+        LOG.info("LLM(agent={}, activation={}) served by {} after skipping {}", caller.agent(), caller.activation(),
+            deployment.name(), served.skipped());
+      }
     }
     return served;
+  }
+
+  /** The operator's limits for this caller: its agent's own where the operator set them, its token limit. */
+  BudgetLimits limitsFor(Caller caller) {
+    var own = agentLimits.apply(caller.agent());
+    return own.withActivationTokens(caller.tokenLimit() > 0 ? caller.tokenLimit() : own.activationTokens());
   }
 
   private void settle(Caller caller, Budgets.Reservation reservation, DeploymentChain.Served served) {
@@ -131,7 +159,14 @@ public final class Gateway {
             + "botburrow.gateway.prices-file", model);
       }
     }
-    metrics.budgets(caller.agent(), budgets.settle(reservation, usage.total(), cost.orElse(0)));
+    var levels = budgets.settle(reservation, usage.total(), cost.orElse(0));
+    metrics.budgets(caller.agent(), levels);
+    for (var level : levels) {
+      if (GatewayMetrics.crossedWarning(level)) {
+        LOG.warn("Budget(agent={}, tenant={}, scope={}) is at {} % ({} of {} {})", caller.agent(), caller.tenant(),
+            level.scope().wireName(), Math.round(level.ratio() * 100), level.used(), level.limit(), level.unit());
+      }
+    }
   }
 
   /** The dearest known price over the chain: a fallback may serve the call. Unknown prices reserve nothing. */

@@ -1,6 +1,7 @@
 package io.botburrow.gateway.front;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,6 +88,7 @@ final class AnthropicFront implements FrontFormat {
     private final OutputStream out;
     private final Runnable start;
     private final String model;
+    private static final byte[] TEXT_SUFFIX = "\"}}\n\n".getBytes(StandardCharsets.UTF_8);
     private boolean started;
     private int blocks;
     private boolean textOpen;
@@ -124,9 +126,15 @@ final class AnthropicFront implements FrontFormat {
         write("content_block_start", open);
         textOpen = true;
       }
-      var event = mapper.createObjectNode().put("type", "content_block_delta").put("index", blocks);
-      event.putObject("delta").put("type", "text_delta").put("text", delta);
-      write("content_block_delta", event);
+      // text deltas are most of a stream: written without a JSON tree each
+      try {
+        out.write(("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":" + blocks
+            + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"").getBytes(StandardCharsets.UTF_8));
+        out.write(JsonStringEncoder.getInstance().quoteAsUTF8(delta));
+        out.write(TEXT_SUFFIX);
+      } catch (IOException e) {
+        throw new UncheckedIOException("caller went away", e);
+      }
     }
 
     @Override
@@ -171,11 +179,25 @@ final class AnthropicFront implements FrontFormat {
           .put("output_tokens", response.usage().outputTokens());
       write("message_delta", event);
       write("message_stop", mapper.createObjectNode().put("type", "message_stop"));
+      flush();
     }
 
     @Override
     public void fail(int status, String message) {
       write("error", error(status, message, null, null));
+      flush();
+    }
+
+    @Override
+    public void flush() {
+      if (!started) {
+        return;
+      }
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("caller went away", e);
+      }
     }
 
     @Override
@@ -186,7 +208,6 @@ final class AnthropicFront implements FrontFormat {
     private void write(String name, ObjectNode data) {
       try {
         out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("caller went away", e);
       }

@@ -121,9 +121,15 @@ public final class GatewayServer implements AutoCloseable {
     try {
       var chain = gateway.chainFor(caller, request.model(), model -> Optional.empty());
       if (!stream) {
-        var served = gateway.call(caller, request, chain, null);
-        send(exchange, 200, format.answer(served.response(), served.deployment().model()),
-            Map.of("x-botburrow-deployment", served.deployment().name()));
+        gateway.call(caller, request, chain, null, served -> {
+          try {
+            send(exchange, 200, format.answer(served.response(), served.deployment().model()),
+                Map.of("x-botburrow-deployment", served.deployment().name()));
+            exchange.getResponseBody().close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
         return;
       }
       streamed(exchange, format, caller, request, chain);
@@ -147,13 +153,24 @@ public final class GatewayServer implements AutoCloseable {
       }
     }, request.model());
     try {
-      var served = gateway.call(caller, request, chain, writer);
-      writer.finish(served.response());
+      gateway.call(caller, request, chain, writer, served -> {
+        writer.finish(served.response());
+        // ends the chunked body now: the caller need not wait for the budget settlement
+        close(out);
+      });
     } catch (LlmException | QueueUnavailableException e) {
       if (!writer.started()) {
         throw e;
       }
       writer.fail(status(e), message(e));
+    }
+  }
+
+  private static void close(java.io.OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("caller went away", e);
     }
   }
 
