@@ -9,6 +9,7 @@ import io.botburrow.gateway.routing.Deployment;
 import io.botburrow.gateway.routing.DeploymentChain;
 import io.botburrow.gateway.routing.GatewayRoutes;
 import io.botburrow.gateway.stream.StreamSink;
+import io.botburrow.hub.BudgetHealth;
 import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatRequest;
@@ -135,6 +136,46 @@ public final class Gateway {
       }
     }
     return served;
+  }
+
+  /** Every budget of {@code caller} as it stands now (limit 0: none). Blocks on the budget store. */
+  public List<Budgets.Level> budgets(Caller caller) {
+    return budgets.levels(caller, limitsFor(caller), clock.instant());
+  }
+
+  /** Whether the operator gave {@code agent} a daily or monthly budget here (its own or the default). */
+  public boolean limitsAgentSpend(String agent) {
+    var limits = agentLimits.apply(agent);
+    return limits.agentDailyUsd() > 0 || limits.agentMonthlyUsd() > 0;
+  }
+
+  /**
+   * {@code agent}'s daily and monthly spend against its limits, with the meaning of the Hub's {@code
+   * GET /system/budget-health} (sums since UTC midnight and the first of the month; healthy while below
+   * both limits, a limit of 0 being none), counted here for every runner and gateway. Blocks on the
+   * budget store.
+   */
+  public BudgetHealth budgetHealth(String agent, String tenant) {
+    var caller = new Caller(agent, "budget-health", tenant, clock.instant().plusSeconds(1), 0, List.of());
+    double dailyUsed = 0;
+    double dailyLimit = 0;
+    double monthlyUsed = 0;
+    double monthlyLimit = 0;
+    for (var level : budgets(caller)) {
+      switch (level.scope()) {
+        case AGENT_DAY -> {
+          dailyUsed = level.used();
+          dailyLimit = level.limit();
+        }
+        case AGENT_MONTH -> {
+          monthlyUsed = level.used();
+          monthlyLimit = level.limit();
+        }
+        default -> { }
+      }
+    }
+    boolean healthy = (dailyLimit <= 0 || dailyUsed < dailyLimit) && (monthlyLimit <= 0 || monthlyUsed < monthlyLimit);
+    return new BudgetHealth(agent, dailyLimit, dailyUsed, monthlyLimit, monthlyUsed, healthy);
   }
 
   /** The operator's limits for this caller: its agent's own where the operator set them, its token limit. */

@@ -98,6 +98,18 @@ public final class Budgets {
     return levels;
   }
 
+  /** Every budget of {@code caller} as it stands (limit 0: none), without spending anything. */
+  public List<Level> levels(Caller caller, BudgetLimits limits, Instant now) {
+    var counters = counters(caller, limits, period(now));
+    var values = store.values(counters);
+    var levels = new ArrayList<Level>();
+    for (int i = 0; i < values.length; i++) {
+      var counter = counters.get(i);
+      levels.add(new Level(counter.scope(), counter.unit(), counter.asUnit(values[i]), counter.asUnit(counter.limit())));
+    }
+    return levels;
+  }
+
   /** The counters of one caller's budgets at {@code now}. Pure. */
   static List<Counter> counters(Caller caller, BudgetLimits limits, Period period) {
     var act = PREFIX + "act:" + caller.activation();

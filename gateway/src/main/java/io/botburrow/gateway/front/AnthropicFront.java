@@ -57,6 +57,12 @@ final class AnthropicFront implements FrontFormat {
     }
   }
 
+  /** Anthropic answers a spent credit balance with 400 {@code invalid_request_error}, which no client retries. */
+  @Override
+  public int budgetSpentStatus() {
+    return 400;
+  }
+
   @Override
   public ObjectNode error(int status, String message, String param, String code) {
     var body = mapper.createObjectNode().put("type", "error");
@@ -65,9 +71,6 @@ final class AnthropicFront implements FrontFormat {
   }
 
   private static String type(int status, String code) {
-    if ("budget_exceeded".equals(code)) {
-      return "budget_exceeded_error";
-    }
     return switch (status) {
       case 401 -> "authentication_error";
       case 403 -> "permission_error";

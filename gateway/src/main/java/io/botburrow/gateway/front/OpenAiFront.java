@@ -63,12 +63,18 @@ final class OpenAiFront implements FrontFormat {
     }
   }
 
+  /** OpenAI answers an exhausted quota with 429 {@code insufficient_quota}. */
+  @Override
+  public int budgetSpentStatus() {
+    return 429;
+  }
+
   @Override
   public ObjectNode error(int status, String message, String param, String code) {
     var body = mapper.createObjectNode();
     var error = body.putObject("error").put("message", message).put("type", switch (status) {
       case 401 -> "invalid_request_error";
-      case 429 -> "budget_exceeded".equals(code) ? "insufficient_quota" : "rate_limit_error";
+      case 429 -> "insufficient_quota".equals(code) ? "insufficient_quota" : "rate_limit_error";
       default -> status >= 500 ? "server_error" : "invalid_request_error";
     });
     error.put("param", param);

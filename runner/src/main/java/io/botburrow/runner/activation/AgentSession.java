@@ -10,6 +10,7 @@ import io.botburrow.runner.agent.LoopLimits;
 import io.botburrow.runner.agent.LoopResult;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.agent.PromptBuilder;
+import io.botburrow.runner.agent.StopReason;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ModelRoute;
 import io.botburrow.runner.tools.AgentTool;
@@ -72,6 +73,10 @@ final class AgentSession {
             models::cost,
             tally);
     tally.loopDone(result);
+    if (result.stopReason() == StopReason.BUDGET && result.budget() != null) {
+      // whoever posts the result posts why there is none
+      return result.withFinalText(CannotAnswer.budgetSpent(result.budget()));
+    }
     return result;
   }
 

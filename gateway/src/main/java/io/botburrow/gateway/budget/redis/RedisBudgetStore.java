@@ -80,6 +80,26 @@ public final class RedisBudgetStore implements BudgetStore {
     return reply.stream().mapToLong(Long::longValue).toArray();
   }
 
+  @Override
+  public long[] values(List<Counter> counters) {
+    if (resp == null) {
+      return BudgetStore.super.values(counters);
+    }
+    var command = new ArrayList<String>();
+    command.add("MGET");
+    counters.forEach(c -> command.add(c.key()));
+    try {
+      var reply = (List<?>) resp.call(command);
+      var values = new long[counters.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = reply.get(i) == null ? 0 : Long.parseLong(reply.get(i).toString());
+      }
+      return values;
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new QueueUnavailableException("budget store unavailable: " + e.getMessage(), e);
+    }
+  }
+
   private List<Long> eval(String script, String sha, List<Counter> counters, long[] amounts) {
     var keys = new ArrayList<String>();
     var args = new ArrayList<String>();
