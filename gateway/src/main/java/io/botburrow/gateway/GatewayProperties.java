@@ -32,8 +32,6 @@ import java.time.Duration;
  *     fallback follows when no token had been passed on yet)
  * @param meterTokens whether this gateway counts {@code botburrow_tokens_total}; by default a standalone
  *     gateway does and a runner's does not (the runner counts its activations' tokens itself)
- * @param cooldownStore {@code redis} (every runner and gateway sees a failing deployment's rest) or
- *     {@code memory} (this process only); Redis falls back to memory while it is unreachable
  */
 @ConfigurationProperties("botburrow.gateway")
 public record GatewayProperties(
@@ -54,8 +52,7 @@ public record GatewayProperties(
     @Bindable(defaultValue = "0") double tenantMonthlyUsd,
     @Bindable(defaultValue = "redis") String budgetStore,
     @Bindable(defaultValue = "60s") Duration streamIdleTimeout,
-    @Nullable Boolean meterTokens,
-    @Bindable(defaultValue = "redis") String cooldownStore) {
+    @Nullable Boolean meterTokens) {
 
   @Override
   public String toString() {
