@@ -9,6 +9,7 @@ import io.botburrow.gateway.routing.Deployment;
 import io.botburrow.gateway.routing.DeploymentChain;
 import io.botburrow.gateway.routing.GatewayRoutes;
 import io.botburrow.gateway.stream.StreamSink;
+import io.botburrow.hub.BudgetHealth;
 import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatRequest;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ public final class Gateway {
   private final GatewayRoutes routes;
   private final DeploymentChain chain;
   private final Budgets budgets;
-  private final BudgetLimits defaults;
+  private final Function<String, BudgetLimits> agentLimits;
   private final PriceTable prices;
   private final GatewayMetrics metrics;
   private final GatewayTokens tokens;
@@ -48,10 +50,16 @@ public final class Gateway {
 
   public Gateway(GatewayRoutes routes, DeploymentChain chain, Budgets budgets, BudgetLimits defaults, PriceTable prices,
       GatewayMetrics metrics, GatewayTokens tokens, Clock clock) {
+    this(routes, chain, budgets, agent -> defaults, prices, metrics, tokens, clock);
+  }
+
+  /** @param agentLimits the operator's budget limits of each agent (the defaults, or the agent's own) */
+  public Gateway(GatewayRoutes routes, DeploymentChain chain, Budgets budgets, Function<String, BudgetLimits> agentLimits,
+      PriceTable prices, GatewayMetrics metrics, GatewayTokens tokens, Clock clock) {
     this.routes = routes;
     this.chain = chain;
     this.budgets = budgets;
-    this.defaults = defaults;
+    this.agentLimits = agentLimits;
     this.prices = prices;
     this.metrics = metrics;
     this.tokens = tokens;
@@ -83,10 +91,20 @@ public final class Gateway {
    * @throws LlmException when no deployment served the call
    */
   public DeploymentChain.Served call(Caller caller, ChatRequest request, List<Deployment> deployments, StreamSink sink) {
+    return call(caller, request, deployments, sink, served -> {});
+  }
+
+  /**
+   * Runs one call like {@link #call(Caller, ChatRequest, List, StreamSink)}, handing the answer to {@code
+   * deliver} before the budgets are settled and the call is metered: an HTTP caller has its answer
+   * without waiting for that bookkeeping. The reservation holds the call's worst case until then.
+   */
+  public DeploymentChain.Served call(Caller caller, ChatRequest request, List<Deployment> deployments, StreamSink sink,
+      Consumer<DeploymentChain.Served> deliver) {
     Instant start = clock.instant();
     long input = estimateInputTokens(request);
     long output = request.maxTokens() > 0 ? request.maxTokens() : DEFAULT_MAX_OUTPUT;
-    var limits = defaults.withActivationTokens(caller.tokenLimit() > 0 ? caller.tokenLimit() : defaults.activationTokens());
+    var limits = limitsFor(caller);
     Budgets.Reservation reservation;
     try {
       reservation = budgets.reserve(caller, limits, input + output, worstCase(deployments, input, output), start);
@@ -103,16 +121,67 @@ public final class Gateway {
       metrics.request(caller.agent(), request.model(), provider, status(e), Duration.between(start, clock.instant()), null);
       throw e;
     }
-    settle(caller, reservation, served);
-    var end = clock.instant();
-    var deployment = served.deployment();
-    metrics.request(caller.agent(), deployment.model(), deployment.provider(), "ok", Duration.between(start, end),
-        Duration.between(start, served.firstToken()));
-    if (!served.skipped().isEmpty()) {
-      LOG.info("LLM(agent={}, activation={}) served by {} after skipping {}", caller.agent(), caller.activation(),
-          deployment.name(), served.skipped());
+    try {
+      deliver.accept(served);
+    } finally {
+      settle(caller, reservation, served);
+      var end = clock.instant();
+      var deployment = served.deployment();
+      metrics.request(caller.agent(), deployment.model(), deployment.provider(), "ok", Duration.between(start, end),
+          Duration.between(start, served.firstToken()));
+      metrics.tokens(caller.agent(), caller.toolType(), served.response().usage());
+      if (!served.skipped().isEmpty()) {
+        LOG.info("LLM(agent={}, activation={}) served by {} after skipping {}", caller.agent(), caller.activation(),
+            deployment.name(), served.skipped());
+      }
     }
     return served;
+  }
+
+  /** Every budget of {@code caller} as it stands now (limit 0: none). Blocks on the budget store. */
+  public List<Budgets.Level> budgets(Caller caller) {
+    return budgets.levels(caller, limitsFor(caller), clock.instant());
+  }
+
+  /** Whether the operator gave {@code agent} a daily or monthly budget here (its own or the default). */
+  public boolean limitsAgentSpend(String agent) {
+    var limits = agentLimits.apply(agent);
+    return limits.agentDailyUsd() > 0 || limits.agentMonthlyUsd() > 0;
+  }
+
+  /**
+   * {@code agent}'s daily and monthly spend against its limits, with the meaning of the Hub's {@code
+   * GET /system/budget-health} (sums since UTC midnight and the first of the month; healthy while below
+   * both limits, a limit of 0 being none), counted here for every runner and gateway. Blocks on the
+   * budget store.
+   */
+  public BudgetHealth budgetHealth(String agent, String tenant) {
+    var caller = new Caller(agent, "budget-health", tenant, clock.instant().plusSeconds(1), 0, List.of());
+    double dailyUsed = 0;
+    double dailyLimit = 0;
+    double monthlyUsed = 0;
+    double monthlyLimit = 0;
+    for (var level : budgets(caller)) {
+      switch (level.scope()) {
+        case AGENT_DAY -> {
+          dailyUsed = level.used();
+          dailyLimit = level.limit();
+        }
+        case AGENT_MONTH -> {
+          monthlyUsed = level.used();
+          monthlyLimit = level.limit();
+        }
+        default -> { }
+      }
+    }
+    boolean healthy = (dailyLimit <= 0 || dailyUsed < dailyLimit) && (monthlyLimit <= 0 || monthlyUsed < monthlyLimit);
+    return new BudgetHealth(agent, dailyLimit, dailyUsed, monthlyLimit, monthlyUsed, healthy);
+  }
+
+  /** The operator's limits for this caller: its agent's own where the operator set them, its token limit. */
+  BudgetLimits limitsFor(Caller caller) {
+    var own = agentLimits.apply(caller.agent());
+    return own.withActivationTokens(caller.tokenLimit() > 0 ? caller.tokenLimit() : own.activationTokens());
   }
 
   private void settle(Caller caller, Budgets.Reservation reservation, DeploymentChain.Served served) {
@@ -131,7 +200,14 @@ public final class Gateway {
             + "botburrow.gateway.prices-file", model);
       }
     }
-    metrics.budgets(caller.agent(), budgets.settle(reservation, usage.total(), cost.orElse(0)));
+    var levels = budgets.settle(reservation, usage.total(), cost.orElse(0));
+    metrics.budgets(caller.agent(), levels);
+    for (var level : levels) {
+      if (GatewayMetrics.crossedWarning(level)) {
+        LOG.warn("Budget(agent={}, tenant={}, scope={}) is at {} % ({} of {} {})", caller.agent(), caller.tenant(),
+            level.scope().wireName(), Math.round(level.ratio() * 100), level.used(), level.limit(), level.unit());
+      }
+    }
   }
 
   /** The dearest known price over the chain: a fallback may serve the call. Unknown prices reserve nothing. */

@@ -2,12 +2,16 @@ package io.botburrow.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.gateway.auth.GatewayTokens;
+import io.botburrow.gateway.budget.AgentBudgetProperties;
+import io.botburrow.gateway.budget.AgentLimits;
 import io.botburrow.gateway.budget.BudgetLimits;
 import io.botburrow.gateway.budget.BudgetStore;
 import io.botburrow.gateway.budget.Budgets;
 import io.botburrow.gateway.budget.RateLimits;
 import io.botburrow.gateway.budget.memory.InMemoryBudgetStore;
 import io.botburrow.gateway.budget.redis.RedisBudgetStore;
+import io.botburrow.gateway.budget.redis.RespClient;
+import io.botburrow.redis.RedisProperties;
 import io.botburrow.gateway.cost.PriceTable;
 import io.botburrow.gateway.front.GatewayServer;
 import io.botburrow.gateway.routing.Cooldowns;
@@ -22,6 +26,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,13 +56,21 @@ public class GatewayFactory {
   }
 
   @Singleton
-  BudgetStore budgetStore(GatewayProperties props, BeanProvider<RedissonClient> redis) {
+  BudgetStore budgetStore(GatewayProperties props, BeanProvider<RedissonClient> redis,
+      BeanProvider<RespClient> resp) {
     if ("redis".equals(props.budgetStore()) && redis.isPresent()) {
-      return new RedisBudgetStore(redis.get());
+      return new RedisBudgetStore(resp.get());
     }
     LOG.warn("LLM gateway budgets are counted in this process only (botburrow.gateway.budget-store={}): other runners "
         + "and gateways do not see them", props.budgetStore());
     return new InMemoryBudgetStore();
+  }
+
+  /** The gateway's own connections to Redis, for the scripts every call runs (see {@link RespClient}). */
+  @Singleton
+  @Bean(preDestroy = "close")
+  RespClient gatewayRedis(RedisProperties redis) {
+    return new RespClient(redis.url(), redis.password(), redis.connectTimeout(), redis.timeout());
   }
 
   @Singleton
@@ -73,19 +86,29 @@ public class GatewayFactory {
   }
 
   @Singleton
-  GatewayMetrics gatewayMetrics(MeterRegistry registry) {
-    return new GatewayMetrics(registry);
+  GatewayMetrics gatewayMetrics(MeterRegistry registry, GatewayProperties props, Environment environment) {
+    // a runner counts its activations' tokens itself; a gateway alone is the only one that sees them
+    boolean meterTokens = props.meterTokens() != null ? props.meterTokens()
+        : !environment.getActiveNames().contains("runner");
+    return new GatewayMetrics(registry, meterTokens);
+  }
+
+  /** The operator's budget limits of each agent: the defaults and {@code botburrow.gateway.agents.<agent>.*}. */
+  @Singleton
+  AgentLimits agentLimits(GatewayProperties props, List<AgentBudgetProperties> overrides) {
+    var defaults = new BudgetLimits(props.activationTokens(), props.activationUsd(), props.agentDailyUsd(),
+        props.agentMonthlyUsd(), props.tenantMonthlyUsd());
+    return AgentLimits.from(defaults, overrides);
   }
 
   @Singleton
   Gateway gateway(GatewayProperties props, GatewayRoutes routes, BudgetStore store, PriceTable prices,
-      GatewayMetrics metrics, GatewayTokens tokens, ObjectMapper mapper, Clock clock) {
-    var chain = new DeploymentChain(new ModelAdapters(mapper, clock, props.connectTimeout()),
+      GatewayMetrics metrics, GatewayTokens tokens, AgentLimits limits, ObjectMapper mapper, Clock clock) {
+    var chain = new DeploymentChain(
+        new ModelAdapters(mapper, clock, props.connectTimeout(), props.streamIdleTimeout()),
         new Cooldowns(clock, props.cooldown(), props.maxCooldown()), new RateLimits(store, clock),
         (from, to, reason) -> metrics.fallback(from.name(), to.name(), reason),
         duration -> Thread.sleep(duration), clock, props.maxRetryWait());
-    var limits = new BudgetLimits(props.activationTokens(), props.activationUsd(), props.agentDailyUsd(),
-        props.agentMonthlyUsd(), props.tenantMonthlyUsd());
     return new Gateway(routes, chain, new Budgets(store), limits, prices, metrics, tokens, clock);
   }
 

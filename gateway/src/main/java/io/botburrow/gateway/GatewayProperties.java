@@ -28,6 +28,10 @@ import java.time.Duration;
  * @param agentMonthlyUsd USD per agent per UTC month (0: no limit)
  * @param tenantMonthlyUsd USD per tenant per UTC month (0: no limit)
  * @param budgetStore {@code redis} (shared by all runners and gateways) or {@code memory}
+ * @param streamIdleTimeout a provider's stream that sends nothing for this long once it began is cut (a
+ *     fallback follows when no token had been passed on yet)
+ * @param meterTokens whether this gateway counts {@code botburrow_tokens_total}; by default a standalone
+ *     gateway does and a runner's does not (the runner counts its activations' tokens itself)
  */
 @ConfigurationProperties("botburrow.gateway")
 public record GatewayProperties(
@@ -46,7 +50,9 @@ public record GatewayProperties(
     @Bindable(defaultValue = "0") double agentDailyUsd,
     @Bindable(defaultValue = "0") double agentMonthlyUsd,
     @Bindable(defaultValue = "0") double tenantMonthlyUsd,
-    @Bindable(defaultValue = "redis") String budgetStore) {
+    @Bindable(defaultValue = "redis") String budgetStore,
+    @Bindable(defaultValue = "60s") Duration streamIdleTimeout,
+    @Nullable Boolean meterTokens) {
 
   @Override
   public String toString() {

@@ -2,6 +2,7 @@ package io.botburrow.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.gateway.auth.GatewayTokens;
+import io.botburrow.gateway.budget.AgentLimits;
 import io.botburrow.gateway.budget.BudgetLimits;
 import io.botburrow.gateway.budget.BudgetStore;
 import io.botburrow.gateway.budget.Budgets;
@@ -28,8 +29,14 @@ public final class Gateways {
 
   public static Gateway build(GatewayRoutes routes, BudgetStore store, BudgetLimits limits, MeterRegistry registry,
       String tokenSecret, Clock clock) {
+    return build(routes, store, new AgentLimits(limits, java.util.Map.of()), registry, tokenSecret, clock, false);
+  }
+
+  /** @param meterTokens whether it counts {@code botburrow_tokens_total}, as a gateway alone does */
+  public static Gateway build(GatewayRoutes routes, BudgetStore store, AgentLimits limits, MeterRegistry registry,
+      String tokenSecret, Clock clock, boolean meterTokens) {
     var mapper = new ObjectMapper();
-    var metrics = new GatewayMetrics(registry);
+    var metrics = new GatewayMetrics(registry, meterTokens);
     var chain = new DeploymentChain(new ModelAdapters(mapper, clock, Duration.ofSeconds(10)),
         new Cooldowns(clock, Duration.ofMinutes(1), Duration.ofHours(1)), new RateLimits(store, clock),
         (from, to, reason) -> metrics.fallback(from.name(), to.name(), reason), d -> Thread.sleep(d), clock,

@@ -1,17 +1,27 @@
 package io.botburrow.cli.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.devkit.llm.ScriptedLlmServer;
 import io.botburrow.devkit.llm.ScriptedTurn;
+import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.gateway.Gateways;
 import io.botburrow.gateway.auth.Caller;
+import io.botburrow.gateway.budget.BudgetLimits;
+import io.botburrow.gateway.budget.BudgetStore;
+import io.botburrow.gateway.budget.memory.InMemoryBudgetStore;
+import io.botburrow.gateway.budget.redis.RedisBudgetStore;
+import io.botburrow.gateway.budget.redis.RespClient;
 import io.botburrow.gateway.front.GatewayServer;
 import io.botburrow.gateway.routing.Deployment;
 import io.botburrow.gateway.routing.GatewayRoutes;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,21 +34,35 @@ import picocli.CommandLine.Option;
 
 /**
  * The scripted model called directly and through the gateway's HTTP front (token check, routing, budget
- * reservation and settlement, metering), whole and streamed, at 1 and 32 concurrent callers. Prints a
- * line per case and, last, the overhead the gateway adds in the 32-caller streaming case.
+ * reservation and settlement in Redis, metering), whole and streamed, at 1 and 32 concurrent callers.
+ * Both arms use the same client, the same request (token header included) and the same scripted server;
+ * they alternate in rounds so that load from elsewhere on the machine falls on both alike. Prints a line
+ * per case and, last, the overhead the gateway adds in the 32-caller streaming case.
  */
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
     description = {
       "The scripted model called directly and through the LLM gateway, whole and streamed, at 1 and 32 callers.",
-      "Prints last: gateway-overhead: p50 X ms p99 Y ms (direct p50 A ms p99 B ms), for 32 streaming callers."
+      "Prints last: gateway-overhead: p50 X ms p99 Y ms (direct p50 A ms p99 B ms), for 32 streaming callers.",
+      "Budgets are kept in Redis (REDIS_URL, or a redis-server started for the run) unless --budget-store memory."
     })
 public final class GatewayBenchmark implements Callable<Integer> {
   private static final String SECRET = "bench-gateway-secret-0123456789";
 
-  @Option(names = "--requests", defaultValue = "1600", description = "Requests per case (default ${DEFAULT-VALUE}).")
+  @Option(names = "--requests", defaultValue = "1600", description = "Requests per arm and case (default ${DEFAULT-VALUE}).")
   int requests;
+
+  @Option(names = "--rounds", defaultValue = "4", description = "Alternations of the two arms per case (default ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--event-interval-ms", defaultValue = "2",
+      description = "Pause of the scripted model between streamed events, as a model generating tokens takes "
+          + "(default ${DEFAULT-VALUE}; 0 streams back to back and measures CPU saturation instead).")
+  long eventIntervalMs;
+
+  @Option(names = "--budget-store", defaultValue = "redis", description = "redis or memory (default ${DEFAULT-VALUE}).")
+  String budgetStore;
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -46,69 +70,136 @@ public final class GatewayBenchmark implements Callable<Integer> {
   public Integer call() throws Exception {
     // streamed events are small writes: without TCP_NODELAY, Nagle and delayed ACKs add ~40 ms to both sides
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    try (var model = new ScriptedLlmServer().start(0)) {
-      model.defaultResponder(request -> ScriptedTurn.text("The answer is forty-two, as always.").withUsage(20, 8));
+    LocalRedis localRedis = null;
+    RespClient resp = null;
+    try (var model = new ScriptedLlmServer().recordRequests(false).start(0)) {
+      var interval = Duration.ofMillis(eventIntervalMs);
+      model.defaultResponder(request -> ScriptedTurn.text("The answer is forty-two, as always.").withUsage(20, 8)
+          .withEventInterval(interval));
+      BudgetStore store;
+      if ("memory".equals(budgetStore)) {
+        store = new InMemoryBudgetStore();
+      } else {
+        var url = System.getenv("REDIS_URL");
+        if (url == null || url.isBlank()) {
+          localRedis = LocalRedis.start();
+          url = localRedis.url();
+        }
+        resp = new RespClient(url, null, Duration.ofSeconds(5), Duration.ofSeconds(3));
+        store = new RedisBudgetStore(resp);
+      }
       var deployment = new Deployment("scripted", "openai", model.baseUrl(), "scripted-model", "");
-      var gateway = Gateways.inMemory(new GatewayRoutes(Map.of("scripted", deployment), Map.of("bench", List.of(deployment))),
-          SECRET, Clock.systemUTC());
-      try (var server = new GatewayServer(gateway, new com.fasterxml.jackson.databind.ObjectMapper(), 4 << 20)
-          .start("127.0.0.1", 0)) {
+      // limits far above what the run spends: every call reserves and settles, none is refused
+      var limits = new BudgetLimits(0, 1_000, 1_000, 1_000, 1_000);
+      var gateway = Gateways.build(new GatewayRoutes(Map.of("scripted", deployment), Map.of("bench", List.of(deployment))),
+          store, limits, new SimpleMeterRegistry(), SECRET, Clock.systemUTC());
+      try (var server = new GatewayServer(gateway, new ObjectMapper(), 4 << 20).start("127.0.0.1", 0)) {
         var token = gateway.tokens().mint(new Caller("bench", "bench-1", "bench", Instant.now().plusSeconds(3600), 0,
             List.of()));
         var direct = URI.create(model.baseUrl() + "/chat/completions");
         var through = URI.create(server.baseUrl() + "/chat/completions");
-        Latencies[] last = new Latencies[2];
+        System.out.printf(Locale.ROOT, "budgets in %s, scripted model streams with %d ms between events%n",
+            resp == null ? "memory" : "Redis", eventIntervalMs);
+        Arm[] last = null;
         for (boolean stream : new boolean[] {false, true}) {
           for (int callers : new int[] {1, 32}) {
-            var d = run(direct, "scripted-model", null, stream, callers);
-            var g = run(through, "bench", token, stream, callers);
-            System.out.printf(Locale.ROOT, "%s, %d caller(s): direct p50 %.2f ms p99 %.2f ms, gateway p50 %.2f ms p99 %.2f ms%n",
-                stream ? "streaming" : "whole", callers, d.percentile(50), d.percentile(99), g.percentile(50),
-                g.percentile(99));
-            last[0] = d;
-            last[1] = g;
+            var d = new Arm(request(direct, "scripted-model", token, stream));
+            var g = new Arm(request(through, "bench", token, stream));
+            warmUp(d, g, callers);
+            for (int round = 0; round < rounds; round++) {
+              d.run(callers, requests / rounds);
+              g.run(callers, requests / rounds);
+            }
+            System.out.printf(Locale.ROOT, "%s, %d caller(s): direct p50 %.2f ms p99 %.2f ms, gateway p50 %.2f ms p99 "
+                    + "%.2f ms (CPU per call: direct %.0f us, gateway %.0f us)%n", stream ? "streaming" : "whole",
+                callers, d.latencies.percentile(50), d.latencies.percentile(99), g.latencies.percentile(50),
+                g.latencies.percentile(99), d.cpuMicrosPerCall(), g.cpuMicrosPerCall());
+            last = new Arm[] {d, g};
           }
         }
+        var d = last[0].latencies;
+        var g = last[1].latencies;
         System.out.printf(Locale.ROOT, "gateway-overhead: p50 %.2f ms p99 %.2f ms (direct p50 %.2f ms p99 %.2f ms)%n",
-            last[1].percentile(50) - last[0].percentile(50), last[1].percentile(99) - last[0].percentile(99),
-            last[0].percentile(50), last[0].percentile(99));
+            g.percentile(50) - d.percentile(50), g.percentile(99) - d.percentile(99), d.percentile(50),
+            d.percentile(99));
+      }
+    } finally {
+      if (resp != null) {
+        resp.close();
+      }
+      if (localRedis != null) {
+        localRedis.close();
       }
     }
     return 0;
   }
 
-  private Latencies run(URI uri, String model, String token, boolean stream, int callers) throws Exception {
+  /** Both arms, unmeasured, until the JIT has compiled their paths. */
+  private void warmUp(Arm direct, Arm gateway, int callers) throws Exception {
+    for (int i = 0; i < 2; i++) {
+      direct.exercise(callers, 400);
+      gateway.exercise(callers, 400);
+    }
+  }
+
+  private static HttpRequest request(URI uri, String model, String token, boolean stream) {
     var body = "{\"model\":\"" + model + "\",\"stream\":" + stream
         + ",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"What is the answer?\"}]}";
-    var builder = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
+    // the direct arm carries the token too (the scripted model ignores it): both arms send the same bytes' worth
+    return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  /** One way of calling the model: its latencies and the process CPU time its calls took. */
+  private final class Arm {
+    final HttpRequest request;
+    final Latencies latencies = new Latencies();
+    long cpuNanos;
+    long calls;
+
+    Arm(HttpRequest request) {
+      this.request = request;
     }
-    var request = builder.build();
-    for (int i = 0; i < 200; i++) {
-      send(request);
-    }
-    var latencies = new Latencies();
-    int perCaller = Math.max(1, requests / callers);
-    try (var pool = Executors.newFixedThreadPool(callers)) {
-      var tasks = new ArrayList<Callable<List<Double>>>();
-      for (int c = 0; c < callers; c++) {
-        tasks.add(() -> {
-          var own = new ArrayList<Double>();
-          for (int i = 0; i < perCaller; i++) {
-            long start = System.nanoTime();
-            send(request);
-            own.add((System.nanoTime() - start) / 1e6);
-          }
-          return own;
-        });
+
+    void run(int callers, int count) throws Exception {
+      long cpu = processCpuNanos();
+      for (double ms : exercise(callers, count)) {
+        latencies.add(ms);
       }
-      for (var future : pool.invokeAll(tasks)) {
-        future.get().forEach(latencies::add);
-      }
+      cpuNanos += processCpuNanos() - cpu;
+      calls += Math.max(1, count / callers) * (long) callers;
     }
-    return latencies;
+
+    double cpuMicrosPerCall() {
+      return calls == 0 ? Double.NaN : cpuNanos / 1e3 / calls;
+    }
+
+    List<Double> exercise(int callers, int count) throws Exception {
+      int perCaller = Math.max(1, count / callers);
+      var all = new ArrayList<Double>();
+      try (var pool = Executors.newFixedThreadPool(callers)) {
+        var tasks = new ArrayList<Callable<List<Double>>>();
+        for (int c = 0; c < callers; c++) {
+          tasks.add(() -> {
+            var own = new ArrayList<Double>(perCaller);
+            for (int i = 0; i < perCaller; i++) {
+              long start = System.nanoTime();
+              send(request);
+              own.add((System.nanoTime() - start) / 1e6);
+            }
+            return own;
+          });
+        }
+        for (var future : pool.invokeAll(tasks)) {
+          all.addAll(future.get());
+        }
+      }
+      return all;
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private void send(HttpRequest request) throws Exception {

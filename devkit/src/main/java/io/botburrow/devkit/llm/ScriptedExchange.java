@@ -40,22 +40,37 @@ final class ScriptedExchange {
   }
 
   void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      var method = exchange.getRequestMethod();
-      var path = exchange.getRequestURI().getPath();
-      if (method.equals("GET") && (path.equals("/v1/models") || path.equals("/models"))) {
-        send(exchange, 200, models(), Map.of());
-      } else if (method.equals("POST") && (path.equals("/v1/chat/completions") || path.equals("/chat/completions"))) {
-        chat(exchange, openAi);
-      } else if (method.equals("POST") && path.equals("/v1/messages")) {
-        chat(exchange, anthropic);
-      } else {
-        send(exchange, 404, openAi.error(404, "Unknown request URL: " + method + " " + path, null, "unknown_url"),
-            Map.of());
-      }
+    try {
+      route(exchange);
+    } catch (DroppedConnection e) {
+      // not closed on purpose: the server drops the connection without ending the chunked body
+      throw e;
     } catch (IOException e) {
       // the client went away (e.g. a runner killed mid-request): nothing left to answer
       LOG.debug("Scripted LLM exchange aborted: {}", e.toString());
+    }
+    exchange.close();
+  }
+
+  /** Thrown out of the handler so that the HTTP server closes the connection mid-body. */
+  static final class DroppedConnection extends RuntimeException {
+    DroppedConnection(int events) {
+      super("stream cut after " + events + " events (scripted)", null, false, false);
+    }
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    var method = exchange.getRequestMethod();
+    var path = exchange.getRequestURI().getPath();
+    if (method.equals("GET") && (path.equals("/v1/models") || path.equals("/models"))) {
+      send(exchange, 200, models(), Map.of());
+    } else if (method.equals("POST") && (path.equals("/v1/chat/completions") || path.equals("/chat/completions"))) {
+      chat(exchange, openAi);
+    } else if (method.equals("POST") && path.equals("/v1/messages")) {
+      chat(exchange, anthropic);
+    } else {
+      send(exchange, 404, openAi.error(404, "Unknown request URL: " + method + " " + path, null, "unknown_url"),
+          Map.of());
     }
   }
 
@@ -113,25 +128,48 @@ final class ScriptedExchange {
       awaitRelease(recorded);
     }
     if (status == 200 && received.json().path("stream").asBoolean(false)) {
-      stream(exchange, wire.streamEvents(body), turn);
+      stream(exchange, wire.streamEvents(body), turn, recorded);
       return;
     }
     send(exchange, status, body, turn.headers());
   }
 
-  /** The answer as server-sent events; a turn cut after N events drops the connection there. */
-  private void stream(HttpExchange exchange, java.util.List<String> events, ScriptedTurn turn) throws IOException {
+  /**
+   * The answer as server-sent events, paced by the turn's event interval. A turn cut after N events
+   * drops the connection there (or ends the body early); one stalled after N events waits for release.
+   */
+  private void stream(HttpExchange exchange, java.util.List<String> events, ScriptedTurn turn, RecordedRequest recorded)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     turn.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
     exchange.sendResponseHeaders(200, 0);
     var out = exchange.getResponseBody();
     for (int i = 0; i < events.size(); i++) {
+      if (i == turn.stallAfter()) {
+        out.flush();
+        awaitRelease(recorded);
+      }
       if (turn.cutAfter() >= 0 && i >= turn.cutAfter()) {
-        // no terminating chunk: the client sees a stream that breaks off
-        throw new IOException("stream cut after " + i + " events (scripted)");
+        out.flush();
+        if (turn.cut() == ScriptedTurn.Cut.END_BODY) {
+          return;
+        }
+        throw new DroppedConnection(i);
+      }
+      if (i > 0 && turn.eventInterval().isPositive()) {
+        pause(turn.eventInterval());
       }
       out.write(events.get(i).getBytes(StandardCharsets.UTF_8));
       out.flush();
+    }
+  }
+
+  private static void pause(Duration interval) throws IOException {
+    try {
+      Thread.sleep(interval);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while pacing a stream", e);
     }
   }
 

@@ -45,6 +45,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
   private final Set<HeldTurn> held = ConcurrentHashMap.newKeySet();
   private final ScriptedExchange exchange;
   private volatile String requiredApiKey;
+  private volatile boolean recording = true;
   private volatile List<String> models = List.of("scripted-model", "offline-demo");
   private HttpServer server;
   private ExecutorService executor;
@@ -128,6 +129,15 @@ public final class ScriptedLlmServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Whether requests are kept for {@link #requests()} (the default). Benchmarks turn it off: the log
+   * grows with every request and would slow later requests down.
+   */
+  public ScriptedLlmServer recordRequests(boolean on) {
+    this.recording = on;
+    return this;
+  }
+
   /** Queued turns not served yet. */
   public int pendingTurns() {
     return script.pending();
@@ -195,7 +205,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
   }
 
   void record(RecordedRequest request) {
-    requests.add(request);
+    if (recording) {
+      requests.add(request);
+    }
   }
 
   HeldTurn hold(RecordedRequest request) {

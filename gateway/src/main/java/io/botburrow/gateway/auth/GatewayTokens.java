@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,9 +26,13 @@ public final class GatewayTokens {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+  /** Verified tokens kept so that each call of an activation does not check the HMAC and read the claims again. */
+  static final int MAX_VERIFIED = 10_000;
+
   private final byte[] secret;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final Map<String, Caller> verified = new ConcurrentHashMap<>();
 
   public GatewayTokens(String secret, ObjectMapper mapper, Clock clock) {
     if (secret == null || secret.length() < 16) {
@@ -43,7 +49,8 @@ public final class GatewayTokens {
         .put("act", caller.activation())
         .put("tenant", caller.tenant())
         .put("exp", caller.expiresAt().getEpochSecond())
-        .put("tok", caller.tokenLimit());
+        .put("tok", caller.tokenLimit())
+        .put("type", caller.toolType());
     var models = claims.putArray("models");
     caller.models().forEach(models::add);
     var body = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
@@ -55,6 +62,23 @@ public final class GatewayTokens {
    *     expired
    */
   public Caller verify(String token) {
+    var known = token == null ? null : verified.get(token);
+    if (known != null) {
+      if (!clock.instant().isBefore(known.expiresAt())) {
+        verified.remove(token);
+        throw new GatewayAuthException("Expired gateway token: its activation is over.");
+      }
+      return known;
+    }
+    var caller = check(token);
+    if (verified.size() >= MAX_VERIFIED) {
+      verified.clear();
+    }
+    verified.put(token, caller);
+    return caller;
+  }
+
+  private Caller check(String token) {
     if (token == null || token.isBlank()) {
       throw new GatewayAuthException("Missing gateway token: send the activation's token as Bearer or x-api-key.");
     }
@@ -81,7 +105,7 @@ public final class GatewayTokens {
       var models = new ArrayList<String>();
       claims.path("models").forEach(m -> models.add(m.asText()));
       return new Caller(claims.path("agent").asText(), claims.path("act").asText(), claims.path("tenant").asText(),
-          expires, claims.path("tok").asLong(0), List.copyOf(models));
+          expires, claims.path("tok").asLong(0), List.copyOf(models), claims.path("type").asText(null));
     } catch (java.io.IOException | RuntimeException e) {
       if (e instanceof GatewayAuthException auth) {
         throw auth;

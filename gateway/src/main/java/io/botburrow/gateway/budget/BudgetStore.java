@@ -19,5 +19,10 @@ public interface BudgetStore {
   /** Adds {@code amounts} (negative to give back) unconditionally; returns the new values. */
   long[] add(List<Counter> counters, long[] amounts);
 
+  /** The counters' values (0 for those never written). Blocks on the store. */
+  default long[] values(List<Counter> counters) {
+    return add(counters, new long[counters.size()]);
+  }
+
   record Result(int refused, long[] values) {}
 }

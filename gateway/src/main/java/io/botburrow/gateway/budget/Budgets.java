@@ -19,21 +19,46 @@ public final class Budgets {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
   private static final String PREFIX = "botburrow:budget:";
+  private static final Duration ACTIVATION_TTL = Duration.ofDays(2);
+  private static final Duration DAY_TTL = Duration.ofDays(3);
+  private static final Duration MONTH_TTL = Duration.ofDays(40);
 
   /** What was reserved, to settle later. */
   public record Reservation(List<Counter> counters, long[] amounts, long[] values) {}
 
-  /** A budget's state after a call: used and limit in its unit. */
-  public record Level(Scope scope, String unit, double used, double limit) {
+  /** A budget's state after a call: used (before the call and now) and limit in its unit. */
+  public record Level(Scope scope, String unit, double used, double limit, double usedBefore) {
+    public Level(Scope scope, String unit, double used, double limit) {
+      this(scope, unit, used, limit, used);
+    }
+
     public double ratio() {
       return limit <= 0 ? 0 : used / limit;
     }
   }
 
   private final BudgetStore store;
+  private volatile Period period = Period.of(Instant.EPOCH);
 
   public Budgets(BudgetStore store) {
     this.store = store;
+  }
+
+  /** The UTC day and month of an instant, as counter keys name them. */
+  record Period(long epochDay, String day, String month) {
+    static Period of(Instant now) {
+      return new Period(Math.floorDiv(now.getEpochSecond(), 86_400), DAY.format(now), MONTH.format(now));
+    }
+  }
+
+  /** Formatted once per day, not per call. */
+  private Period period(Instant now) {
+    var known = period;
+    if (known.epochDay() != Math.floorDiv(now.getEpochSecond(), 86_400)) {
+      known = Period.of(now);
+      period = known;
+    }
+    return known;
   }
 
   /**
@@ -42,7 +67,7 @@ public final class Budgets {
    * @throws BudgetExceededException when one of them is spent
    */
   public Reservation reserve(Caller caller, BudgetLimits limits, long tokens, double usd, Instant now) {
-    var counters = counters(caller, limits, now);
+    var counters = counters(caller, limits, period(now));
     var amounts = amounts(counters, tokens, usd);
     var result = store.tryAdd(counters, amounts);
     if (result.refused() >= 0) {
@@ -65,25 +90,39 @@ public final class Budgets {
     for (int i = 0; i < values.length; i++) {
       var counter = reservation.counters().get(i);
       if (counter.limit() > 0) {
-        levels.add(new Level(counter.scope(), counter.unit(), counter.asUnit(values[i]), counter.asUnit(counter.limit())));
+        long before = reservation.values()[i] - reservation.amounts()[i];
+        levels.add(new Level(counter.scope(), counter.unit(), counter.asUnit(values[i]), counter.asUnit(counter.limit()),
+            counter.asUnit(before)));
       }
     }
     return levels;
   }
 
+  /** Every budget of {@code caller} as it stands (limit 0: none), without spending anything. */
+  public List<Level> levels(Caller caller, BudgetLimits limits, Instant now) {
+    var counters = counters(caller, limits, period(now));
+    var values = store.values(counters);
+    var levels = new ArrayList<Level>();
+    for (int i = 0; i < values.length; i++) {
+      var counter = counters.get(i);
+      levels.add(new Level(counter.scope(), counter.unit(), counter.asUnit(values[i]), counter.asUnit(counter.limit())));
+    }
+    return levels;
+  }
+
   /** The counters of one caller's budgets at {@code now}. Pure. */
-  static List<Counter> counters(Caller caller, BudgetLimits limits, Instant now) {
+  static List<Counter> counters(Caller caller, BudgetLimits limits, Period period) {
     var act = PREFIX + "act:" + caller.activation();
     var agent = PREFIX + "agent:" + caller.agent();
     return List.of(
-        new Counter(act + ":tokens", Scope.ACTIVATION, "tokens", limits.activationTokens(), Duration.ofDays(2)),
-        new Counter(act + ":usd", Scope.ACTIVATION, "USD", micros(limits.activationUsd()), Duration.ofDays(2)),
-        new Counter(agent + ":day:" + DAY.format(now) + ":usd", Scope.AGENT_DAY, "USD", micros(limits.agentDailyUsd()),
-            Duration.ofDays(3)),
-        new Counter(agent + ":month:" + MONTH.format(now) + ":usd", Scope.AGENT_MONTH, "USD",
-            micros(limits.agentMonthlyUsd()), Duration.ofDays(40)),
-        new Counter(PREFIX + "tenant:" + caller.tenant() + ":month:" + MONTH.format(now) + ":usd", Scope.TENANT_MONTH,
-            "USD", micros(limits.tenantMonthlyUsd()), Duration.ofDays(40)));
+        new Counter(act + ":tokens", Scope.ACTIVATION, "tokens", limits.activationTokens(), ACTIVATION_TTL),
+        new Counter(act + ":usd", Scope.ACTIVATION, "USD", micros(limits.activationUsd()), ACTIVATION_TTL),
+        new Counter(agent + ":day:" + period.day() + ":usd", Scope.AGENT_DAY, "USD", micros(limits.agentDailyUsd()),
+            DAY_TTL),
+        new Counter(agent + ":month:" + period.month() + ":usd", Scope.AGENT_MONTH, "USD",
+            micros(limits.agentMonthlyUsd()), MONTH_TTL),
+        new Counter(PREFIX + "tenant:" + caller.tenant() + ":month:" + period.month() + ":usd", Scope.TENANT_MONTH,
+            "USD", micros(limits.tenantMonthlyUsd()), MONTH_TTL));
   }
 
   private static long[] amounts(List<Counter> counters, long tokens, double usd) {

@@ -45,7 +45,10 @@ public final class PriceTable {
     }
   }
 
+  private static final int MAX_RESOLVED = 1_000;
   private final Map<String, Price> byPrefix;
+  /** Model names already matched: the prefix search runs once per name, not per call. */
+  private final Map<String, Optional<Price>> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
   public PriceTable(Map<String, Price> byPrefix) {
     var normalized = new LinkedHashMap<String, Price>();
@@ -106,6 +109,18 @@ public final class PriceTable {
     if (model == null) {
       return Optional.empty();
     }
+    var known = resolved.get(model);
+    if (known != null) {
+      return known;
+    }
+    var found = search(model);
+    if (resolved.size() < MAX_RESOLVED) {
+      resolved.put(model, found);
+    }
+    return found;
+  }
+
+  private Optional<Price> search(String model) {
     var name = model.toLowerCase(Locale.ROOT).trim();
     var key = name.substring(name.lastIndexOf('/') + 1);
     return byPrefix.keySet().stream()

@@ -1,6 +1,7 @@
 package io.botburrow.gateway.front;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,12 @@ final class AnthropicFront implements FrontFormat {
     }
   }
 
+  /** Anthropic answers a spent credit balance with 400 {@code invalid_request_error}, which no client retries. */
+  @Override
+  public int budgetSpentStatus() {
+    return 400;
+  }
+
   @Override
   public ObjectNode error(int status, String message, String param, String code) {
     var body = mapper.createObjectNode().put("type", "error");
@@ -64,9 +71,6 @@ final class AnthropicFront implements FrontFormat {
   }
 
   private static String type(int status, String code) {
-    if ("budget_exceeded".equals(code)) {
-      return "budget_exceeded_error";
-    }
     return switch (status) {
       case 401 -> "authentication_error";
       case 403 -> "permission_error";
@@ -87,6 +91,7 @@ final class AnthropicFront implements FrontFormat {
     private final OutputStream out;
     private final Runnable start;
     private final String model;
+    private static final byte[] TEXT_SUFFIX = "\"}}\n\n".getBytes(StandardCharsets.UTF_8);
     private boolean started;
     private int blocks;
     private boolean textOpen;
@@ -124,9 +129,15 @@ final class AnthropicFront implements FrontFormat {
         write("content_block_start", open);
         textOpen = true;
       }
-      var event = mapper.createObjectNode().put("type", "content_block_delta").put("index", blocks);
-      event.putObject("delta").put("type", "text_delta").put("text", delta);
-      write("content_block_delta", event);
+      // text deltas are most of a stream: written without a JSON tree each
+      try {
+        out.write(("event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":" + blocks
+            + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"").getBytes(StandardCharsets.UTF_8));
+        out.write(JsonStringEncoder.getInstance().quoteAsUTF8(delta));
+        out.write(TEXT_SUFFIX);
+      } catch (IOException e) {
+        throw new UncheckedIOException("caller went away", e);
+      }
     }
 
     @Override
@@ -171,11 +182,25 @@ final class AnthropicFront implements FrontFormat {
           .put("output_tokens", response.usage().outputTokens());
       write("message_delta", event);
       write("message_stop", mapper.createObjectNode().put("type", "message_stop"));
+      flush();
     }
 
     @Override
     public void fail(int status, String message) {
       write("error", error(status, message, null, null));
+      flush();
+    }
+
+    @Override
+    public void flush() {
+      if (!started) {
+        return;
+      }
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("caller went away", e);
+      }
     }
 
     @Override
@@ -186,7 +211,6 @@ final class AnthropicFront implements FrontFormat {
     private void write(String name, ObjectNode data) {
       try {
         out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("caller went away", e);
       }

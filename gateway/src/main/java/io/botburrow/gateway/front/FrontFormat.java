@@ -26,6 +26,13 @@ interface FrontFormat {
 
   ObjectNode error(int status, String message, String param, String code);
 
+  /**
+   * The status of a refusal because the caller's budget is spent: what this provider answers when an
+   * account's quota or credit is exhausted, so clients treat it as final. The front also sends {@code
+   * x-should-retry: false}, which the official SDKs obey.
+   */
+  int budgetSpentStatus();
+
   /** A writer of this format's server-sent events onto {@code out}; {@code start} sends the headers. */
   SseWriter streamWriter(OutputStream out, Runnable start, String requestedModel);
 }

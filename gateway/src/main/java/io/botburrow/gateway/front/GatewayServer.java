@@ -101,6 +101,8 @@ public final class GatewayServer implements AutoCloseable {
       } else if (method.equals("HEAD")) {
         // Claude Code checks that its base URL answers before its first call
         exchange.sendResponseHeaders(200, -1);
+      } else if (method.equals("GET") && (path.equals("/v1/budget") || path.equals("/budget"))) {
+        budget(exchange);
       } else if (method.equals("GET") && path.equals("/health")) {
         send(exchange, 200, mapper.createObjectNode().put("status", "UP"), Map.of());
       } else {
@@ -131,10 +133,17 @@ public final class GatewayServer implements AutoCloseable {
     try {
       var chain = gateway.chainFor(caller, request.model(), model -> hooks.implicit(caller, model));
       if (!stream) {
-        var served = gateway.call(caller, request, chain, null);
-        hooks.served(caller, served);
-        send(exchange, 200, format.answer(served.response(), served.deployment().model()),
-            Map.of("x-botburrow-deployment", served.deployment().name()));
+        gateway.call(caller, request, chain, null, answer -> {
+          // metered before the caller has its answer: a CLI may exit the moment it does
+          hooks.served(caller, answer);
+          try {
+            send(exchange, 200, format.answer(answer.response(), answer.deployment().model()),
+                Map.of("x-botburrow-deployment", answer.deployment().name()));
+            exchange.getResponseBody().close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
         return;
       }
       streamed(exchange, format, caller, request, chain);
@@ -158,9 +167,12 @@ public final class GatewayServer implements AutoCloseable {
       }
     }, request.model());
     try {
-      var served = gateway.call(caller, request, chain, writer);
-      hooks.served(caller, served);
-      writer.finish(served.response());
+      gateway.call(caller, request, chain, writer, answer -> {
+        hooks.served(caller, answer);
+        writer.finish(answer.response());
+        // ends the chunked body now: the caller need not wait for the budget settlement
+        close(out);
+      });
     } catch (LlmException | QueueUnavailableException e) {
       if (!writer.started()) {
         throw e;
@@ -169,14 +181,43 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
+  private static void close(java.io.OutputStream out) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("caller went away", e);
+    }
+  }
+
   private void fail(HttpExchange exchange, FrontFormat format, RuntimeException e) throws IOException {
-    int status = status(e);
-    var code = e instanceof BudgetExceededException ? "budget_exceeded" : null;
     var extra = new HashMap<String, String>();
+    if (e instanceof BudgetExceededException budget) {
+      // the providers' own answer to a spent quota, and no invitation to try again
+      extra.put("x-should-retry", "false");
+      int status = format.budgetSpentStatus();
+      send(exchange, status, format.error(status, budgetMessage(budget), null, "insufficient_quota"), extra);
+      return;
+    }
+    int status = status(e);
+    String code = null;
     if (e instanceof LlmException llm && llm.retryable()) {
       llm.retryAfter().ifPresent(wait -> extra.put("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
     }
     send(exchange, status, format.error(status, message(e), null, code), extra);
+  }
+
+  /** What a person reads when a client shows the error. */
+  static String budgetMessage(BudgetExceededException e) {
+    String what = switch (e.scope()) {
+      case AGENT_DAY -> "This agent's budget for today is spent";
+      case AGENT_MONTH -> "This agent's budget for this month is spent";
+      case TENANT_MONTH -> "This month's budget for all agents of this tenant is spent";
+      case ACTIVATION -> "The budget of this activation is spent";
+    };
+    var amount = "USD".equals(e.unit())
+        ? String.format(java.util.Locale.ROOT, "%.2f of %.2f USD", e.used(), e.limit())
+        : String.format(java.util.Locale.ROOT, "%d of %d tokens", (long) e.used(), (long) e.limit());
+    return what + " (" + amount + "). It is not retried: ask an operator, or wait for the next period.";
   }
 
   private static int status(RuntimeException e) {
@@ -213,6 +254,36 @@ public final class GatewayServer implements AutoCloseable {
       return node;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new BadRequestException("We could not parse the JSON body of your request.", null, "invalid_json");
+    }
+  }
+
+  /**
+   * The caller's budgets as they stand: each with used and limit (0: none), and its agent's daily and
+   * monthly spend with the fields of the Hub's budget health.
+   */
+  private void budget(HttpExchange exchange) throws IOException {
+    Caller caller;
+    try {
+      caller = gateway.tokens().verify(openAi.presentedToken(headers(exchange)));
+    } catch (GatewayAuthException e) {
+      send(exchange, 401, openAi.error(401, e.getMessage(), null, "invalid_api_key"), Map.of());
+      return;
+    }
+    try {
+      var body = mapper.createObjectNode().put("agent_id", caller.agent()).put("activation", caller.activation())
+          .put("tenant", caller.tenant());
+      var health = gateway.budgetHealth(caller.agent(), caller.tenant());
+      body.put("daily_limit", health.dailyLimit()).put("daily_used", health.dailyUsed())
+          .put("monthly_limit", health.monthlyLimit()).put("monthly_used", health.monthlyUsed())
+          .put("healthy", health.healthy());
+      var list = body.putArray("budgets");
+      for (var level : gateway.budgets(caller)) {
+        list.addObject().put("scope", level.scope().wireName()).put("unit", level.unit()).put("used", level.used())
+            .put("limit", level.limit());
+      }
+      send(exchange, 200, body, Map.of());
+    } catch (QueueUnavailableException e) {
+      send(exchange, 503, openAi.error(503, "budget store unavailable", null, null), Map.of());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.botburrow.gateway.front;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,12 +63,18 @@ final class OpenAiFront implements FrontFormat {
     }
   }
 
+  /** OpenAI answers an exhausted quota with 429 {@code insufficient_quota}. */
+  @Override
+  public int budgetSpentStatus() {
+    return 429;
+  }
+
   @Override
   public ObjectNode error(int status, String message, String param, String code) {
     var body = mapper.createObjectNode();
     var error = body.putObject("error").put("message", message).put("type", switch (status) {
       case 401 -> "invalid_request_error";
-      case 429 -> "budget_exceeded".equals(code) ? "insufficient_quota" : "rate_limit_error";
+      case 429 -> "insufficient_quota".equals(code) ? "insufficient_quota" : "rate_limit_error";
       default -> status >= 500 ? "server_error" : "invalid_request_error";
     });
     error.put("param", param);
@@ -81,10 +88,13 @@ final class OpenAiFront implements FrontFormat {
   }
 
   private final class Writer implements SseWriter {
+    private static final byte[] TEXT_SUFFIX = "\"}}]}\n\n".getBytes(StandardCharsets.UTF_8);
     private final OutputStream out;
     private final Runnable start;
     private final String id = "chatcmpl-bb" + ids.incrementAndGet();
+    private final long created = System.currentTimeMillis() / 1000;
     private final String model;
+    private byte[] textPrefix;
     private boolean started;
 
     Writer(OutputStream out, Runnable start, String model) {
@@ -95,7 +105,7 @@ final class OpenAiFront implements FrontFormat {
 
     private ObjectNode chunk() {
       return mapper.createObjectNode().put("id", id).put("object", "chat.completion.chunk")
-          .put("created", System.currentTimeMillis() / 1000).put("model", model);
+          .put("created", created).put("model", model);
     }
 
     private ObjectNode delta(ObjectNode chunk) {
@@ -112,12 +122,23 @@ final class OpenAiFront implements FrontFormat {
       }
     }
 
+    /** Text deltas are most of a stream: written from a prefix made once instead of a JSON tree each. */
     @Override
     public void text(String delta) {
       begin();
-      var chunk = chunk();
-      delta(chunk).put("content", delta);
-      write(chunk.toString());
+      if (textPrefix == null) {
+        var chunk = chunk();
+        delta(chunk).put("content", "");
+        var json = chunk.toString();
+        textPrefix = ("data: " + json.substring(0, json.length() - "\"}}]}".length())).getBytes(StandardCharsets.UTF_8);
+      }
+      try {
+        out.write(textPrefix);
+        out.write(JsonStringEncoder.getInstance().quoteAsUTF8(delta));
+        out.write(TEXT_SUFFIX);
+      } catch (IOException e) {
+        throw new UncheckedIOException("caller went away", e);
+      }
     }
 
     @Override
@@ -137,6 +158,18 @@ final class OpenAiFront implements FrontFormat {
     }
 
     @Override
+    public void flush() {
+      if (!started) {
+        return;
+      }
+      try {
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("caller went away", e);
+      }
+    }
+
+    @Override
     public void finish(ChatResponse response) {
       begin();
       var last = chunk();
@@ -148,12 +181,14 @@ final class OpenAiFront implements FrontFormat {
       usage(usage, response.usage());
       write(usage.toString());
       write("[DONE]");
+      flush();
     }
 
     @Override
     public void fail(int status, String message) {
       write(error(status, message, null, null).toString());
       write("[DONE]");
+      flush();
     }
 
     @Override
@@ -161,10 +196,10 @@ final class OpenAiFront implements FrontFormat {
       return started;
     }
 
+    /** Written now, sent at the next {@link #flush()} (or when the server's chunk buffer fills). */
     private void write(String data) {
       try {
         out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("caller went away", e);
       }

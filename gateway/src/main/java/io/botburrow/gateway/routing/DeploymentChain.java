@@ -233,5 +233,10 @@ public final class DeploymentChain {
     public void toolCallArguments(int index, String delta) {
       passed.toolCallArguments(index, delta);
     }
+
+    @Override
+    public void flush() {
+      passed.flush();
+    }
   }
 }

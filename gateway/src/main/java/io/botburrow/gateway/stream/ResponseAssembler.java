@@ -48,6 +48,11 @@ public final class ResponseAssembler implements StreamSink {
     downstream.toolCallArguments(index, delta);
   }
 
+  @Override
+  public void flush() {
+    downstream.flush();
+  }
+
   /** Whether any piece of the answer has been passed on (after that, no fallback can hide a failure). */
   public boolean started() {
     return started;

@@ -24,4 +24,10 @@ public interface StreamSink {
 
   /** More of tool call {@code index}'s arguments JSON text. */
   void toolCallArguments(int index, String delta);
+
+  /**
+   * The provider has sent nothing more for now: pieces held back to be written together should go out.
+   * Sinks that write each piece at once need not care.
+   */
+  default void flush() {}
 }

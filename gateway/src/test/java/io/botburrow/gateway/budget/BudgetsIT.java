@@ -10,16 +10,16 @@ import io.botburrow.gateway.Gateway;
 import io.botburrow.gateway.Gateways;
 import io.botburrow.gateway.auth.Caller;
 import io.botburrow.gateway.budget.redis.RedisBudgetStore;
+import io.botburrow.gateway.budget.redis.RespClient;
 import io.botburrow.gateway.routing.Deployment;
 import io.botburrow.gateway.routing.GatewayRoutes;
 import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatRequest;
-import io.botburrow.redis.RedisProperties;
-import io.botburrow.redis.RedissonFactory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +31,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 
 /** Budgets in real Redis, shared by two gateways as by two runners. */
 class BudgetsIT {
   private static final String SECRET = "budget-test-secret-0123456789";
   private LocalRedis redis;
-  private RedissonClient first;
-  private RedissonClient second;
+  private RespClient first;
+  private RespClient second;
   private ScriptedLlmServer provider;
   private GatewayRoutes routes;
 
@@ -46,8 +45,8 @@ class BudgetsIT {
   void start() {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server not installed");
     redis = LocalRedis.start();
-    first = RedissonFactory.createClient(RedisProperties.forUrl(redis.url()));
-    second = RedissonFactory.createClient(RedisProperties.forUrl(redis.url()));
+    first = new RespClient(redis.url(), null, Duration.ofSeconds(2), Duration.ofSeconds(2));
+    second = new RespClient(redis.url(), null, Duration.ofSeconds(2), Duration.ofSeconds(2));
     provider = new ScriptedLlmServer().start(0);
     var gpt = new Deployment("gpt", "openai", provider.baseUrl(), "gpt-4o", "");
     routes = new GatewayRoutes(Map.of("gpt", gpt), Map.of("smart", List.of(gpt)));
@@ -57,13 +56,13 @@ class BudgetsIT {
   void stop() {
     if (redis != null) {
       provider.close();
-      first.shutdown();
-      second.shutdown();
+      first.close();
+      second.close();
       redis.close();
     }
   }
 
-  private Gateway gateway(RedissonClient client, BudgetLimits limits, PrometheusMeterRegistry registry) {
+  private Gateway gateway(RespClient client, BudgetLimits limits, PrometheusMeterRegistry registry) {
     return Gateways.build(routes, new RedisBudgetStore(client), limits, registry, SECRET, Clock.systemUTC());
   }
 

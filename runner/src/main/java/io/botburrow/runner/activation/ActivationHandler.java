@@ -233,7 +233,8 @@ public class ActivationHandler {
           "Agent(name=" + a.agent() + ") has type '" + def.config().type() + "'; this runner runs only type 'native'",
           CannotAnswer.unsupportedType(def.config().type()));
     }
-    BudgetHealth budget = hub.budgetHealth(a.agent());
+    // one source of truth: the gateway's count where the operator budgets the agent there, else the Hub's
+    BudgetHealth budget = models.budgetHealth(a.agent()).orElseGet(() -> hub.budgetHealth(a.agent()));
     if (!budget.healthy()) {
       return couldNotAnswer(run, def.config().behavior(), String.format(java.util.Locale.ROOT,
           "Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),

@@ -9,6 +9,7 @@ import io.botburrow.llm.ChatModel;
 import io.botburrow.runner.agent.LoopResult;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.agent.PromptBuilder;
+import io.botburrow.runner.agent.StopReason;
 import io.botburrow.runner.executor.AgentExecutor;
 import io.botburrow.runner.executor.NativeExecutor;
 import io.botburrow.runner.llm.ChatModelSource;
@@ -97,6 +98,10 @@ final class AgentSession {
     onThinking.run();
     LoopResult result = executor.run(task);
     tally.loopDone(result);
+    if (result.stopReason() == StopReason.BUDGET && result.budget() != null) {
+      // whoever posts the result posts why there is none
+      return result.withFinalText(CannotAnswer.budgetSpent(result.budget()));
+    }
     return result;
   }
 

@@ -76,6 +76,7 @@ final class CannotAnswer {
       case MAX_ITERATIONS -> PREFIX + "I used all my steps before I had an answer.";
       case TOKEN_BUDGET -> PREFIX + "I used my token budget for this activation before I had an answer.";
       case DEADLINE -> PREFIX + "I ran out of time before I had an answer.";
+      case BUDGET -> PREFIX + "my budget is spent. Please ask again later.";
       case COMPLETED -> PREFIX + "my model returned an empty answer.";
     };
   }

@@ -11,6 +11,7 @@ import io.botburrow.llm.LlmException;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.agent.LoopResult;
 import io.botburrow.runner.agent.PromptBuilder;
+import io.botburrow.runner.agent.StopReason;
 import io.botburrow.runner.mcp.McpException;
 import io.botburrow.runner.sandbox.SandboxException;
 import java.util.ArrayList;
@@ -125,7 +126,11 @@ final class NotificationWork {
       LoopResult result = session.run(PromptBuilder.notification(n, thread));
       Comment reply = session.posts().reply().orElseGet(() -> poster.reply(n, answerText(result)));
       markRead(n);
-      answered++;
+      if (result.stopReason() == StopReason.BUDGET) {
+        explained++;
+      } else {
+        answered++;
+      }
       LOG.info("Agent(name={}) answered notification {} with comment {} ({} iteration(s), stop {})", agent, n.id(),
           reply.id(), result.iterations(), result.stopReason().wireName());
       return true;

@@ -1,5 +1,6 @@
 package io.botburrow.runner.agent;
 
+import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatModel;
 import io.botburrow.llm.ChatRequest;
@@ -32,6 +33,7 @@ public final class NativeAgentLoop {
    *
    * @param pricing cost of a usage for a model name
    * @param meter told of each model call's usage and cost
+   * @return the result; a call refused because a budget is spent ends the loop with {@link StopReason#BUDGET}
    * @throws io.botburrow.llm.LlmException when the model fails for good
    */
   public LoopResult run(
@@ -51,8 +53,14 @@ public final class NativeAgentLoop {
     String answeredBy = settings.model();
     String text = "";
     for (int i = 1; ; i++) {
-      ChatResponse resp =
-          model.chat(new ChatRequest(settings.model(), transcript, specs, settings.temperature(), settings.maxTokens()));
+      ChatResponse resp;
+      try {
+        resp = model.chat(new ChatRequest(settings.model(), transcript, specs, settings.temperature(), settings.maxTokens()));
+      } catch (BudgetExceededException e) {
+        // nothing was sent: the loop ends here, and what the model said so far was no answer yet
+        LOG.info("Agent loop stopped after {} iteration(s): budget ({})", i - 1, e.getMessage());
+        return new LoopResult("", StopReason.BUDGET, i - 1, usage, cost, answeredBy, e);
+      }
       usage = usage.plus(resp.usage());
       answeredBy = resp.model() == null || resp.model().isBlank() ? settings.model() : resp.model();
       double callCost = pricing.apply(answeredBy, resp.usage());

@@ -9,7 +9,9 @@ public enum StopReason {
   /** The activation's token budget was spent. */
   TOKEN_BUDGET,
   /** The wall-clock deadline passed. */
-  DEADLINE;
+  DEADLINE,
+  /** The gateway refused the next model call: one of the agent's budgets is spent. */
+  BUDGET;
 
   public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,9 +1,11 @@
 package io.botburrow.runner.llm;
 
+import io.botburrow.hub.BudgetHealth;
 import io.botburrow.llm.ChatModel;
 import io.botburrow.llm.Usage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The model one activation talks to: every call goes through the runner's embedded LLM gateway. */
 public interface ChatModelSource {
@@ -17,6 +19,15 @@ public interface ChatModelSource {
 
   /** Estimated USD cost of {@code usage} on {@code model}; 0 when unknown (the gateway counts those apart). */
   double cost(String model, Usage usage);
+
+  /**
+   * The agent's budget health where this source keeps the agent's budgets (the gateway, when the
+   * operator set daily or monthly budgets there); empty when it does not, and the Hub's is the one to
+   * ask. Blocks on the budget store.
+   */
+  default Optional<BudgetHealth> budgetHealth(String agent) {
+    return Optional.empty();
+  }
 
   /**
    * @param fallbackModels models to try after the route's, in order (brain.fallback_models)

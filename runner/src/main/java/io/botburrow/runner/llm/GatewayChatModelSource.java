@@ -4,6 +4,7 @@ import io.botburrow.gateway.Gateway;
 import io.botburrow.gateway.auth.Caller;
 import io.botburrow.gateway.cost.PriceTable;
 import io.botburrow.gateway.routing.Deployment;
+import io.botburrow.hub.BudgetHealth;
 import io.botburrow.llm.ChatModel;
 import io.botburrow.llm.ChatResponse;
 import io.botburrow.llm.Usage;
@@ -37,7 +38,7 @@ public final class GatewayChatModelSource implements ChatModelSource {
     models.add(route.model());
     scope.fallbackModels().stream().filter(m -> !models.contains(m)).forEach(models::add);
     var token = gateway.tokens().mint(new Caller(scope.agent(), scope.activationId(), tenant, scope.deadline(),
-        scope.tokenLimit(), models));
+        scope.tokenLimit(), models, "native"));
     return request -> {
       var caller = gateway.tokens().verify(token);
       var chain = gateway.chainFor(caller, request.model(), model -> Optional.of(onEndpoint(route, model, timeout)));
@@ -54,6 +55,12 @@ public final class GatewayChatModelSource implements ChatModelSource {
     var name = route.provider() + ":" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort()) + "/" + model;
     return new Deployment(name, route.provider(), base, model, route.apiKey(), route.provider() + ":" + base.getHost(),
         timeout, 0, 0);
+  }
+
+  /** The gateway's count when the operator budgets the agent there: one source for the runner and every call. */
+  @Override
+  public Optional<BudgetHealth> budgetHealth(String agent) {
+    return gateway.limitsAgentSpend(agent) ? Optional.of(gateway.budgetHealth(agent, tenant)) : Optional.empty();
   }
 
   @Override

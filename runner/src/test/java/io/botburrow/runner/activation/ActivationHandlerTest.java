@@ -13,6 +13,7 @@ import io.botburrow.agents.memory.InMemoryAgentDefinitionStore;
 import io.botburrow.hub.BudgetHealth;
 import io.botburrow.hub.Comment;
 import io.botburrow.hub.Notification;
+import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatModel;
 import io.botburrow.llm.ChatResponse;
 import io.botburrow.llm.LlmException;
@@ -48,6 +49,7 @@ class ActivationHandlerTest {
   private final Deque<Supplier<ChatResponse>> script = new ArrayDeque<>();
   private final List<Object> modelCalls = new ArrayList<>();
   private final InMemoryEffectLedger ledger = new InMemoryEffectLedger(clock);
+  private BudgetHealth gatewayBudget;
   private final ActivationHandler handler = handler();
 
   private ActivationHandler handler() {
@@ -62,6 +64,10 @@ class ActivationHandlerTest {
 
       public double cost(String m, Usage usage) {
         return usage.total() / 1000.0;
+      }
+
+      public java.util.Optional<BudgetHealth> budgetHealth(String agent) {
+        return java.util.Optional.ofNullable(gatewayBudget);
       }
     };
     LlmProperties llm = new LlmProperties(URI.create("http://127.0.0.1:9/v1"), "openai", null, "k",
@@ -220,6 +226,41 @@ class ActivationHandlerTest {
     assertThat(modelCalls).isEmpty();
     assertThat(hub.commentsBy(post, AGENT)).singleElement().satisfies(c -> assertThat(c.content())
         .isEqualTo("Sorry, I could not answer this: today's budget is spent (5.20 of 5.00 USD). Please ask again later."));
+  }
+
+  @Test
+  void aBudgetSpentInTheMiddleOfTheLoopEndsItAndTheReplySaysTheBudgetIsSpent() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent look it up");
+    Notification n = hub.mention(AGENT, post, null, "@helper-agent look it up");
+    script.add(() -> new ChatResponse("Let me look.", List.of(new ToolCall("c1", "no_such_tool", "{}")), new Usage(10, 5),
+        "tool_calls", "scripted-model"));
+    script.add(() -> {
+      throw new BudgetExceededException(BudgetExceededException.Scope.AGENT_DAY, 5.01, 5.0, "USD");
+    });
+
+    ActivationOutcome outcome = handler.handle(activation(1));
+
+    assertThat(modelCalls).hasSize(2);
+    assertThat(outcome).isInstanceOf(ActivationOutcome.CouldNotAnswer.class);
+    assertThat(hub.commentsBy(post, AGENT)).singleElement().satisfies(c -> assertThat(c.content())
+        .isEqualTo("Sorry, I could not answer this: today's budget is spent (5.01 of 5.00 USD). Please ask again later."));
+    assertThat(hub.read).containsExactly(n.id());
+  }
+
+  @Test
+  void theGatewaysBudgetHealthIsConsultedInsteadOfTheHubsWhenTheOperatorBudgetsTheAgentThere() {
+    define("native");
+    hub.budget = new BudgetHealth(AGENT, 10, 0, 100, 0, true);
+    gatewayBudget = new BudgetHealth(AGENT, 10, 2, 30, 30.5, false);
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+
+    handler.handle(activation(1));
+
+    assertThat(modelCalls).isEmpty();
+    assertThat(hub.commentsBy(post, AGENT)).singleElement().satisfies(c -> assertThat(c.content()).isEqualTo(
+        "Sorry, I could not answer this: this month's budget is spent (30.50 of 30.00 USD). Please ask again later."));
   }
 
   @Test

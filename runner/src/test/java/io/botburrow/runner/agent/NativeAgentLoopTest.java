@@ -3,6 +3,7 @@ package io.botburrow.runner.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatModel;
 import io.botburrow.llm.ChatRequest;
@@ -27,9 +28,13 @@ class NativeAgentLoopTest {
   private final List<ChatRequest> seen = new ArrayList<>();
   private final Deque<ChatResponse> script = new ArrayDeque<>();
   private final List<Usage> metered = new ArrayList<>();
+  private BudgetExceededException budgetSpentAfterScript;
   private final ChatModel model =
       req -> {
         seen.add(req);
+        if (script.isEmpty() && budgetSpentAfterScript != null) {
+          throw budgetSpentAfterScript;
+        }
         if (script.isEmpty()) {
           throw new LlmException("provider answered 503", 503, true, null);
         }
@@ -123,6 +128,22 @@ class NativeAgentLoopTest {
     assertThat(r.stopReason()).isEqualTo(StopReason.TOKEN_BUDGET);
     assertThat(seen).hasSize(2);
     assertThat(r.usage().total()).isEqualTo(54);
+  }
+
+  @Test
+  void aCallRefusedForASpentBudgetEndsTheLoopWithTheBudgetStopAndNoAnswer() {
+    script.add(new ChatResponse("Let me check.", List.of(new ToolCall("c1", "echo", "{}")), new Usage(20, 7),
+        "tool_calls", "m"));
+    budgetSpentAfterScript = new BudgetExceededException(BudgetExceededException.Scope.AGENT_DAY, 5.2, 5, "USD");
+
+    LoopResult r = run(10, 10_000);
+
+    assertThat(r.stopReason()).isEqualTo(StopReason.BUDGET);
+    assertThat(r.budget()).isSameAs(budgetSpentAfterScript);
+    assertThat(r.finalText()).isEmpty();
+    assertThat(r.iterations()).isEqualTo(1);
+    assertThat(r.usage()).isEqualTo(new Usage(20, 7));
+    assertThat(metered).containsExactly(new Usage(20, 7));
   }
 
   @Test

@@ -24,6 +24,15 @@ public final class InMemoryBudgetStore implements BudgetStore {
   }
 
   @Override
+  public synchronized long[] values(List<Counter> counters) {
+    var result = new long[counters.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = values.getOrDefault(counters.get(i).key(), 0L);
+    }
+    return result;
+  }
+
+  @Override
   public synchronized long[] add(List<Counter> counters, long[] amounts) {
     var result = new long[counters.size()];
     for (int i = 0; i < result.length; i++) {

@@ -12,7 +12,9 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Budget counters in Redis, each check-and-add one Lua script, so all runners and gateways see one
- * budget. Integers only (USD as micro-dollars): {@code INCRBY} is exact where floats are not.
+ * budget. Integers only (USD as micro-dollars): {@code INCRBY} is exact where floats are not. The
+ * scripts go over a {@link RespClient} (one round trip on the calling thread) or, for callers that have
+ * only one, over Redisson.
  */
 public final class RedisBudgetStore implements BudgetStore {
   /** KEYS: counters. ARGV: per counter amount, limit, ttl seconds. Returns {refused index or -1, values...}. */
@@ -46,15 +48,25 @@ public final class RedisBudgetStore implements BudgetStore {
       return result
       """;
 
+  private static final String TRY_ADD_SHA = RespClient.sha1(TRY_ADD);
+  private static final String ADD_SHA = RespClient.sha1(ADD);
+
   private final RedissonClient redis;
+  private final RespClient resp;
 
   public RedisBudgetStore(RedissonClient redis) {
     this.redis = redis;
+    this.resp = null;
+  }
+
+  public RedisBudgetStore(RespClient resp) {
+    this.redis = null;
+    this.resp = resp;
   }
 
   @Override
   public Result tryAdd(List<Counter> counters, long[] amounts) {
-    List<Long> reply = eval(TRY_ADD, counters, amounts);
+    List<Long> reply = eval(TRY_ADD, TRY_ADD_SHA, counters, amounts);
     var values = new long[counters.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = reply.get(i + 1);
@@ -64,23 +76,50 @@ public final class RedisBudgetStore implements BudgetStore {
 
   @Override
   public long[] add(List<Counter> counters, long[] amounts) {
-    List<Long> reply = eval(ADD, counters, amounts);
+    List<Long> reply = eval(ADD, ADD_SHA, counters, amounts);
     return reply.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private List<Long> eval(String script, List<Counter> counters, long[] amounts) {
-    var keys = new ArrayList<Object>();
-    var args = new ArrayList<Object>();
+  @Override
+  public long[] values(List<Counter> counters) {
+    if (resp == null) {
+      return BudgetStore.super.values(counters);
+    }
+    var command = new ArrayList<String>();
+    command.add("MGET");
+    counters.forEach(c -> command.add(c.key()));
+    try {
+      var reply = (List<?>) resp.call(command);
+      var values = new long[counters.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = reply.get(i) == null ? 0 : Long.parseLong(reply.get(i).toString());
+      }
+      return values;
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new QueueUnavailableException("budget store unavailable: " + e.getMessage(), e);
+    }
+  }
+
+  private List<Long> eval(String script, String sha, List<Counter> counters, long[] amounts) {
+    var keys = new ArrayList<String>();
+    var args = new ArrayList<String>();
     for (int i = 0; i < counters.size(); i++) {
       keys.add(counters.get(i).key());
       args.add(Long.toString(amounts[i]));
       args.add(Long.toString(counters.get(i).limit()));
       args.add(Long.toString(Math.max(1, counters.get(i).ttl().toSeconds())));
     }
+    if (resp != null) {
+      try {
+        return resp.evalIntegers(script, sha, keys, args);
+      } catch (java.io.IOException e) {
+        throw new QueueUnavailableException("budget store unavailable: " + e.getMessage(), e);
+      }
+    }
     try {
       // eval, not evalSha: a restarted Redis has lost its script cache
-      return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.MULTI, keys,
-          args.toArray());
+      return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.MULTI,
+          new ArrayList<Object>(keys), args.toArray());
     } catch (RedisException e) {
       throw new QueueUnavailableException("budget store unavailable: " + e.getMessage(), e);
     }

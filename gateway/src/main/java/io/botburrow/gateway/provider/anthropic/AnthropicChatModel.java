@@ -55,7 +55,17 @@ public final class AnthropicChatModel implements StreamingChatModel {
     body.put("stream", true);
     var assembler = new ResponseAssembler(sink);
     var events = new AnthropicStreamReader(codec, assembler, endpoint.name());
-    http.postStream(endpoint, messagesUri, headers(), body, events::event);
+    http.postStream(endpoint, messagesUri, headers(), body, new ProviderHttp.EventHandler() {
+      @Override
+      public void event(String name, String data) {
+        events.event(name, data);
+      }
+
+      @Override
+      public void drained() {
+        sink.flush();
+      }
+    });
     if (!events.stopped()) {
       throw new LlmException(endpoint.name() + " stream ended before message_stop", 0, true, null);
     }

@@ -25,11 +25,13 @@ public final class GeminiChatModel implements StreamingChatModel {
   private final LlmEndpoint endpoint;
   private final ProviderHttp http;
   private final GeminiCodec codec;
+  private final ObjectMapper mapper;
 
   public GeminiChatModel(LlmEndpoint endpoint, ProviderHttp http, ObjectMapper mapper) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.http = Objects.requireNonNull(http, "http");
     this.codec = new GeminiCodec(mapper);
+    this.mapper = mapper;
   }
 
   @Override
@@ -45,7 +47,17 @@ public final class GeminiChatModel implements StreamingChatModel {
     var assembler = new ResponseAssembler(sink);
     var calls = new int[1];
     http.postStream(endpoint, uri(request.model(), ":streamGenerateContent?alt=sse"), headers(), codec.encode(request),
-        (event, data) -> codec.decode(codecParse(data), assembler, calls));
+        new ProviderHttp.EventHandler() {
+          @Override
+          public void event(String name, String data) {
+            codec.decode(codecParse(data), assembler, calls);
+          }
+
+          @Override
+          public void drained() {
+            sink.flush();
+          }
+        });
     if (!assembler.finished()) {
       throw new LlmException(endpoint.name() + " stream ended before a finishReason", 0, true, null);
     }
@@ -54,7 +66,7 @@ public final class GeminiChatModel implements StreamingChatModel {
 
   private com.fasterxml.jackson.databind.JsonNode codecParse(String data) {
     try {
-      return new ObjectMapper().readTree(data);
+      return mapper.readTree(data);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new LlmException(endpoint.name() + " stream sent a chunk that is not JSON", 0, true, e);
     }

@@ -6,132 +6,131 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.llm.LlmEndpoint;
 import io.botburrow.llm.LlmException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Posts JSON to a provider and translates every failure into an {@link LlmException} classified as
- * retryable (connection errors, timeouts, 408, 409, 429, 5xx) or not (other 4xx).
+ * retryable (connection errors, timeouts, 408, 409, 429, 5xx) or not (other 4xx). Calls run on the
+ * caller's thread over kept-alive connections ({@link Http1Client}). A stream that sends nothing for
+ * {@code streamIdleTimeout} once it began is cut.
  */
 public final class ProviderHttp {
   private static final int MAX_ERROR_CHARS = 500;
+  /** When none is given: long enough for a model that thinks before its next token, short of a hung one. */
+  public static final Duration DEFAULT_STREAM_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-  private final HttpClient client;
+  private final Http1Client client;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final Duration streamIdleTimeout;
 
-  public ProviderHttp(HttpClient client, ObjectMapper mapper, Clock clock) {
+  public ProviderHttp(Http1Client client, ObjectMapper mapper, Clock clock, Duration streamIdleTimeout) {
     this.client = Objects.requireNonNull(client, "client");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.streamIdleTimeout = Objects.requireNonNull(streamIdleTimeout, "streamIdleTimeout");
+  }
+
+  /**
+   * Kept for callers built on the JDK client: only its connect timeout is used (calls go over
+   * {@link Http1Client}; redirects are not followed).
+   */
+  @Deprecated
+  public ProviderHttp(HttpClient client, ObjectMapper mapper, Clock clock) {
+    this(new Http1Client(client.connectTimeout().orElse(Duration.ofSeconds(10))), mapper, clock,
+        DEFAULT_STREAM_IDLE_TIMEOUT);
   }
 
   /** Blocks until the provider answers or the endpoint's timeout passes. */
   public JsonNode post(LlmEndpoint endpoint, URI uri, Map<String, String> headers, JsonNode body) {
-    var request = buildRequest(endpoint, uri, headers, body);
-    HttpResponse<String> response;
-    try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
-      throw new LlmException(endpoint.name() + " timed out after " + endpoint.timeout(), 0, true, e);
-    } catch (IOException e) {
-      throw new LlmException(endpoint.name() + " unreachable: " + e, 0, true, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LlmException(endpoint.name() + " call interrupted", 0, false, e);
+    try (var response = send(endpoint, uri, headers, body, "application/json")) {
+      String text;
+      try {
+        text = response.bodyText();
+      } catch (IOException e) {
+        throw failure(endpoint, e, false);
+      }
+      if (response.status() / 100 != 2) {
+        throw errorFor(endpoint, response, text);
+      }
+      return parse(endpoint, text);
     }
-    if (response.statusCode() / 100 != 2) {
-      throw errorFor(endpoint, response);
-    }
-    return parse(endpoint, response.body());
   }
 
   /** One server-sent event: its {@code event:} name (empty when none) and its {@code data:} text. */
   @FunctionalInterface
   public interface EventHandler {
     void event(String name, String data);
+
+    /** Nothing more has arrived yet: a good moment to pass on what the events produced. */
+    default void drained() {}
   }
 
   /**
    * Posts JSON and reads a server-sent event stream, calling {@code handler} per event until the
    * stream ends. Blocks. A refusal before the stream is thrown like {@link #post}; a stream that breaks
-   * is a retryable {@link LlmException} with status 0.
+   * or stays silent past the idle timeout is a retryable {@link LlmException} with status 0.
    */
   public void postStream(LlmEndpoint endpoint, URI uri, Map<String, String> headers, JsonNode body, EventHandler handler) {
-    var request = buildRequest(endpoint, uri, headers, body, "text/event-stream");
-    HttpResponse<java.util.stream.Stream<String>> response;
-    try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofLines());
-    } catch (HttpTimeoutException e) {
-      throw new LlmException(endpoint.name() + " timed out after " + endpoint.timeout(), 0, true, e);
-    } catch (IOException e) {
-      throw new LlmException(endpoint.name() + " unreachable: " + e, 0, true, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LlmException(endpoint.name() + " call interrupted", 0, false, e);
-    }
-    try (var lines = response.body()) {
-      if (response.statusCode() / 100 != 2) {
-        var text = String.join("\n", (Iterable<String>) lines::iterator);
-        throw errorFor(endpoint, response.statusCode(), response.headers(), text);
-      }
-      var event = new StringBuilder();
-      var data = new StringBuilder();
-      for (var it = lines.iterator(); it.hasNext(); ) {
-        var line = it.next();
-        if (line.isEmpty()) {
-          if (!data.isEmpty()) {
-            handler.event(event.toString(), data.toString());
-          }
-          event.setLength(0);
-          data.setLength(0);
-        } else if (line.startsWith("event:")) {
-          event.setLength(0);
-          event.append(line.substring(6).strip());
-        } else if (line.startsWith("data:")) {
-          data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).stripLeading());
+    try (var response = send(endpoint, uri, headers, body, "text/event-stream")) {
+      try {
+        if (response.status() / 100 != 2) {
+          throw errorFor(endpoint, response, response.bodyText());
         }
+        response.readTimeout(streamIdleTimeout);
+        var events = new SseReader(response.body());
+        for (var event = events.next(); event != null; event = events.next()) {
+          handler.event(event.name(), event.data());
+          if (!events.buffered()) {
+            handler.drained();
+          }
+        }
+      } catch (SocketTimeoutException e) {
+        throw new LlmException(endpoint.name() + " stream broke: nothing received for " + streamIdleTimeout.toSeconds()
+            + " s (botburrow.gateway.stream-idle-timeout)", 0, true, e);
+      } catch (IOException e) {
+        throw failure(endpoint, e, true);
       }
-      if (!data.isEmpty()) {
-        handler.event(event.toString(), data.toString());
-      }
-    } catch (java.io.UncheckedIOException e) {
-      throw new LlmException(endpoint.name() + " stream broke: " + e.getCause(), 0, true, e);
     }
   }
 
-  private HttpRequest buildRequest(LlmEndpoint endpoint, URI uri, Map<String, String> headers, JsonNode body) {
-    return buildRequest(endpoint, uri, headers, body, "application/json");
-  }
-
-  private HttpRequest buildRequest(LlmEndpoint endpoint, URI uri, Map<String, String> headers, JsonNode body,
-      String accept) {
-    var builder = HttpRequest.newBuilder(uri)
-        .timeout(endpoint.timeout())
-        .header("Content-Type", "application/json")
-        .header("Accept", accept)
-        .POST(HttpRequest.BodyPublishers.ofString(write(body)));
-    if ("http".equals(uri.getScheme())) {
-      // plain-HTTP local servers (Ollama, vLLM, llama.cpp) gain nothing from an h2c upgrade attempt
-      builder.version(HttpClient.Version.HTTP_1_1);
+  private Http1Response send(LlmEndpoint endpoint, URI uri, Map<String, String> headers, JsonNode body, String accept) {
+    var all = new LinkedHashMap<String, String>();
+    all.put("Content-Type", "application/json");
+    all.put("Accept", accept);
+    all.putAll(headers);
+    try {
+      return client.send("POST", uri, all, write(body), endpoint.timeout());
+    } catch (IOException e) {
+      throw failure(endpoint, e, false);
     }
-    headers.forEach(builder::header);
-    return builder.build();
   }
 
-  private LlmException errorFor(LlmEndpoint endpoint, HttpResponse<String> response) {
-    return errorFor(endpoint, response.statusCode(), response.headers(), response.body());
+  private LlmException failure(LlmEndpoint endpoint, IOException e, boolean streaming) {
+    if (e instanceof SocketTimeoutException) {
+      return new LlmException(endpoint.name() + " timed out after " + endpoint.timeout(), 0, true, e);
+    }
+    if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+      return new LlmException(endpoint.name() + " call interrupted", 0, false, e);
+    }
+    if (streaming) {
+      return new LlmException(endpoint.name() + " stream broke: " + e, 0, true, e);
+    }
+    return new LlmException(endpoint.name() + " unreachable: " + e, 0, true, e);
   }
 
-  private LlmException errorFor(LlmEndpoint endpoint, int status, java.net.http.HttpHeaders headers, String body) {
+  private LlmException errorFor(LlmEndpoint endpoint, Http1Response response, String body) {
+    int status = response.status();
     var message = endpoint.name() + " answered " + status + ": " + providerMessage(body);
-    var retryAfter = RetryAfter.parse(headers, clock).orElse(null);
+    var retryAfter = RetryAfter.parse(name -> response.first(name), clock).orElse(null);
     return new LlmException(message, status, isRetryable(status), retryAfter, null);
   }
 
@@ -167,9 +166,9 @@ public final class ProviderHttp {
     }
   }
 
-  private String write(JsonNode body) {
+  private byte[] write(JsonNode body) {
     try {
-      return mapper.writeValueAsString(body);
+      return mapper.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new LlmException("cannot serialize request: " + e.getOriginalMessage(), 0, false, e);
     }

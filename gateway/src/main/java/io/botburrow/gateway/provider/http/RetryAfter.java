@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Reads the wait a provider asks for from its response headers. */
 public final class RetryAfter {
@@ -17,11 +18,16 @@ public final class RetryAfter {
    * date; unparsable or negative values are ignored.
    */
   public static Optional<Duration> parse(HttpHeaders headers, Clock clock) {
-    var millis = headers.firstValue("retry-after-ms").flatMap(RetryAfter::parseNumber);
+    return parse(headers::firstValue, clock);
+  }
+
+  /** The same, over a lookup of a header's first value by name (any case). */
+  public static Optional<Duration> parse(Function<String, Optional<String>> header, Clock clock) {
+    var millis = header.apply("retry-after-ms").flatMap(RetryAfter::parseNumber);
     if (millis.isPresent()) {
       return millis.map(ms -> Duration.ofMillis(Math.round(ms)));
     }
-    return headers.firstValue("retry-after").flatMap(value -> parseValue(value, clock));
+    return header.apply("retry-after").flatMap(value -> parseValue(value, clock));
   }
 
   static Optional<Duration> parseValue(String value, Clock clock) {

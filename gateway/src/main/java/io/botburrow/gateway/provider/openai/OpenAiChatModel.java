@@ -22,6 +22,7 @@ public final class OpenAiChatModel implements StreamingChatModel {
   private final LlmEndpoint endpoint;
   private final ProviderHttp http;
   private final OpenAiCodec codec;
+  private final java.net.URI completionsUri;
 
   public OpenAiChatModel(LlmEndpoint endpoint, ProviderHttp http, ObjectMapper mapper) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -30,11 +31,12 @@ public final class OpenAiChatModel implements StreamingChatModel {
     }
     this.http = Objects.requireNonNull(http, "http");
     this.codec = new OpenAiCodec(mapper);
+    this.completionsUri = endpoint.resolve("/chat/completions");
   }
 
   @Override
   public ChatResponse chat(ChatRequest request) {
-    var body = http.post(endpoint, endpoint.resolve("/chat/completions"), headers(), codec.encode(request));
+    var body = http.post(endpoint, completionsUri, headers(), codec.encode(request));
     return codec.decode(body, request.model());
   }
 
@@ -45,11 +47,19 @@ public final class OpenAiChatModel implements StreamingChatModel {
     body.putObject("stream_options").put("include_usage", true);
     var assembler = new ResponseAssembler(sink);
     var done = new boolean[1];
-    http.postStream(endpoint, endpoint.resolve("/chat/completions"), headers(), body, (event, data) -> {
-      if (data.equals("[DONE]")) {
-        done[0] = true;
-      } else {
-        codec.decodeChunk(data, assembler);
+    http.postStream(endpoint, completionsUri, headers(), body, new ProviderHttp.EventHandler() {
+      @Override
+      public void event(String name, String data) {
+        if (data.equals("[DONE]")) {
+          done[0] = true;
+        } else {
+          codec.decodeChunk(data, assembler);
+        }
+      }
+
+      @Override
+      public void drained() {
+        sink.flush();
       }
     });
     if (!done[0] && !assembler.finished()) {

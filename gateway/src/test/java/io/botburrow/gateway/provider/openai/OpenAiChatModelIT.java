@@ -15,6 +15,7 @@ import io.botburrow.devkit.llm.DemoResponder;
 import io.botburrow.devkit.llm.RecordedRequest;
 import io.botburrow.devkit.llm.ScriptedLlmServer;
 import io.botburrow.devkit.llm.ScriptedTurn;
+import io.botburrow.gateway.provider.http.Http1Client;
 import io.botburrow.gateway.provider.http.ProviderHttp;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -38,8 +39,12 @@ public class OpenAiChatModelIT {
   }
 
   private OpenAiChatModel model(String apiKey, Duration timeout) {
+    return model(apiKey, timeout, ProviderHttp.DEFAULT_STREAM_IDLE_TIMEOUT);
+  }
+
+  private OpenAiChatModel model(String apiKey, Duration timeout, Duration streamIdleTimeout) {
     var endpoint = new LlmEndpoint("openai", server.baseUrl(), apiKey, timeout);
-    var http = new ProviderHttp(HttpClient.newHttpClient(), mapper, Clock.systemUTC());
+    var http = new ProviderHttp(new Http1Client(Duration.ofSeconds(2)), mapper, Clock.systemUTC(), streamIdleTimeout);
     return new OpenAiChatModel(endpoint, http, mapper);
   }
 
@@ -136,6 +141,43 @@ public class OpenAiChatModelIT {
         })
         .hasMessageContaining("timed out");
     server.awaitHeld().release();
+  }
+
+  @Test
+  void aStreamThatGoesSilentAfterItsHeadersIsCutAfterTheIdleTimeout() {
+    server.enqueue(ScriptedTurn.text("one two three four").stallStreamAfter(2));
+    var pieces = new StringBuilder();
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> model(null, Duration.ofSeconds(5), Duration.ofMillis(300)).stream(ask("x"),
+        new io.botburrow.gateway.stream.StreamSink() {
+          public void text(String delta) {
+            pieces.append(delta);
+          }
+
+          public void toolCallStarted(int index, String id, String name) {}
+
+          public void toolCallArguments(int index, String delta) {}
+        }))
+        .isInstanceOfSatisfying(LlmException.class, e -> {
+          assertThat(e.status()).isZero();
+          assertThat(e.retryable()).isTrue();
+        })
+        .hasMessageContaining("nothing received for");
+    // cut well before the 5 s answer timeout, after the two events that came
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(pieces.toString()).isEqualTo("one ");
+    server.awaitHeld().release();
+  }
+
+  @Test
+  void aStreamWhoseConnectionDropsMidBodyIsARetryableBrokenStream() {
+    server.enqueue(ScriptedTurn.text("one two three four").cutStreamAfter(3));
+
+    assertThatThrownBy(() -> model(null, Duration.ofSeconds(5)).stream(ask("x"),
+        io.botburrow.gateway.stream.StreamSink.NONE))
+        .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.retryable()).isTrue())
+        .hasMessageContaining("stream broke");
   }
 
   @Test

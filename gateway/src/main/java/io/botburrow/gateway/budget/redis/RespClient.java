@@ -1,0 +1,303 @@
+package io.botburrow.gateway.budget.redis;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * A minimal blocking Redis client (RESP2) for the gateway's scripts, which run on every model call:
+ * the calling (virtual) thread writes the command and reads the reply itself, with no I/O thread to
+ * wake and no future to complete, so a budget check costs one round trip and little else. Connections
+ * are pooled; a pooled one that turns out closed (a Redis restart) is replaced once, before any reply.
+ * Scripts go as {@code EVALSHA}, and as {@code EVAL} when Redis answers {@code NOSCRIPT} (after a
+ * restart). Thread-safe.
+ */
+public final class RespClient implements AutoCloseable {
+  /** An error reply from Redis. */
+  public static final class RedisErrorException extends IOException {
+    RedisErrorException(String message) {
+      super(message);
+    }
+  }
+
+  private final String host;
+  private final int port;
+  private final boolean tls;
+  private final String user;
+  private final String password;
+  private final int database;
+  private final Duration connectTimeout;
+  private final Duration timeout;
+  private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+
+  /**
+   * @param url {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS
+   * @param password overrides the URL's password when not null
+   */
+  public RespClient(String url, String password, Duration connectTimeout, Duration timeout) {
+    var uri = URI.create(url);
+    this.host = uri.getHost();
+    this.tls = "rediss".equals(uri.getScheme());
+    this.port = uri.getPort() > 0 ? uri.getPort() : 6379;
+    String urlUser = null;
+    String urlPassword = null;
+    if (uri.getRawUserInfo() != null) {
+      var info = uri.getRawUserInfo();
+      int colon = info.indexOf(':');
+      urlUser = colon < 0 ? null : decode(info.substring(0, colon));
+      urlPassword = decode(colon < 0 ? info : info.substring(colon + 1));
+    }
+    this.user = urlUser == null || urlUser.isEmpty() ? null : urlUser;
+    this.password = password != null && !password.isEmpty() ? password : urlPassword;
+    var path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
+    this.database = path.isEmpty() ? 0 : Integer.parseInt(path);
+    this.connectTimeout = connectTimeout;
+    this.timeout = timeout;
+  }
+
+  /** The SHA-1 Redis names a script by. Pure. */
+  public static String sha1(String script) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 unavailable", e);
+    }
+  }
+
+  /**
+   * Runs a script that returns an array of integers. Blocks for one round trip (two after a Redis
+   * restart lost the script cache).
+   *
+   * @throws IOException when Redis cannot be reached, times out or answers with an error
+   */
+  public List<Long> evalIntegers(String script, String sha, List<String> keys, List<String> args) throws IOException {
+    var command = new ArrayList<String>(3 + keys.size() + args.size());
+    command.add("EVALSHA");
+    command.add(sha);
+    command.add(Integer.toString(keys.size()));
+    command.addAll(keys);
+    command.addAll(args);
+    try {
+      return integers(call(command));
+    } catch (RedisErrorException e) {
+      if (!e.getMessage().startsWith("NOSCRIPT")) {
+        throw e;
+      }
+      command.set(0, "EVAL");
+      command.set(1, script);
+      return integers(call(command));
+    }
+  }
+
+  /** Sends one command and returns its reply (Long, String, byte[] or List); error replies are thrown. */
+  public Object call(List<String> command) throws IOException {
+    var pooled = idle.pollFirst();
+    if (pooled != null) {
+      try {
+        return finish(pooled, pooled.call(command));
+      } catch (Connection.StaleException e) {
+        pooled.close();
+      } catch (IOException e) {
+        pooled.close();
+        throw e;
+      }
+    }
+    var fresh = connect();
+    try {
+      return finish(fresh, fresh.call(command));
+    } catch (IOException e) {
+      fresh.close();
+      throw e;
+    }
+  }
+
+  private Object finish(Connection connection, Object reply) throws IOException {
+    idle.addFirst(connection);
+    if (reply instanceof RedisErrorException error) {
+      throw error;
+    }
+    return reply;
+  }
+
+  private static List<Long> integers(Object reply) throws IOException {
+    if (!(reply instanceof List<?> list)) {
+      throw new IOException("expected an array reply, got " + reply);
+    }
+    var values = new ArrayList<Long>(list.size());
+    for (var item : list) {
+      if (!(item instanceof Long number)) {
+        throw new IOException("expected integers in the reply, got " + item);
+      }
+      values.add(number);
+    }
+    return values;
+  }
+
+  private Connection connect() throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.setKeepAlive(true);
+      socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, connectTimeout.toMillis()));
+      if (tls) {
+        var secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(socket, host, port, true);
+        var params = secure.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        secure.setSSLParameters(params);
+        socket = secure;
+      }
+      socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+      var connection = new Connection(socket);
+      if (password != null) {
+        connection.check(connection.call(user == null ? List.of("AUTH", password) : List.of("AUTH", user, password)));
+      }
+      if (database != 0) {
+        connection.check(connection.call(List.of("SELECT", Integer.toString(database))));
+      }
+      return connection;
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    for (var c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+      c.close();
+    }
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+
+  /** One connection: a command out, its reply in. */
+  private static final class Connection {
+    /** The connection broke before any byte of the reply arrived. */
+    static final class StaleException extends IOException {
+      StaleException(IOException cause) {
+        super("Redis connection closed", cause);
+      }
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    Connection(Socket socket) throws IOException {
+      this.socket = socket;
+      this.in = new BufferedInputStream(socket.getInputStream(), 8192);
+      this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+    }
+
+    /** The reply, an error reply returned (not thrown) so that the connection can be reused. */
+    Object call(List<String> command) throws IOException {
+      int first;
+      try {
+        write(command);
+        first = in.read();
+        if (first < 0) {
+          throw new EOFException("Redis closed the connection");
+        }
+      } catch (EOFException | SocketException e) {
+        throw new StaleException(e);
+      }
+      return reply(first);
+    }
+
+    void check(Object reply) throws IOException {
+      if (reply instanceof RedisErrorException error) {
+        throw error;
+      }
+    }
+
+    private void write(List<String> command) throws IOException {
+      out.write(('*' + Integer.toString(command.size()) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      for (var part : command) {
+        var bytes = part.getBytes(StandardCharsets.UTF_8);
+        out.write(('$' + Integer.toString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.write('\r');
+        out.write('\n');
+      }
+      out.flush();
+    }
+
+    private Object reply(int type) throws IOException {
+      var line = line();
+      return switch (type) {
+        case '+' -> line;
+        case '-' -> new RedisErrorException(line);
+        case ':' -> Long.parseLong(line);
+        case '$' -> {
+          int length = Integer.parseInt(line);
+          if (length < 0) {
+            yield null;
+          }
+          var bytes = in.readNBytes(length);
+          line();
+          yield new String(bytes, StandardCharsets.UTF_8);
+        }
+        case '*' -> {
+          int count = Integer.parseInt(line);
+          if (count < 0) {
+            yield null;
+          }
+          var items = new ArrayList<Object>(count);
+          for (int i = 0; i < count; i++) {
+            int next = in.read();
+            if (next < 0) {
+              throw new EOFException("Redis closed the connection in the middle of a reply");
+            }
+            items.add(reply(next));
+          }
+          yield items;
+        }
+        default -> throw new IOException("unexpected Redis reply type " + (char) type);
+      };
+    }
+
+    private String line() throws IOException {
+      var text = new StringBuilder();
+      for (int b = in.read(); ; b = in.read()) {
+        if (b < 0) {
+          throw new EOFException("Redis closed the connection in the middle of a reply");
+        }
+        if (b == '\r') {
+          if (in.read() != '\n') {
+            throw new IOException("malformed Redis reply");
+          }
+          return text.toString();
+        }
+        text.append((char) b);
+      }
+    }
+
+    void close() {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // best effort
+      }
+    }
+  }
+}
