@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       RunnerCommand.class,
       GatewayCommand.class,
       AgentsCommand.class,
+      MemoryCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

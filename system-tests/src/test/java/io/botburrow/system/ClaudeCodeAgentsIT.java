@@ -53,10 +53,13 @@ class ClaudeCodeAgentsIT {
         && SandboxedAgentIT.imagePresent(IMAGE), IMAGE + " cannot be built (sandbox-images/build.sh claude-code)");
     List<String> agents = new java.util.ArrayList<>(CORPUS);
     agents.add("runaway-agent");
+    agents.add("memory-agent");
     system = new LocalSystem(agents, Map.of(
         "botburrow.sandbox.enabled", true,
-        "botburrow.sandbox.pool-size", 0));
+        "botburrow.sandbox.pool-size", 0,
+        "botburrow.memory.teams.dev-team", "memory-agent"));
     upload(corpus.get());
+    pushTeamMemory();
     hub = system.hubHttp();
     ronKey = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
   }
@@ -72,9 +75,25 @@ class ClaudeCodeAgentsIT {
     Files.writeString(runaway.resolve("config.yaml"), Files.readString(corpus.resolve("agents/test-persona-agent/config.yaml"))
         .replace("name: test-persona-agent", "name: runaway-agent") + "\nsandbox:\n  timeout_seconds: 8\n");
     Files.writeString(runaway.resolve("system-prompt.md"), "You are runaway-agent.");
+    // claude-coder-1 (memory enabled, file tools) under another name, for the memory test
+    Path memory = runaway.getParent().resolve("memory-agent");
+    Files.createDirectories(memory);
+    Files.writeString(memory.resolve("config.yaml"), Files.readString(corpus.resolve("agents/claude-coder-1/config.yaml"))
+        .replace("name: claude-coder-1", "name: memory-agent"));
+    Files.writeString(memory.resolve("system-prompt.md"), "You are memory-agent.");
     try (S3Client client = S3ClientFactory.createClient(s3)) {
       new BucketUploader(client, s3.bucket()).upload(runaway.getParent().getParent());
     }
+  }
+
+  /** What an operator does: ./botburrow memory push dev-team DIR. */
+  private static void pushTeamMemory() throws IOException {
+    Path team = Files.createTempDirectory("team");
+    Files.writeString(team.resolve("facts.md"), "Deploys happen on Tuesdays.");
+    int code = new CommandLine(new io.botburrow.cli.Main()).execute("memory", "push", "--endpoint",
+        system.s3.endpoint().toString(), "--bucket", "botburrow-agents", "--access-key", system.s3.accessKey(),
+        "--secret-key", system.s3.secretKey(), "dev-team", team.toString());
+    assertThat(code).as("./botburrow memory push").isZero();
   }
 
   @AfterAll
@@ -163,6 +182,41 @@ class ClaudeCodeAgentsIT {
       held.release();
     }
     assertThat(commentsBy(postId, "runaway-agent")).isEqualTo(1);
+  }
+
+  @Test
+  void anAgentsPrivateMemoryOutlivesItsActivationAndItsTeamKnowledgeIsReadOnly() throws IOException {
+    system.llm.enqueueFor("(memory one)",
+        ScriptedTurn.toolCall("Write", "{\"file_path\":\"/memory/private/notes.md\",\"content\":\"ron prefers tea\"}"),
+        ScriptedTurn.text("memory-agent here: noted."));
+    String first = hub.post("/api/v1/posts", ronKey, Map.of("content", "@memory-agent I prefer tea (memory one)")).path("id").asText();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        .until(() -> commentBy(first, "memory-agent"), Optional::isPresent);
+
+    system.llm.enqueueFor("(memory two)",
+        ScriptedTurn.toolCall("Read", "{\"file_path\":\"/memory/private/notes.md\"}"),
+        ScriptedTurn.toolCall("Read", "{\"file_path\":\"/memory/team/dev-team/facts.md\"}"),
+        ScriptedTurn.toolCall("Write", "{\"file_path\":\"/memory/team/dev-team/facts.md\",\"content\":\"changed\"}"),
+        ScriptedTurn.text("memory-agent here: you prefer tea."));
+    String second = hub.post("/api/v1/posts", ronKey, Map.of("content", "@memory-agent what do I drink? (memory two)")).path("id").asText();
+    JsonNode reply = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+        .until(() -> commentBy(second, "memory-agent"), Optional::isPresent).orElseThrow();
+    assertThat(reply.path("content").asText()).isEqualTo("memory-agent here: you prefer tea.");
+
+    // the second activation, in a new sandbox, read what the first one wrote, and the team's knowledge
+    List<RecordedRequest> secondRun = system.llm.requestsContaining("(memory two)");
+    assertThat(secondRun).anySatisfy(r -> assertThat(r.raw()).contains("ron prefers tea").doesNotContain("(memory one)"));
+    assertThat(secondRun).anySatisfy(r -> assertThat(r.raw()).contains("Deploys happen on Tuesdays."));
+    assertThat(secondRun).anySatisfy(r -> assertThat(r.raw()).contains("/memory/private").contains("/memory/team/dev-team"));
+    // the team's knowledge cannot be changed from inside: the bucket still holds the operator's file
+    S3Properties s3 = S3Properties.of(system.s3.endpoint(), "botburrow-agents", system.s3.accessKey(), system.s3.secretKey());
+    try (S3Client client = S3ClientFactory.createClient(s3)) {
+      assertThat(client.getObjectAsBytes(b -> b.bucket("botburrow-agents").key("memory/teams/dev-team/facts.md")).asUtf8String())
+          .isEqualTo("Deploys happen on Tuesdays.");
+      assertThat(client.getObjectAsBytes(b -> b.bucket("botburrow-agents").key("memory/agents/memory-agent/notes.md")).asUtf8String())
+          .isEqualTo("ron prefers tea");
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> managedContainers().isEmpty());
   }
 
   private static String marker(String agent) {

@@ -8,13 +8,13 @@ import io.botburrow.runner.executor.cli.CliExecutors;
 import io.botburrow.runner.executor.cli.CliGateway;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.LlmProperties;
+import io.botburrow.runner.memory.MemoryMounts;
 import io.botburrow.runner.sandbox.Sandboxes;
 import io.botburrow.secrets.Redactor;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -32,16 +32,16 @@ class ExecutorFactory {
   @Bean(preDestroy = "close")
   CliGateway cliGateway(Gateway gateway, ObjectMapper mapper, GatewayProperties gatewayProps, ExecutorProperties props,
       LlmProperties llm, ChatModelSource models) {
-    return new CliGateway(gateway, mapper, gatewayProps.maxBodyBytes(), Path.of(props.socketDir()), llm.timeout(),
-        gatewayProps.defaultTenant(), models::cost);
+    return new CliGateway(gateway, mapper, gatewayProps.maxBodyBytes(), llm.timeout(), gatewayProps.defaultTenant(),
+        models::cost);
   }
 
   @Singleton
   CliExecutors cliExecutors(ExecutorProperties props, Sandboxes sandboxes, CliGateway gateway, Redactor redactor,
-      ObjectMapper mapper, Clock clock) {
+      ObjectMapper mapper, Clock clock, MemoryMounts memory) {
     var executors = new CliExecutors(List.of(new CliExecutors.Cli(new ClaudeCode(mapper), props.claudeCodeImage())),
-        sandboxes, gateway, redactor, clock);
-    LOG.info("CLI executors: {} (gateway sockets under {})", executors.types(), props.socketDir());
+        sandboxes, gateway, redactor, clock, memory);
+    LOG.info("CLI executors: {} ({} warm claude-code sandboxes)", executors.types(), props.claudeCodePoolSize());
     return executors;
   }
 }

@@ -2,6 +2,8 @@ package io.botburrow.runner.executor;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 /**
@@ -9,11 +11,11 @@ import jakarta.validation.constraints.NotBlank;
  *
  * @param enabled run CLI agents ({@code claude-code}) when the sandbox is enabled
  * @param claudeCodeImage the image {@code claude-code} agents run in (the operator's, never the agent's)
- * @param socketDir host directory for the per-activation gateway sockets; the Docker engine must see it
- *     at the same path (it bind-mounts them)
+ * @param claudeCodePoolSize warm {@code claude-code} sandboxes kept ready (0: each activation starts one);
+ *     they serve definitions whose sandbox limits match the runner's pool limits
  */
 @ConfigurationProperties("botburrow.executor")
 public record ExecutorProperties(
     @Bindable(defaultValue = "true") boolean enabled,
     @Bindable(defaultValue = "botburrow/claude-code:latest") @NotBlank String claudeCodeImage,
-    @Bindable(defaultValue = "/tmp/botburrow-gateway") @NotBlank String socketDir) {}
+    @Bindable(defaultValue = "0") @Min(0) @Max(64) int claudeCodePoolSize) {}

@@ -1,7 +1,9 @@
 package io.botburrow.runner.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One started sandbox container owned by one activation. Thread-safe; commands may run concurrently.
@@ -11,6 +13,13 @@ import java.util.List;
 public interface Sandbox extends AutoCloseable {
   /** Where the workspace is mounted, in the sandbox and in file-working MCP sidecars alike. */
   String WORKSPACE = "/workspace";
+
+  /** Where {@link Attachments#run()} is mounted (read-only): the sockets the runner serves this sandbox. */
+  String RUN = "/run/botburrow";
+  /** Where {@link Attachments#privateMemory()} is mounted (read-write). */
+  String PRIVATE_MEMORY = "/memory/private";
+  /** Where {@link Attachments#teamMemory()} is mounted (read-only). */
+  String TEAM_MEMORY = "/memory/team";
 
   /** The container id. */
   String id();
@@ -23,6 +32,31 @@ public interface Sandbox extends AutoCloseable {
 
   /** The request it was acquired for. */
   SandboxRequest request();
+
+  /**
+   * Host directories mounted into this sandbox since it was made, for what an activation brings to
+   * it (sockets, memory): empty when the adapter has none.
+   */
+  default Optional<Attachments> attachments() {
+    return Optional.empty();
+  }
+
+  /**
+   * Closes the sandbox, handing its host directories to {@code afterStop} once its processes are gone
+   * and before the directories are removed: what is read there then cannot change any more.
+   */
+  default void close(java.util.function.Consumer<Attachments> afterStop) {
+    close();
+  }
+
+  /**
+   * A sandbox's host directories.
+   *
+   * @param run mounted read-only at {@link #RUN}
+   * @param privateMemory mounted read-write at {@link #PRIVATE_MEMORY}, writable by the sandbox user
+   * @param teamMemory mounted read-only at {@link #TEAM_MEMORY}
+   */
+  record Attachments(Path run, Path privateMemory, Path teamMemory) {}
 
   /**
    * Runs {@code argv} as the sandbox user with working directory {@link #WORKSPACE}. Blocks until the

@@ -58,6 +58,7 @@ public final class ClaudeCode implements CliAgent {
     List<String> argv = new ArrayList<>(List.of("claude", "-p", task.prompt(), "--output-format", "stream-json",
         "--verbose", "--model", task.model(), "--max-turns", Integer.toString(task.maxTurns()),
         "--strict-mcp-config", "--setting-sources", "user", "--no-session-persistence"));
+    task.directories().forEach(dir -> argv.addAll(List.of("--add-dir", dir)));
     if (!task.systemPrompt().isBlank()) {
       argv.addAll(List.of("--append-system-prompt", task.systemPrompt()));
     }

@@ -5,6 +5,7 @@ import io.botburrow.llm.Usage;
 import io.botburrow.runner.agent.LoopResult;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.agent.StopReason;
+import io.botburrow.runner.memory.MemoryMounts;
 import io.botburrow.runner.executor.AgentExecutor;
 import io.botburrow.runner.sandbox.ExecResult;
 import io.botburrow.runner.sandbox.Sandbox;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,17 +39,25 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
   private final AutoCloseable gateway;
   private final Meter meter;
   private final CliTask template;
+  private final Map<String, String> env;
   private final Instant deadline;
   private final Clock clock;
   private final Redactor redactor;
+  private final MemoryMounts.Loaded memory;
 
-  CliExecutor(CliAgent agent, Sandbox sandbox, AutoCloseable gateway, Meter meter, CliTask template, Instant deadline,
-      Clock clock, Redactor redactor) {
+  /**
+   * @param env the CLI's environment, set on its command (a warm sandbox was started without it)
+   * @param memory what the sandbox was given of the agent's memory, written back on close; null: none
+   */
+  CliExecutor(CliAgent agent, Sandbox sandbox, AutoCloseable gateway, Meter meter, CliTask template,
+      Map<String, String> env, Instant deadline, Clock clock, Redactor redactor, MemoryMounts.Loaded memory) {
+    this.memory = memory;
     this.agent = agent;
     this.sandbox = sandbox;
     this.gateway = gateway;
     this.meter = meter;
     this.template = template;
+    this.env = Map.copyOf(env);
     this.deadline = deadline;
     this.clock = clock;
     this.redactor = redactor;
@@ -60,14 +70,15 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
 
   @Override
   public LoopResult run(ChatMessage.User task) {
-    CliTask cliTask = new CliTask(task.content(), template.systemPrompt(), template.model(), template.maxTurns(),
-        template.maxOutputTokens(), template.tools());
+    CliTask cliTask = template.withPrompt(task.content());
     Duration left = Duration.between(clock.instant(), deadline);
     if (left.isNegative() || left.isZero()) {
       return new LoopResult("", StopReason.DEADLINE, 0, Usage.ZERO, 0, template.model());
     }
     Meter.Mark mark = meter.mark();
     List<String> argv = new ArrayList<>();
+    argv.add("env");
+    env.forEach((name, value) -> argv.add(name + "=" + value));
     argv.add(FORWARDER);
     argv.addAll(agent.command(cliTask));
     long started = System.nanoTime();
@@ -102,7 +113,11 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
 
   @Override
   public void close() {
-    sandbox.close();
+    if (memory == null) {
+      sandbox.close();
+    } else {
+      sandbox.close(memory::save);
+    }
     try {
       gateway.close();
     } catch (Exception e) {

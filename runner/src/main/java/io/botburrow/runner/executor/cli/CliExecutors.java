@@ -6,7 +6,9 @@ import io.botburrow.agents.SandboxSpec;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.agent.PromptBuilder;
 import io.botburrow.runner.llm.ModelRoute;
+import io.botburrow.runner.memory.MemoryMounts;
 import io.botburrow.runner.sandbox.Sandbox;
+import io.botburrow.runner.sandbox.SandboxException;
 import io.botburrow.runner.sandbox.SandboxLimits;
 import io.botburrow.runner.sandbox.SandboxRequest;
 import io.botburrow.runner.sandbox.Sandboxes;
@@ -29,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CliExecutors {
   private static final Logger LOG = LoggerFactory.getLogger(CliExecutors.class);
-  /** Where the gateway socket's directory is mounted in the sandbox. */
-  public static final String SOCKET_MOUNT = "/run/botburrow";
   /** The loopback port the forwarder serves the socket on inside the sandbox. */
   static final int FORWARDER_PORT = 8787;
 
@@ -39,11 +39,15 @@ public final class CliExecutors {
   private final CliGateway gateway;
   private final Redactor redactor;
   private final Clock clock;
+  private final MemoryMounts memory;
 
   /** A CLI and its image. */
   public record Cli(CliAgent agent, String image) {}
 
-  public CliExecutors(List<Cli> clis, Sandboxes sandboxes, CliGateway gateway, Redactor redactor, Clock clock) {
+  /** @param memory the agents' memory, or null when the runner has none */
+  public CliExecutors(List<Cli> clis, Sandboxes sandboxes, CliGateway gateway, Redactor redactor, Clock clock,
+      MemoryMounts memory) {
+    this.memory = memory;
     clis.forEach(c -> this.clis.put(c.agent().name(), c));
     this.sandboxes = sandboxes;
     this.gateway = gateway;
@@ -78,25 +82,40 @@ public final class CliExecutors {
     if (route.model().equals(brain.model())) {
       brain.modelChain().stream().skip(1).filter(m -> !models.contains(m)).forEach(models::add);
     }
-    CliExecutor.Meter counted = new CliExecutor.Meter(meter);
-    CliGateway.Access access = gateway.open(def.config().name(), activationId, deadline,
-        def.config().behavior().limits().maxTokensPerActivation(), models, route, counted);
+    SandboxSpec spec = def.config().sandbox();
+    SandboxLimits limits = new SandboxLimits(spec.cpus(), spec.memoryBytes(), spec.pidsLimit(), spec.tmpfsBytes());
+    // a plain request: a warm container of the CLI's image serves it; what the activation brings goes
+    // into the container's own host directories and the command's environment
+    Sandbox sandbox = sandboxes.acquire(new SandboxRequest(activationId, def.config().name(), cli.image(), limits, deadline));
     try {
-      CliTask template = new CliTask("", PromptBuilder.system(def, List.of()).content(), route.model(),
-          Math.max(1, def.config().behavior().maxIterations()), brain.maxTokens(), cli.agent().tools(def.config()));
-      Map<String, String> env = new LinkedHashMap<>(cli.agent().environment("http://127.0.0.1:" + FORWARDER_PORT,
-          access.token(), template));
-      env.put("BOTBURROW_GATEWAY_SOCKET", SOCKET_MOUNT + "/" + CliGateway.SOCKET_NAME);
-      env.put("BOTBURROW_GATEWAY_PORT", Integer.toString(FORWARDER_PORT));
-      SandboxSpec spec = def.config().sandbox();
-      SandboxLimits limits = new SandboxLimits(spec.cpus(), spec.memoryBytes(), spec.pidsLimit(), spec.tmpfsBytes());
-      Sandbox sandbox = sandboxes.acquire(new SandboxRequest(activationId, def.config().name(), cli.image(), limits, deadline,
-          env, List.of(new SandboxRequest.HostDirectory(access.directory().toString(), SOCKET_MOUNT))));
-      LOG.debug("Agent(name={}) {} executor ready in sandbox {}", def.config().name(), cli.agent().name(), sandbox.id());
-      return new CliExecutor(cli.agent(), sandbox, access, counted, template, deadline, clock,
-          Redactor.of(List.of(access.token())).with(redactor));
+      Sandbox.Attachments attached = sandbox.attachments().orElseThrow(() -> new SandboxException(
+          "the sandbox has no host directories for the gateway socket (botburrow.sandbox.attach-dir)", false));
+      CliExecutor.Meter counted = new CliExecutor.Meter(meter);
+      CliGateway.Access access = gateway.open(def.config().name(), activationId, deadline,
+          def.config().behavior().limits().maxTokensPerActivation(), models, route, counted, attached.run());
+      try {
+        MemoryMounts.Loaded remembered = memory == null ? null : memory.load(def.config(), attached);
+        String system = PromptBuilder.system(def, List.of()).content();
+        if (remembered != null && remembered.any()) {
+          system = system + "\n\n" + remembered.prompt();
+        }
+        List<String> directories = remembered == null ? List.of() : remembered.directories();
+        CliTask template = new CliTask("", system, route.model(),
+            Math.max(1, def.config().behavior().maxIterations()), brain.maxTokens(), cli.agent().tools(def.config()),
+            directories);
+        Map<String, String> env = new LinkedHashMap<>(cli.agent().environment("http://127.0.0.1:" + FORWARDER_PORT,
+            access.token(), template));
+        env.put("BOTBURROW_GATEWAY_SOCKET", Sandbox.RUN + "/" + CliGateway.SOCKET_NAME);
+        env.put("BOTBURROW_GATEWAY_PORT", Integer.toString(FORWARDER_PORT));
+        LOG.debug("Agent(name={}) {} executor ready in sandbox {}", def.config().name(), cli.agent().name(), sandbox.id());
+        return new CliExecutor(cli.agent(), sandbox, access, counted, template, env, deadline, clock,
+            Redactor.of(List.of(access.token())).with(redactor), remembered);
+      } catch (RuntimeException e) {
+        access.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
-      access.close();
+      sandbox.close();
       throw e;
     }
   }

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The runner's LLM gateway as CLI agents reach it: the gateway's HTTP front on a loopback port of the
- * runner, and per activation a unix socket in a directory of its own (bind-mounted into that
- * activation's sandbox) forwarded to it. Each activation gets a token naming it; its calls are routed
+ * runner, and per activation a unix socket in its sandbox's run directory (bind-mounted into the
+ * sandbox) forwarded to it. Each activation gets a token naming it; its calls are routed
  * like the native loop's (the agent's allowed endpoint for model names the gateway does not know) and
  * metered into the activation's tally.
  */
@@ -39,7 +39,6 @@ public final class CliGateway implements AutoCloseable {
   /** The socket's name inside the directory mounted into the sandbox. */
   public static final String SOCKET_NAME = "gateway.sock";
   private final Gateway gateway;
-  private final Path socketRoot;
   private final Duration timeout;
   private final String tenant;
   private final BiFunction<String, Usage, Double> pricing;
@@ -48,24 +47,13 @@ public final class CliGateway implements AutoCloseable {
 
   private record Lease(ModelRoute route, NativeAgentLoop.CallMeter meter) {}
 
-  /**
-   * Starts the front on {@code 127.0.0.1} (a free port).
-   *
-   * @param socketRoot where per-activation socket directories are made; must be the same path for the
-   *     Docker engine (it bind-mounts them)
-   */
-  public CliGateway(Gateway gateway, ObjectMapper mapper, int maxBodyBytes, Path socketRoot, Duration timeout, String tenant,
+  /** Starts the front on {@code 127.0.0.1} (a free port). */
+  public CliGateway(Gateway gateway, ObjectMapper mapper, int maxBodyBytes, Duration timeout, String tenant,
       BiFunction<String, Usage, Double> pricing) {
     this.gateway = gateway;
-    this.socketRoot = socketRoot;
     this.timeout = timeout;
     this.tenant = tenant;
     this.pricing = pricing;
-    try {
-      Files.createDirectories(socketRoot);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the gateway socket directory " + socketRoot, e);
-    }
     this.server = new GatewayServer(gateway, mapper, maxBodyBytes, new Hooks()).start("127.0.0.1", 0);
   }
 
@@ -75,17 +63,11 @@ public final class CliGateway implements AutoCloseable {
    * at {@code deadline}).
    *
    * @param models the agent's model chain, the route's model first
+   * @param dir the sandbox's run directory, where the socket is made
    */
   public Access open(String agent, String activationId, Instant deadline, long tokenLimit, List<String> models,
-      ModelRoute route, NativeAgentLoop.CallMeter meter) {
+      ModelRoute route, NativeAgentLoop.CallMeter meter, Path dir) {
     String token = gateway.tokens().mint(new Caller(agent, activationId, tenant, deadline, tokenLimit, models));
-    Path dir = socketRoot.resolve(activationId.replaceAll("[^A-Za-z0-9._-]", "_"));
-    try {
-      Files.createDirectories(dir);
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the gateway socket directory " + dir, e);
-    }
     leases.put(activationId, new Lease(route, meter));
     UnixSocketProxy proxy;
     try {
@@ -116,7 +98,7 @@ public final class CliGateway implements AutoCloseable {
       return token;
     }
 
-    /** The host directory holding the socket, to mount into the sandbox. */
+    /** The host directory holding the socket (the sandbox's run directory). */
     public Path directory() {
       return directory;
     }
@@ -125,11 +107,6 @@ public final class CliGateway implements AutoCloseable {
     public void close() {
       proxy.close();
       leases.remove(activationId);
-      try {
-        Files.deleteIfExists(directory);
-      } catch (IOException e) {
-        LOG.debug("Gateway socket directory {} not removed: {}", directory, e.toString());
-      }
     }
   }
 

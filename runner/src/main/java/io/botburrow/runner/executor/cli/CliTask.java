@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param maxTurns {@code behavior.max_iterations}
  * @param maxOutputTokens {@code brain.max_tokens}, 0 for the CLI's default
  * @param tools the CLI's built-in tools the grants and {@code capabilities.shell} allow
+ * @param directories sandbox directories besides the workspace the CLI may work in (the agent's memory)
  */
 public record CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens,
-    List<String> tools) {
+    List<String> tools, List<String> directories) {
   public CliTask {
     Objects.requireNonNull(prompt, "prompt");
     systemPrompt = systemPrompt == null ? "" : systemPrompt;
@@ -23,5 +24,15 @@ public record CliTask(String prompt, String systemPrompt, String model, int maxT
       throw new IllegalArgumentException("maxTurns must be at least 1");
     }
     tools = List.copyOf(tools);
+    directories = directories == null ? List.of() : List.copyOf(directories);
+  }
+
+  public CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens, List<String> tools) {
+    this(prompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, List.of());
+  }
+
+  /** This task with another prompt. */
+  public CliTask withPrompt(String text) {
+    return new CliTask(text, systemPrompt, model, maxTurns, maxOutputTokens, tools, directories);
   }
 }

@@ -7,6 +7,7 @@ import io.botburrow.runner.sandbox.Sandbox;
 import io.botburrow.runner.sandbox.SandboxRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,11 @@ final class DockerSandbox implements Sandbox {
   @Override
   public SandboxRequest request() {
     return request;
+  }
+
+  @Override
+  public Optional<Attachments> attachments() {
+    return Optional.ofNullable(container.attachments()).map(HostAttachments::view);
   }
 
   @Override
@@ -110,9 +116,23 @@ final class DockerSandbox implements Sandbox {
 
   @Override
   public void close() {
+    close(attachments -> {});
+  }
+
+  @Override
+  public void close(java.util.function.Consumer<Attachments> afterStop) {
     if (closed.compareAndSet(false, true)) {
-      container.remove(remover);
-      events.closed(request);
+      try {
+        container.removeContainer(remover);
+        if (container.attachments() != null) {
+          afterStop.accept(container.attachments().view());
+        }
+      } finally {
+        if (container.attachments() != null) {
+          container.attachments().delete();
+        }
+        events.closed(request);
+      }
     }
   }
 

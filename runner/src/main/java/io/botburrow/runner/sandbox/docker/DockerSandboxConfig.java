@@ -1,6 +1,7 @@
 package io.botburrow.runner.sandbox.docker;
 
 import io.botburrow.runner.sandbox.SandboxLimits;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ import java.util.Objects;
  *     (counted again from hand-out: an activation must end well before)
  * @param stdioCommands give each sandbox a stdio command channel ({@link StdioCommandServer}); without
  *     it every command goes through {@code docker exec}
+ * @param attachRoot where each container gets a host directory of its own, bind-mounted before it
+ *     starts ({@link io.botburrow.runner.sandbox.Sandbox#attachments()}): the gateway sockets and memory
+ *     an activation brings to a warm container. The Docker engine must see it at the same path. Null:
+ *     no such directories
  */
 public record DockerSandboxConfig(
     String runnerId,
@@ -26,7 +31,8 @@ public record DockerSandboxConfig(
     Map<String, Integer> warmPool,
     SandboxLimits poolLimits,
     Duration poolContainerTtl,
-    boolean stdioCommands) {
+    boolean stdioCommands,
+    Path attachRoot) {
 
   public static final Duration DEFAULT_POOL_CONTAINER_TTL = Duration.ofHours(2);
 
@@ -53,18 +59,32 @@ public record DockerSandboxConfig(
    */
   public static DockerSandboxConfig defaults(String runnerId) {
     return new DockerSandboxConfig(runnerId, NonRootUser.standard(), KeepAlive.SLEEP_LONG, Map.of(),
-        SandboxLimits.defaults(), DEFAULT_POOL_CONTAINER_TTL, true);
+        SandboxLimits.defaults(), DEFAULT_POOL_CONTAINER_TTL, true, null);
   }
 
   public DockerSandboxConfig withWarmPool(Map<String, Integer> pool) {
-    return new DockerSandboxConfig(runnerId, user, keepAlive, pool, poolLimits, poolContainerTtl, stdioCommands);
+    return new DockerSandboxConfig(runnerId, user, keepAlive, pool, poolLimits, poolContainerTtl, stdioCommands, attachRoot);
   }
 
   public DockerSandboxConfig withPoolLimits(SandboxLimits limits) {
-    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, limits, poolContainerTtl, stdioCommands);
+    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, limits, poolContainerTtl, stdioCommands, attachRoot);
   }
 
   public DockerSandboxConfig withStdioCommands(boolean enabled) {
-    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, poolLimits, poolContainerTtl, enabled);
+    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, poolLimits, poolContainerTtl, enabled, attachRoot);
+  }
+
+  public DockerSandboxConfig withAttachRoot(Path root) {
+    return new DockerSandboxConfig(runnerId, user, keepAlive, warmPool, poolLimits, poolContainerTtl, stdioCommands, root);
+  }
+
+  /**
+   * Whether a warm container made with the pool's limits may serve {@code requested}: the same CPU,
+   * memory and process limits, and a workspace at least as large.
+   */
+  public boolean poolFits(SandboxLimits requested) {
+    return requested.equals(poolLimits) || (requested.cpus() == poolLimits.cpus()
+        && requested.memoryBytes() == poolLimits.memoryBytes() && requested.pidsLimit() == poolLimits.pidsLimit()
+        && requested.tmpfsBytes() <= poolLimits.tmpfsBytes());
   }
 }

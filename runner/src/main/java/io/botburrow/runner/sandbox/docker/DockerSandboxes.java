@@ -90,7 +90,7 @@ public final class DockerSandboxes implements Sandboxes, AutoCloseable {
 
   private Optional<SandboxContainerFactory.Started> warmFor(SandboxRequest request) {
     WarmPool pool = pools.get(request.image());
-    if (pool == null || request.custom() || !request.limits().equals(config.poolLimits())) {
+    if (pool == null || request.custom() || !config.poolFits(request.limits())) {
       return Optional.empty();
     }
     return pool.take();

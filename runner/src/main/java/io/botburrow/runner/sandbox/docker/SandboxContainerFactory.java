@@ -21,13 +21,21 @@ final class SandboxContainerFactory {
    * A started container, its workspace volume and its stdio command channel (null when there is
    * none).
    */
-  record Started(String containerId, String volume, StdioCommandChannel channel) {
+  record Started(String containerId, String volume, StdioCommandChannel channel, HostAttachments attachments) {
     Started(String containerId, String volume) {
-      this(containerId, volume, null);
+      this(containerId, volume, null, null);
+    }
+
+    /** Closes the channel, then force-removes the container and its volume, then its host directories. */
+    void remove(ContainerRemover remover) {
+      removeContainer(remover);
+      if (attachments != null) {
+        attachments.delete();
+      }
     }
 
     /** Closes the channel, then force-removes the container and its volume. */
-    void remove(ContainerRemover remover) {
+    void removeContainer(ContainerRemover remover) {
       if (channel != null) {
         channel.close();
       }
@@ -61,12 +69,22 @@ final class SandboxContainerFactory {
   Started start(String image, SandboxLimits limits, ManagedLabels labels, List<ContainerDecorator> extra) {
     String suffix = HexFormat.of().formatHex(randomBytes());
     String volume = "botburrow-ws-" + suffix;
-    createVolume(volume, limits, labels);
+    HostAttachments attachments = config.attachRoot() == null ? null
+        : HostAttachments.create(config.attachRoot().resolve(suffix));
+    try {
+      createVolume(volume, limits, labels);
+    } catch (RuntimeException e) {
+      if (attachments != null) {
+        attachments.delete();
+      }
+      throw e;
+    }
     String containerId = null;
     StdioCommandChannel channel = null;
     try {
       ContainerSpec spec = ContainerSpec.builder(image)
           .apply(SandboxHardening.sandbox(limits, config.user(), volume, labels, mainProcess()))
+          .apply(attachments == null ? List.of() : List.of(attachments))
           .apply(extra)
           .build();
       containerId = creator.create(spec, "botburrow-sandbox-" + suffix);
@@ -74,7 +92,7 @@ final class SandboxContainerFactory {
         channel = StdioCommandChannel.attach(docker, containerId, ATTACH_TIMEOUT, GREETING_WAIT);
       }
       docker.startContainerCmd(containerId).exec();
-      return new Started(containerId, volume, channel);
+      return new Started(containerId, volume, channel, attachments);
     } catch (RuntimeException e) {
       if (channel != null) {
         channel.close();
@@ -83,6 +101,9 @@ final class SandboxContainerFactory {
         remover.remove(containerId, volume);
       } else {
         remover.removeVolume(volume);
+      }
+      if (attachments != null) {
+        attachments.delete();
       }
       throw DockerErrors.translate("cannot start a sandbox from " + image, e);
     }

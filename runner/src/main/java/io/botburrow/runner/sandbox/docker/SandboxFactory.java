@@ -21,6 +21,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import io.botburrow.runner.executor.ExecutorProperties;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +45,16 @@ public class SandboxFactory {
   }
 
   @Singleton
-  DockerSandboxConfig dockerSandboxConfig(SandboxProperties properties, @Named("runnerId") String runnerId) {
+  DockerSandboxConfig dockerSandboxConfig(SandboxProperties properties, ExecutorProperties executors,
+      @Named("runnerId") String runnerId) {
+    Map<String, Integer> pools = new LinkedHashMap<>();
+    pools.put(properties.image(), properties.poolSize());
+    if (executors.enabled() && executors.claudeCodePoolSize() > 0) {
+      pools.merge(executors.claudeCodeImage(), executors.claudeCodePoolSize(), Integer::sum);
+    }
     return new DockerSandboxConfig(runnerId, new NonRootUser(properties.uid(), properties.gid()),
-        KeepAlive.SLEEP_LONG, Map.of(properties.image(), properties.poolSize()), properties.limits(),
-        properties.poolContainerTtl(), properties.stdioCommands());
+        KeepAlive.SLEEP_LONG, pools, properties.limits(), properties.poolContainerTtl(), properties.stdioCommands(),
+        Path.of(properties.attachDir()));
   }
 
   /** Starts filling the warm pool at once; closing removes the idle warm containers. */

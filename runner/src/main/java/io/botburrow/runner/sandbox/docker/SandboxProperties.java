@@ -26,6 +26,8 @@ import java.time.Duration;
  * @param poolContainerTtl how long a warm container may wait
  * @param reaperPeriod how often orphans are looked for
  * @param mcpRequestTimeout timeout of MCP initialize and calls
+ * @param attachDir host directory under which each sandbox gets directories of its own (the runner's
+ *     sockets, the agent's memory), bind-mounted when it is made; the Docker engine must see the same path
  * @param stdioCommands run commands over the sandbox's stdio (milliseconds); false runs every
  *     command through {@code docker exec}
  */
@@ -45,7 +47,8 @@ public record SandboxProperties(
     @Bindable(defaultValue = "2h") Duration poolContainerTtl,
     @Bindable(defaultValue = "60s") Duration reaperPeriod,
     @Bindable(defaultValue = "60s") Duration mcpRequestTimeout,
-    @Bindable(defaultValue = "true") boolean stdioCommands) {
+    @Bindable(defaultValue = "true") boolean stdioCommands,
+    @Bindable(defaultValue = "/tmp/botburrow-sandboxes") @NotBlank String attachDir) {
 
   public static final String DEFAULT_IMAGE = "botburrow/agent-sandbox:latest";
 
