@@ -1,6 +1,7 @@
 package io.botburrow.cli;
 
 import io.botburrow.cli.bench.DispatchBenchmark;
+import io.botburrow.cli.bench.ExecutorBenchmark;
 import io.botburrow.cli.bench.GatewayBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures, with a baseline measured in the same run.",
-    subcommands = {BenchQueueCommand.class, DispatchBenchmark.class, BenchSandboxCommand.class, GatewayBenchmark.class})
+    subcommands = {BenchQueueCommand.class, DispatchBenchmark.class, BenchSandboxCommand.class, GatewayBenchmark.class,
+        ExecutorBenchmark.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {
