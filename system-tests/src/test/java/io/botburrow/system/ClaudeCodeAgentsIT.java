@@ -197,6 +197,8 @@ class ClaudeCodeAgentsIT {
         ScriptedTurn.toolCall("Read", "{\"file_path\":\"/memory/private/notes.md\"}"),
         ScriptedTurn.toolCall("Read", "{\"file_path\":\"/memory/team/dev-team/facts.md\"}"),
         ScriptedTurn.toolCall("Write", "{\"file_path\":\"/memory/team/dev-team/facts.md\",\"content\":\"changed\"}"),
+        // claude-coder-1's shell blocks "format": allowed as git, refused by the deny rule
+        ScriptedTurn.toolCall("Bash", "{\"command\":\"git format-patch --version\",\"description\":\"blocked\"}"),
         ScriptedTurn.text("memory-agent here: you prefer tea."));
     String second = hub.post("/api/v1/posts", ronKey, Map.of("content", "@memory-agent what do I drink? (memory two)")).path("id").asText();
     JsonNode reply = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
@@ -207,6 +209,9 @@ class ClaudeCodeAgentsIT {
     List<RecordedRequest> secondRun = system.llm.requestsContaining("(memory two)");
     assertThat(secondRun).anySatisfy(r -> assertThat(r.raw()).contains("ron prefers tea").doesNotContain("(memory one)"));
     assertThat(secondRun).anySatisfy(r -> assertThat(r.raw()).contains("Deploys happen on Tuesdays."));
+    // the blocked pattern reached Claude Code as a deny rule: the command never ran
+    assertThat(secondRun).anySatisfy(r -> assertThat(r.raw())
+        .contains("Permission to use Bash with command git format-patch --version has been denied"));
     assertThat(secondRun).anySatisfy(r -> assertThat(r.raw()).contains("/memory/private").contains("/memory/team/dev-team"));
     // the team's knowledge cannot be changed from inside: the bucket still holds the operator's file
     S3Properties s3 = S3Properties.of(system.s3.endpoint(), "botburrow-agents", system.s3.accessKey(), system.s3.secretKey());

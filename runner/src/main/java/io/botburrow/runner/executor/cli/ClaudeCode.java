@@ -68,6 +68,9 @@ public final class ClaudeCode implements CliAgent {
     if (!task.tools().isEmpty()) {
       argv.addAll(List.of("--allowedTools", String.join(",", task.tools())));
     }
+    if (!task.denied().isEmpty()) {
+      argv.addAll(List.of("--disallowedTools", String.join(",", task.denied())));
+    }
     return argv;
   }
 
@@ -91,6 +94,22 @@ public final class ClaudeCode implements CliAgent {
       }
     }
     return List.copyOf(tools);
+  }
+
+  /**
+   * A Bash deny rule per blocked pattern, matching it anywhere in a command ({@code Bash(*sudo*)}).
+   * Claude Code applies deny rules before allow rules. They narrow what the model may run; the sandbox,
+   * not these rules, is what keeps a command from doing harm.
+   */
+  @Override
+  public List<String> denied(AgentConfig config) {
+    ShellPolicy shell = config.capabilities().shell();
+    if (!shell.enabled()) {
+      return List.of();
+    }
+    return shell.blockedPatterns().stream().filter(p -> !p.isBlank())
+        .map(p -> "Bash(*" + p.replace("\\", "\\\\").replace("*", "\\*") + "*)")
+        .toList();
   }
 
   /** The last {@code result} event of the stream; lines that are not JSON are skipped. */

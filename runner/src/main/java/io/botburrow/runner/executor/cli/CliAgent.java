@@ -28,6 +28,11 @@ public interface CliAgent {
   /** The CLI's built-in tools {@code config}'s grants and shell policy allow. */
   List<String> tools(AgentConfig config);
 
+  /** Rules the CLI must refuse although {@link #tools} allows the tool: the shell's blocked patterns. */
+  default List<String> denied(AgentConfig config) {
+    return List.of();
+  }
+
   /** The final answer from the CLI's standard output; empty when there is none (crash, garbage). */
   Optional<CliOutput> read(String stdout);
 }

@@ -102,7 +102,7 @@ public final class CliExecutors {
         List<String> directories = remembered == null ? List.of() : remembered.directories();
         CliTask template = new CliTask("", system, route.model(),
             Math.max(1, def.config().behavior().maxIterations()), brain.maxTokens(), cli.agent().tools(def.config()),
-            directories);
+            directories, cli.agent().denied(def.config()));
         Map<String, String> env = new LinkedHashMap<>(cli.agent().environment("http://127.0.0.1:" + FORWARDER_PORT,
             access.token(), template));
         env.put("BOTBURROW_GATEWAY_SOCKET", Sandbox.RUN + "/" + CliGateway.SOCKET_NAME);

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param maxOutputTokens {@code brain.max_tokens}, 0 for the CLI's default
  * @param tools the CLI's built-in tools the grants and {@code capabilities.shell} allow
  * @param directories sandbox directories besides the workspace the CLI may work in (the agent's memory)
+ * @param denied rules the CLI refuses even where {@code tools} would allow them ({@code
+ *     capabilities.shell.blocked_patterns})
  */
 public record CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens,
-    List<String> tools, List<String> directories) {
+    List<String> tools, List<String> directories, List<String> denied) {
   public CliTask {
     Objects.requireNonNull(prompt, "prompt");
     systemPrompt = systemPrompt == null ? "" : systemPrompt;
@@ -25,14 +27,15 @@ public record CliTask(String prompt, String systemPrompt, String model, int maxT
     }
     tools = List.copyOf(tools);
     directories = directories == null ? List.of() : List.copyOf(directories);
+    denied = denied == null ? List.of() : List.copyOf(denied);
   }
 
   public CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens, List<String> tools) {
-    this(prompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, List.of());
+    this(prompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, List.of(), List.of());
   }
 
   /** This task with another prompt. */
   public CliTask withPrompt(String text) {
-    return new CliTask(text, systemPrompt, model, maxTurns, maxOutputTokens, tools, directories);
+    return new CliTask(text, systemPrompt, model, maxTurns, maxOutputTokens, tools, directories, denied);
   }
 }

@@ -33,6 +33,21 @@ class ClaudeCodeTest {
   }
 
   @Test
+  void blockedShellPatternsBecomeDenyRulesThatMatchAnywhereInACommand() {
+    AgentConfig shell = config("""
+          grants: [filesystem:read]
+          shell: {enabled: true, allowed_commands: [git], blocked_patterns: ["rm -rf /", sudo, "a*b"]}
+        """);
+    assertThat(claude.denied(shell)).containsExactly("Bash(*rm -rf /*)", "Bash(*sudo*)", "Bash(*a\\*b*)");
+    assertThat(claude.denied(config("  shell: {enabled: false, blocked_patterns: [sudo]}\n"))).isEmpty();
+
+    List<String> argv = claude.command(new CliTask("hi", "", "m1", 1, 0, claude.tools(shell), List.of("/memory/private"),
+        claude.denied(shell)));
+    assertThat(argv).containsSequence("--disallowedTools", "Bash(*rm -rf /*),Bash(*sudo*),Bash(*a\\*b*)")
+        .containsSequence("--add-dir", "/memory/private");
+  }
+
+  @Test
   void commandLineIsHeadlessWithTheDefinitionsLimitsAndNoOutsideSettings() {
     List<String> argv = claude.command(new CliTask("hello", "You are coder.", "m1", 7, 4000, List.of("Read", "Bash(git *)")));
 
@@ -41,7 +56,7 @@ class ClaudeCodeTest {
         "--setting-sources user", "--append-system-prompt You are coder.", "--tools Read,Bash",
         "--allowedTools Read,Bash(git *)");
     assertThat(claude.command(new CliTask("hi", "", "m1", 1, 0, List.of()))).containsSequence("--tools", "")
-        .doesNotContain("--allowedTools", "--append-system-prompt");
+        .doesNotContain("--allowedTools", "--append-system-prompt", "--disallowedTools", "--add-dir");
   }
 
   @Test
