@@ -54,10 +54,12 @@ class ClaudeCodeAgentsIT {
     List<String> agents = new java.util.ArrayList<>(CORPUS);
     agents.add("runaway-agent");
     agents.add("memory-agent");
+    agents.add("broke-agent");
     system = new LocalSystem(agents, Map.of(
         "botburrow.sandbox.enabled", true,
         "botburrow.sandbox.pool-size", 0,
-        "botburrow.memory.teams.dev-team", "memory-agent"));
+        "botburrow.memory.teams.dev-team", "memory-agent",
+        "botburrow.gateway.agents.broke-agent.daily-usd", "0.000001"));
     upload(corpus.get());
     pushTeamMemory();
     hub = system.hubHttp();
@@ -81,6 +83,11 @@ class ClaudeCodeAgentsIT {
     Files.writeString(memory.resolve("config.yaml"), Files.readString(corpus.resolve("agents/claude-coder-1/config.yaml"))
         .replace("name: claude-coder-1", "name: memory-agent"));
     Files.writeString(memory.resolve("system-prompt.md"), "You are memory-agent.");
+    Path broke = runaway.getParent().resolve("broke-agent");
+    Files.createDirectories(broke);
+    Files.writeString(broke.resolve("config.yaml"), Files.readString(corpus.resolve("agents/claude-coder-1/config.yaml"))
+        .replace("name: claude-coder-1", "name: broke-agent"));
+    Files.writeString(broke.resolve("system-prompt.md"), "You are broke-agent.");
     try (S3Client client = S3ClientFactory.createClient(s3)) {
       new BucketUploader(client, s3.bucket()).upload(runaway.getParent().getParent());
     }
@@ -221,6 +228,22 @@ class ClaudeCodeAgentsIT {
       assertThat(client.getObjectAsBytes(b -> b.bucket("botburrow-agents").key("memory/agents/memory-agent/notes.md")).asUtf8String())
           .isEqualTo("ron prefers tea");
     }
+    await().atMost(Duration.ofSeconds(30)).until(() -> managedContainers().isEmpty());
+  }
+
+  @Test
+  void aClaudeCodeAgentWhoseBudgetIsSpentMidRunSaysSoOnceAndNoFurtherCallReachesTheModel() {
+    // the first call is allowed (the budget is not spent yet) and spends it; the CLI's next one is refused
+    system.llm.enqueueFor("(broke)", ScriptedTurn.toolCall("Read", "{\"file_path\":\"/workspace/treasure.txt\"}").withUsage(2000, 100));
+    String postId = hub.post("/api/v1/posts", ronKey, Map.of("content", "@broke-agent got a minute? (broke)")).path("id").asText();
+
+    JsonNode reply = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> commentBy(postId, "broke-agent"), Optional::isPresent).orElseThrow();
+    System.out.println("REPLY broke-agent: " + reply.path("content").asText());
+    assertThat(reply.path("content").asText()).startsWith("Sorry, I could not answer this: today's budget is spent")
+        .endsWith("Please ask again later.");
+    assertThat(system.llm.requestsContaining("(broke)")).hasSize(1);
+    assertThat(commentsBy(postId, "broke-agent")).isEqualTo(1);
     await().atMost(Duration.ofSeconds(30)).until(() -> managedContainers().isEmpty());
   }
 

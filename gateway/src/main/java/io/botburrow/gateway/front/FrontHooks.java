@@ -19,6 +19,9 @@ public interface FrontHooks {
     return Optional.empty();
   }
 
-  /** Told after a call was served and its budgets settled. */
+  /** Told when a call was served, before the caller has the answer. */
   default void served(Caller caller, DeploymentChain.Served served) {}
+
+  /** Told when a call failed or was refused (a spent budget, every deployment failing), before the caller hears. */
+  default void refused(Caller caller, RuntimeException failure) {}
 }

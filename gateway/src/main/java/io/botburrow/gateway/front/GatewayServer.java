@@ -150,6 +150,7 @@ public final class GatewayServer implements AutoCloseable {
     } catch (UnknownModelException e) {
       send(exchange, 404, format.error(404, e.getMessage(), "model", "model_not_found"), Map.of());
     } catch (LlmException | QueueUnavailableException e) {
+      hooks.refused(caller, e);
       fail(exchange, format, e);
     }
   }
@@ -177,6 +178,7 @@ public final class GatewayServer implements AutoCloseable {
       if (!writer.started()) {
         throw e;
       }
+      hooks.refused(caller, e);
       writer.fail(status(e), message(e));
     }
   }

@@ -1,5 +1,6 @@
 package io.botburrow.runner.executor.cli;
 
+import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.Usage;
 import io.botburrow.runner.agent.LoopResult;
@@ -87,6 +88,14 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
     if (result.timedOut()) {
       throw new SandboxException(agent.name() + " ran past the activation deadline and was killed", false);
     }
+    Meter.Used spent = meter.since(mark);
+    if (meter.budget() != null) {
+      // the gateway refused a call because a budget is spent: whatever the CLI made of that, this is why
+      LOG.info("Agent(name={}) {} stopped after {} ms: budget ({})", sandbox.request().agent(), agent.name(), millis,
+          meter.budget().getMessage());
+      return new LoopResult("", StopReason.BUDGET, spent.calls(), spent.usage(), spent.cost(), template.model(),
+          meter.budget());
+    }
     var output = agent.read(result.stdout());
     if (output.isEmpty()) {
       LOG.warn("Agent(name={}) {} ended without an answer (exit {}, {}) after {} ms; last stderr lines:\n{}",
@@ -126,8 +135,9 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
   }
 
   /** Counts the gateway's metered calls of one activation and passes them on to its tally. */
-  static final class Meter implements NativeAgentLoop.CallMeter {
+  static final class Meter implements NativeAgentLoop.CallMeter, CliGateway.Refusals {
     private final NativeAgentLoop.CallMeter next;
+    private volatile BudgetExceededException budget;
     private Usage usage = Usage.ZERO;
     private double cost;
     private int calls;
@@ -150,6 +160,18 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
         this.model = model;
       }
       next.called(model, callUsage, costUsd);
+    }
+
+    @Override
+    public void refused(RuntimeException failure) {
+      if (failure instanceof BudgetExceededException spent) {
+        budget = spent;
+      }
+    }
+
+    /** The budget the gateway refused this activation a call for, or null. */
+    BudgetExceededException budget() {
+      return budget;
     }
 
     synchronized Mark mark() {

@@ -110,6 +110,11 @@ public final class CliGateway implements AutoCloseable {
     }
   }
 
+  /** Told of what the gateway refused an activation: a spent budget ends its CLI's run with that reason. */
+  public interface Refusals {
+    void refused(RuntimeException failure);
+  }
+
   /** Routes and meters calls by the activation their token names. */
   private final class Hooks implements FrontHooks {
     @Override
@@ -125,6 +130,14 @@ public final class CliGateway implements AutoCloseable {
         String model = served.deployment().model();
         Usage usage = served.response().usage();
         lease.meter().called(model, usage, pricing.apply(model, usage));
+      }
+    }
+
+    @Override
+    public void refused(Caller caller, RuntimeException failure) {
+      Lease lease = leases.get(caller.activation());
+      if (lease != null && lease.meter() instanceof Refusals refusals) {
+        refusals.refused(failure);
       }
     }
   }
