@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the sandbox and MCP sidecar images, offline from a local Debian base.
-#   build.sh [--if-missing] [TARGET...]    TARGET: base busybox agent-sandbox mcp-filesystem mcp-memory mcp-env-echo claude-code
+#   build.sh [--if-missing] [TARGET...]    TARGET: base busybox agent-sandbox mcp-filesystem mcp-memory
+#                                           mcp-github mcp-brave-search mcp-env-echo claude-code
 # Without targets builds all. --if-missing skips images already present. Idempotent.
 set -euo pipefail
 
@@ -10,11 +11,11 @@ targets=()
 for arg in "$@"; do
   case "$arg" in
     --if-missing) if_missing=true ;;
-    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-env-echo|claude-code) targets+=("$arg") ;;
-    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-env-echo|claude-code]..." >&2; exit 2 ;;
+    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-github|mcp-brave-search|mcp-env-echo|claude-code) targets+=("$arg") ;;
+    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-github|mcp-brave-search|mcp-env-echo|claude-code]..." >&2; exit 2 ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(base busybox agent-sandbox mcp-filesystem mcp-memory claude-code)
+[[ ${#targets[@]} -gt 0 ]] || targets=(base busybox agent-sandbox mcp-filesystem mcp-memory mcp-github mcp-brave-search claude-code)
 
 declare -A image_of=(
   [base]=botburrow/debian-base:bookworm
@@ -22,6 +23,8 @@ declare -A image_of=(
   [agent-sandbox]=botburrow/agent-sandbox:latest
   [mcp-filesystem]=botburrow/mcp-filesystem:latest
   [mcp-memory]=botburrow/mcp-memory:latest
+  [mcp-github]=botburrow/mcp-github:latest
+  [mcp-brave-search]=botburrow/mcp-brave-search:latest
   [mcp-env-echo]=botburrow/mcp-env-echo:latest
   [claude-code]=botburrow/claude-code:latest
 )
@@ -30,6 +33,8 @@ declare -A from_of=([mcp-env-echo]=busybox [claude-code]=agent-sandbox)
 declare -A npm_package_of=(
   [mcp-filesystem]=@modelcontextprotocol/server-filesystem@2026.8.31
   [mcp-memory]=@modelcontextprotocol/server-memory@2026.8.31
+  [mcp-github]=@modelcontextprotocol/server-github@2025.4.8
+  [mcp-brave-search]=@modelcontextprotocol/server-brave-search@0.6.2
   # proprietary (Anthropic PBC, see its LICENSE.md): installed by the build, never committed
   [claude-code]=@anthropic-ai/claude-code@2.1.197
 )

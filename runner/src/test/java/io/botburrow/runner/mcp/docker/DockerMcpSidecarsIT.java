@@ -68,6 +68,25 @@ class DockerMcpSidecarsIT {
   }
 
   @Test
+  void theCatalogsGithubAndBraveSidecarsStartWithTheRunnersCredentialAndListTheirTools() {
+    DockerTestSupport.requireImage(docker, DockerTestSupport.AGENT_SANDBOX, "agent-sandbox");
+    DockerTestSupport.requireImage(docker, "botburrow/mcp-github:latest", "mcp-github");
+    DockerTestSupport.requireImage(docker, "botburrow/mcp-brave-search:latest", "mcp-brave-search");
+    var catalog = io.botburrow.runner.mcp.McpServerCatalog.builtIn(SandboxLimits.defaults());
+    SecretResolver secrets = new SecretResolver(Map.of("GITHUB_PAT", CANARY, "BRAVE_API_KEY", CANARY)::get);
+    var withKeys = new DockerMcpSidecars(docker, secrets, runnerId, NonRootUser.standard(), TIMEOUT);
+    Map<String, String> expected = Map.of("github", "search_repositories", "brave", "brave_web_search");
+    expected.forEach((server, tool) -> {
+      try (Sandbox sandbox = sandbox(DockerTestSupport.AGENT_SANDBOX);
+          McpSession session = withKeys.open(catalog.server(server).orElseThrow(), context(sandbox))) {
+        assertThat(session.tools()).as(server).extracting(McpToolInfo::name).contains(tool);
+        // the credential is the sidecar's; the agent's sandbox has none of it
+        assertThat(sandbox.shell("env", TIMEOUT, 64 * 1024).stdout()).doesNotContain(CANARY);
+      }
+    });
+  }
+
+  @Test
   void filesystemSidecarSharesTheWorkspaceWithTheRealAgentSandbox() {
     DockerTestSupport.requireImage(docker, DockerTestSupport.AGENT_SANDBOX, "agent-sandbox");
     DockerTestSupport.requireImage(docker, DockerTestSupport.MCP_FILESYSTEM, "mcp-filesystem");
