@@ -40,7 +40,7 @@ class ExecutorFactory {
   CliExecutors cliExecutors(ExecutorProperties props, Sandboxes sandboxes, CliGateway gateway, Redactor redactor,
       ObjectMapper mapper, Clock clock) {
     var executors = new CliExecutors(List.of(new CliExecutors.Cli(new ClaudeCode(mapper), props.claudeCodeImage())),
-        sandboxes, gateway, redactor, clock);
+        sandboxes, gateway, redactor, mapper, clock);
     LOG.info("CLI executors: {} (gateway sockets under {})", executors.types(), props.socketDir());
     return executors;
   }

@@ -60,8 +60,7 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
 
   @Override
   public LoopResult run(ChatMessage.User task) {
-    CliTask cliTask = new CliTask(task.content(), template.systemPrompt(), template.model(), template.maxTurns(),
-        template.maxOutputTokens(), template.tools());
+    CliTask cliTask = template.withPrompt(task.content());
     Duration left = Duration.between(clock.instant(), deadline);
     if (left.isNegative() || left.isZero()) {
       return new LoopResult("", StopReason.DEADLINE, 0, Usage.ZERO, 0, template.model());

@@ -1,17 +1,23 @@
 package io.botburrow.runner.executor.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.agents.AgentDefinition;
 import io.botburrow.agents.Brain;
 import io.botburrow.agents.SandboxSpec;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.agent.PromptBuilder;
 import io.botburrow.runner.llm.ModelRoute;
+import io.botburrow.runner.mcp.gateway.GatewayToolset;
+import io.botburrow.runner.mcp.gateway.McpGateway;
 import io.botburrow.runner.sandbox.Sandbox;
 import io.botburrow.runner.sandbox.SandboxLimits;
 import io.botburrow.runner.sandbox.SandboxRequest;
 import io.botburrow.runner.sandbox.Sandboxes;
 import io.botburrow.secrets.Redactor;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,17 +39,24 @@ public final class CliExecutors {
   public static final String SOCKET_MOUNT = "/run/botburrow";
   /** The loopback port the forwarder serves the socket on inside the sandbox. */
   static final int FORWARDER_PORT = 8787;
+  /** The MCP gateway's socket, beside the LLM gateway's. */
+  public static final String MCP_SOCKET_NAME = "mcp.sock";
+  /** The loopback port the forwarder serves the MCP gateway's socket on inside the sandbox. */
+  static final int MCP_FORWARDER_PORT = 8788;
 
   private final Map<String, Cli> clis = new LinkedHashMap<>();
   private final Sandboxes sandboxes;
   private final CliGateway gateway;
   private final Redactor redactor;
+  private final ObjectMapper json;
   private final Clock clock;
 
   /** A CLI and its image. */
   public record Cli(CliAgent agent, String image) {}
 
-  public CliExecutors(List<Cli> clis, Sandboxes sandboxes, CliGateway gateway, Redactor redactor, Clock clock) {
+  public CliExecutors(List<Cli> clis, Sandboxes sandboxes, CliGateway gateway, Redactor redactor, ObjectMapper json,
+      Clock clock) {
+    this.json = json;
     clis.forEach(c -> this.clis.put(c.agent().name(), c));
     this.sandboxes = sandboxes;
     this.gateway = gateway;
@@ -71,6 +84,17 @@ public final class CliExecutors {
    */
   public CliExecutor open(String activationId, AgentDefinition def, ModelRoute route, Instant deadline,
       NativeAgentLoop.CallMeter meter) {
+    return open(activationId, def, route, deadline, meter, GatewayToolset.Source.NONE);
+  }
+
+  /**
+   * The same, with an MCP gateway serving {@code tools} on the socket {@code mcp.sock} beside the LLM
+   * gateway's (none when there are no tools).
+   *
+   * @throws io.botburrow.runner.mcp.McpException when a sidecar the agent needs cannot start
+   */
+  public CliExecutor open(String activationId, AgentDefinition def, ModelRoute route, Instant deadline,
+      NativeAgentLoop.CallMeter meter, GatewayToolset.Source tools) {
     Cli cli = Optional.ofNullable(clis.get(def.config().type()))
         .orElseThrow(() -> new IllegalArgumentException("no CLI executor for type " + def.config().type()));
     Brain brain = def.config().brain();
@@ -79,8 +103,10 @@ public final class CliExecutors {
       brain.modelChain().stream().skip(1).filter(m -> !models.contains(m)).forEach(models::add);
     }
     CliExecutor.Meter counted = new CliExecutor.Meter(meter);
+    List<AutoCloseable> closing = new ArrayList<>();
     CliGateway.Access access = gateway.open(def.config().name(), activationId, deadline,
         def.config().behavior().limits().maxTokensPerActivation(), models, route, counted);
+    closing.add(access);
     try {
       CliTask template = new CliTask("", PromptBuilder.system(def, List.of()).content(), route.model(),
           Math.max(1, def.config().behavior().maxIterations()), brain.maxTokens(), cli.agent().tools(def.config()));
@@ -88,16 +114,55 @@ public final class CliExecutors {
           access.token(), template));
       env.put("BOTBURROW_GATEWAY_SOCKET", SOCKET_MOUNT + "/" + CliGateway.SOCKET_NAME);
       env.put("BOTBURROW_GATEWAY_PORT", Integer.toString(FORWARDER_PORT));
+      env.put("BOTBURROW_MCP_SOCKET", SOCKET_MOUNT + "/" + MCP_SOCKET_NAME);
+      env.put("BOTBURROW_MCP_PORT", Integer.toString(MCP_FORWARDER_PORT));
       SandboxSpec spec = def.config().sandbox();
       SandboxLimits limits = new SandboxLimits(spec.cpus(), spec.memoryBytes(), spec.pidsLimit(), spec.tmpfsBytes());
       Sandbox sandbox = sandboxes.acquire(new SandboxRequest(activationId, def.config().name(), cli.image(), limits, deadline,
           env, List.of(new SandboxRequest.HostDirectory(access.directory().toString(), SOCKET_MOUNT))));
+      McpAccess mcp;
+      try {
+        mcp = openMcp(access.directory(), tools, sandbox.workspaceId(), deadline, closing);
+      } catch (RuntimeException e) {
+        sandbox.close();
+        throw e;
+      }
       LOG.debug("Agent(name={}) {} executor ready in sandbox {}", def.config().name(), cli.agent().name(), sandbox.id());
-      return new CliExecutor(cli.agent(), sandbox, access, counted, template, deadline, clock,
-          Redactor.of(List.of(access.token())).with(redactor));
+      return new CliExecutor(cli.agent(), sandbox, () -> closeAll(closing), counted, template.withMcp(mcp.config()), deadline,
+          clock, Redactor.of(List.of(access.token(), mcp.config().token())).with(redactor));
     } catch (RuntimeException e) {
-      access.close();
+      closeAll(closing);
       throw e;
+    }
+  }
+
+  private record McpAccess(CliMcpConfig config) {}
+
+  /** Starts the activation's MCP gateway and its socket when there is anything to serve; adds both to {@code closing}. */
+  private McpAccess openMcp(Path directory, GatewayToolset.Source source, String workspaceId, Instant deadline,
+      List<AutoCloseable> closing) {
+    GatewayToolset toolset = source.open(workspaceId);
+    closing.add(toolset);
+    if (toolset.tools().isEmpty()) {
+      return new McpAccess(CliMcpConfig.NONE);
+    }
+    Duration callTimeout = Duration.between(clock.instant(), deadline);
+    McpGateway gateway = new McpGateway(toolset.tools(), json, callTimeout.isNegative() ? Duration.ofSeconds(1) : callTimeout);
+    closing.add(0, gateway);
+    closing.add(0, new UnixSocketProxy(directory.resolve(MCP_SOCKET_NAME), new InetSocketAddress("127.0.0.1", gateway.port())));
+    Map<String, String> urls = new LinkedHashMap<>();
+    gateway.served().keySet().forEach(server -> urls.put(server, "http://127.0.0.1:" + MCP_FORWARDER_PORT + McpGateway.path(server)));
+    return new McpAccess(new CliMcpConfig(urls, gateway.token(), gateway.served()));
+  }
+
+  /** In order; never throws. */
+  private static void closeAll(List<AutoCloseable> closing) {
+    for (AutoCloseable c : closing) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.debug("Executor resource close failed: {}", e.toString());
+      }
     }
   }
 }
