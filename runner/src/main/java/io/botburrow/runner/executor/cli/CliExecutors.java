@@ -122,7 +122,7 @@ public final class CliExecutors {
           env, List.of(new SandboxRequest.HostDirectory(access.directory().toString(), SOCKET_MOUNT))));
       McpAccess mcp;
       try {
-        mcp = openMcp(access.directory(), tools, sandbox.workspaceId(), deadline, closing);
+        mcp = openMcp(activationId, def.config().name(), access.directory(), tools, sandbox.workspaceId(), deadline, closing);
       } catch (RuntimeException e) {
         sandbox.close();
         throw e;
@@ -139,8 +139,8 @@ public final class CliExecutors {
   private record McpAccess(CliMcpConfig config) {}
 
   /** Starts the activation's MCP gateway and its socket when there is anything to serve; adds both to {@code closing}. */
-  private McpAccess openMcp(Path directory, GatewayToolset.Source source, String workspaceId, Instant deadline,
-      List<AutoCloseable> closing) {
+  private McpAccess openMcp(String activationId, String agent, Path directory, GatewayToolset.Source source,
+      String workspaceId, Instant deadline, List<AutoCloseable> closing) {
     GatewayToolset toolset = source.open(workspaceId);
     closing.add(toolset);
     if (toolset.tools().isEmpty()) {
@@ -150,6 +150,7 @@ public final class CliExecutors {
     McpGateway gateway = new McpGateway(toolset.tools(), json, callTimeout.isNegative() ? Duration.ofSeconds(1) : callTimeout);
     closing.add(0, gateway);
     closing.add(0, new UnixSocketProxy(directory.resolve(MCP_SOCKET_NAME), new InetSocketAddress("127.0.0.1", gateway.port())));
+    LOG.info("Activation(id={}, agent={}) MCP gateway serves {}", activationId, agent, gateway.served());
     Map<String, String> urls = new LinkedHashMap<>();
     gateway.served().keySet().forEach(server -> urls.put(server, "http://127.0.0.1:" + MCP_FORWARDER_PORT + McpGateway.path(server)));
     return new McpAccess(new CliMcpConfig(urls, gateway.token(), gateway.served()));
