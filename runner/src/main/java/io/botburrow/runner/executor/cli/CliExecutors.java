@@ -147,7 +147,8 @@ public final class CliExecutors {
       return new McpAccess(CliMcpConfig.NONE);
     }
     Duration callTimeout = Duration.between(clock.instant(), deadline);
-    McpGateway gateway = new McpGateway(toolset.tools(), json, callTimeout.isNegative() ? Duration.ofSeconds(1) : callTimeout);
+    McpGateway gateway = new McpGateway(toolset.tools(), json, callTimeout.isNegative() ? Duration.ofSeconds(1) : callTimeout,
+        Map.of("activation_id", activationId, "agent", agent));
     closing.add(0, gateway);
     closing.add(0, new UnixSocketProxy(directory.resolve(MCP_SOCKET_NAME), new InetSocketAddress("127.0.0.1", gateway.port())));
     LOG.info("Activation(id={}, agent={}) MCP gateway serves {}", activationId, agent, gateway.served());

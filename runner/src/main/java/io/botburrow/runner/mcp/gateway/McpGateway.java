@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One activation's MCP gateway: the tools the runner grants a CLI agent (Hub, activation and sidecar
@@ -44,6 +45,7 @@ public final class McpGateway implements AutoCloseable {
   private final List<McpStatelessSyncServer> servers = new ArrayList<>();
   private final Map<String, HttpStatelessTransport> transports = new LinkedHashMap<>();
   private final String token;
+  private final Map<String, String> logContext;
   private final HttpServer http;
   private final ExecutorService executor;
 
@@ -53,7 +55,13 @@ public final class McpGateway implements AutoCloseable {
    * @param timeout how long one tool call may take before the CLI gets an error
    */
   public McpGateway(List<GatewayTool> tools, ObjectMapper json, Duration timeout) {
+    this(tools, json, timeout, Map.of());
+  }
+
+  /** @param logContext MDC entries (activation id, agent) set while a tool call runs */
+  public McpGateway(List<GatewayTool> tools, ObjectMapper json, Duration timeout, Map<String, String> logContext) {
     this.token = newToken();
+    this.logContext = Map.copyOf(logContext);
     Map<String, List<GatewayTool>> byServer = new LinkedHashMap<>();
     tools.forEach(t -> byServer.computeIfAbsent(t.server(), s -> new ArrayList<>()).add(t));
     byServer.forEach((server, list) -> serve(server, list, json, timeout));
@@ -76,7 +84,7 @@ public final class McpGateway implements AutoCloseable {
     for (GatewayTool tool : tools) {
       McpSchema.Tool listed = McpSchema.Tool.builder().name(tool.name()).description(tool.description())
           .inputSchema(tool.inputSchema()).build();
-      specs.add(new McpStatelessServerFeatures.SyncToolSpecification(listed, (context, request) -> call(tool, request, json)));
+      specs.add(new McpStatelessServerFeatures.SyncToolSpecification(listed, (context, request) -> withLogContext(() -> call(tool, request, json))));
       names.add(tool.name());
     }
     servers.add(McpServer.sync(transport)
@@ -88,6 +96,16 @@ public final class McpGateway implements AutoCloseable {
         .build());
     transports.put(server, transport);
     served.put(server, List.copyOf(names));
+  }
+
+  // tool calls run on the SDK's and the HTTP server's threads, not the activation's
+  private <T> T withLogContext(java.util.function.Supplier<T> call) {
+    logContext.forEach(MDC::put);
+    try {
+      return call.get();
+    } finally {
+      logContext.keySet().forEach(MDC::remove);
+    }
   }
 
   /** A refused action is an error result the model sees; so is a tool that failed (the activation goes on). */
