@@ -48,6 +48,19 @@ public class RunnerMetrics {
     tokens(agent, toolType, "output", usage.outputTokens());
   }
 
+  /**
+   * A tool call an agent made, in the native loop or through the MCP gateway.
+   *
+   * @param status {@code ok}, {@code error} (an error result) or {@code failed} (the tool threw)
+   */
+  public void toolCall(String agent, String toolType, String tool, String status) {
+    Counter.builder("botburrow.tool.calls")
+        .description("Tool calls by agent, tool and outcome")
+        .tags("agent", agent, "tool_type", toolType, "tool", tool, "status", status)
+        .register(registry)
+        .increment();
+  }
+
   public void stage(String stage, Duration latency) {
     Timer.builder("botburrow.activation.stage")
         .description("Latency of activation stages (queued, first_token ...)")

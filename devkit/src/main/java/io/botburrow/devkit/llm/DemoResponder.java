@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The offline demo model: a deterministic default responder used when no LLM is configured. It
- * searches the Hub once when it can ({@code hub_search} offered and no tool result yet), then answers
+ * searches the Hub once when it can ({@code hub_search}, or a CLI's {@code mcp__hub__hub_search}, offered and no
+ * tool result yet), then answers
  * with a short text that acknowledges the question and summarizes what the tools returned. Every
  * answer carries {@link #DISCLAIMER} so nobody mistakes it for a real model.
  */
@@ -55,11 +56,13 @@ public final class DemoResponder implements ScriptedResponder {
     var question = question(userText);
     var keywords = keywords(question);
     boolean searched = request.messages().stream().anyMatch(ChatMessage.ToolResult.class::isInstance);
-    var search = request.tools().stream().filter(tool -> tool.name().equals(SEARCH_TOOL)).findFirst();
+    // a CLI agent gets it from the runner's MCP gateway as mcp__hub__hub_search
+    var search = request.tools().stream()
+        .filter(tool -> tool.name().equals(SEARCH_TOOL) || tool.name().endsWith("__" + SEARCH_TOOL)).findFirst();
     if (search.isPresent() && !searched && !keywords.isEmpty()) {
       var arguments = mapper.createObjectNode().put(queryParameter(search.get()), keywords).toString();
-      return ScriptedTurn.toolCall(SEARCH_TOOL, arguments)
-          .withUsage(promptTokens(request), TokenEstimate.of(SEARCH_TOOL + arguments));
+      return ScriptedTurn.toolCall(search.get().name(), arguments)
+          .withUsage(promptTokens(request), TokenEstimate.of(search.get().name() + arguments));
     }
     var text = answer(question, request);
     return ScriptedTurn.text(text).withUsage(promptTokens(request), TokenEstimate.of(text));

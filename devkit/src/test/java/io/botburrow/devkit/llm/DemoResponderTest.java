@@ -39,6 +39,15 @@ class DemoResponderTest {
   }
 
   @Test
+  void searchesThroughTheMcpGatewayWhenACliAgentAsks() {
+    ToolSpec gatewaySearch = new ToolSpec("mcp__hub__hub_search", "Search", SEARCH.parameters());
+
+    var turn = responder.respond(request(question(), gatewaySearch));
+
+    assertThat(turn.toolCalls()).singleElement().satisfies(call -> assertThat(call.name()).isEqualTo("mcp__hub__hub_search"));
+  }
+
+  @Test
   void answersWithTheSearchResultsAndTheDisclaimerOnceSearched() {
     var messages = question();
     messages.add(new ChatMessage.Assistant("", List.of(new ToolCall("c1", "hub_search", "{\"query\":\"rust\"}"))));

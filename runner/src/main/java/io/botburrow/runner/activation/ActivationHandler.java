@@ -32,6 +32,10 @@ import java.time.Instant;
 import io.botburrow.runner.activity.ActivityReporter;
 import io.botburrow.runner.tools.ActivationTools;
 import io.botburrow.runner.tools.AgentTool;
+import io.botburrow.runner.tools.ObservedTool;
+import io.botburrow.runner.tools.ToolCallObserver;
+import io.botburrow.runner.tools.hub.HubTools;
+import io.botburrow.runner.activity.ReportingTool;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -246,17 +250,24 @@ public class ActivationHandler {
     // routing refuses endpoints and keys the operator did not allow, before any container starts
     ModelRoute route = router.route(def.config().brain());
     run.cooldown = Duration.ofSeconds(def.config().behavior().limits().minIntervalSeconds());
+    ToolCallObserver observer = (tool, status, took) -> metrics.toolCall(a.agent(), run.toolType, tool, status);
     if (cli) {
-      try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.tally)) {
-        return dispatch(run, def, new AgentSession(a.agent(), executor, new PostLog(), run.tally,
-            () -> activity.thinking(a)));
+      // the CLI reaches the same tools as the native loop through the MCP gateway, and a hub_post in the
+      // mention's thread becomes the one reply, as there
+      PostLog posts = new PostLog();
+      List<AgentTool> runnerTools = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
+      runnerTools.addAll(extraTools.offered(a, def.config(), run.deadline));
+      CliToolset tools = new CliToolset(a, def.config(), run.deadline, runnerTools, workspaces, workspaces.redactor(),
+          tool -> ReportingTool.wrapAll(List.of(ObservedTool.wrap(tool, tool.spec().name(), observer)), activity, a).getFirst());
+      try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.tally, tools)) {
+        return dispatch(run, def, new AgentSession(a.agent(), executor, posts, run.tally, () -> activity.thinking(a)));
       }
     }
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
       List<AgentTool> tools = new ArrayList<>(workspace.tools());
       tools.addAll(extraTools.offered(a, def.config(), run.deadline));
       return dispatch(run, def, AgentSession.nativeLoop(def, route, models, loop, hub, json, tools, run.tally,
-          run.deadline, a.id().value(), a, activity));
+          run.deadline, a.id().value(), a, activity, observer));
     }
   }
 

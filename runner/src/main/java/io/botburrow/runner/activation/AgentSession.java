@@ -15,6 +15,8 @@ import io.botburrow.runner.executor.NativeExecutor;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ModelRoute;
 import io.botburrow.runner.tools.AgentTool;
+import io.botburrow.runner.tools.ObservedTool;
+import io.botburrow.runner.tools.ToolCallObserver;
 import io.botburrow.runner.tools.hub.HubTools;
 import io.botburrow.runner.tools.hub.PostLog;
 import java.time.Instant;
@@ -58,10 +60,13 @@ final class AgentSession {
       Instant deadline,
       String activationId) {
     return nativeLoop(def, route, models, loop, hub, json, extraTools, tally, deadline, activationId, null,
-        ActivityReporter.NONE);
+        ActivityReporter.NONE, ToolCallObserver.NONE);
   }
 
-  /** With {@code activity}, the session reports {@code activation} thinking and its tool calls executing. */
+  /**
+   * With {@code activity}, the session reports {@code activation} thinking and its tool calls executing;
+   * {@code observer} hears of every tool call.
+   */
   static AgentSession nativeLoop(
       AgentDefinition def,
       ModelRoute route,
@@ -74,7 +79,8 @@ final class AgentSession {
       Instant deadline,
       String activationId,
       Activation activation,
-      ActivityReporter activity) {
+      ActivityReporter activity,
+      ToolCallObserver observer) {
     Brain brain = def.config().brain();
     // an operator's override model replaces the agent's whole chain
     List<String> fallbacks = route.model().equals(brain.model())
@@ -85,7 +91,8 @@ final class AgentSession {
     PostLog posts = new PostLog();
     List<AgentTool> all = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
     all.addAll(extraTools);
-    List<AgentTool> tools = activation == null ? all : ReportingTool.wrapAll(all, activity, activation);
+    List<AgentTool> observed = ObservedTool.wrapAll(all, observer);
+    List<AgentTool> tools = activation == null ? observed : ReportingTool.wrapAll(observed, activity, activation);
     NativeExecutor executor = new NativeExecutor(loop, model,
         new NativeAgentLoop.ModelSettings(route.model(), brain.temperature(), brain.maxTokens()),
         PromptBuilder.system(def, tools), tools, def.config().behavior().maxIterations(), tokenLimit,

@@ -4,6 +4,7 @@ import io.botburrow.activation.Activation;
 import io.botburrow.agents.AgentConfig;
 import io.botburrow.agents.McpServerSpec;
 import io.botburrow.agents.SandboxSpec;
+import io.botburrow.runner.mcp.McpException;
 import io.botburrow.runner.mcp.McpServerCatalog;
 import io.botburrow.runner.mcp.McpServerRequest;
 import io.botburrow.runner.mcp.McpSession;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkspaceProvider {
   private static final Logger LOG = LoggerFactory.getLogger(WorkspaceProvider.class);
+  /** In {@code mcp_servers}, the runner's Hub tools rather than a sidecar. */
+  static final String HUB_SERVER = "hub";
   private final Sandboxes sandboxes;
   private final McpSidecars sidecars;
   private final McpServerCatalog catalog;
@@ -50,6 +53,11 @@ public final class WorkspaceProvider {
     this.redactor = redactor;
   }
 
+  /** Hides the runner's known secrets in tool output. */
+  Redactor redactor() {
+    return redactor;
+  }
+
   public static WorkspaceProvider disabled() {
     return new WorkspaceProvider(null, null, null);
   }
@@ -58,7 +66,7 @@ public final class WorkspaceProvider {
   static boolean needsContainers(AgentConfig config) {
     Set<String> grants = new HashSet<>(config.capabilities().grants());
     return SandboxToolOffer.needsSandbox(config.capabilities().shell().enabled(), grants)
-        || !config.capabilities().mcpServers().isEmpty();
+        || config.capabilities().mcpServers().stream().anyMatch(s -> !(s.isBuiltin() && s.name().equals(HUB_SERVER)));
   }
 
   /** Blocks until the containers are ready. The caller closes the workspace. */
@@ -78,16 +86,45 @@ public final class WorkspaceProvider {
       Set<String> grants = new HashSet<>(config.capabilities().grants());
       List<AgentTool> tools = new ArrayList<>(
           SandboxTools.create(sandbox, config.capabilities().shell().enabled(), grants, shellRules(config), redactor));
-      for (McpServerSpec server : config.capabilities().mcpServers()) {
-        McpServerRequest request = new McpServerRequest(server.name(), server.image(), server.command(), server.args(), server.env());
-        sessions.add(sidecars.open(catalog.resolve(request, limits),
-            new SidecarContext(a.id().value(), a.agent(), deadline, sandbox.workspaceId())));
-      }
+      openSidecars(a, config, deadline, sandbox.workspaceId(), false, sessions);
       tools.addAll(McpTools.offered(sessions, grants, redactor));
       return new AgentWorkspace(sandbox, sessions, tools);
     } catch (RuntimeException e) {
       new AgentWorkspace(sandbox, sessions, List.of()).close();
       throw e;
+    }
+  }
+
+  /**
+   * Starts the MCP sidecars {@code config} lists, for a sandbox whose workspace is {@code workspaceId},
+   * adding each session to {@code sessions} as soon as it is open (the caller closes them, also when
+   * this throws). {@code hub} is not a sidecar: it names the runner's own Hub tools.
+   *
+   * @param skipUnavailable leave out, with a warning, a server that cannot run for good (unknown, not
+   *     allowed, image or credential missing) instead of failing
+   * @throws io.botburrow.runner.mcp.McpException when a sidecar cannot start
+   */
+  void openSidecars(Activation a, AgentConfig config, Instant deadline, String workspaceId, boolean skipUnavailable,
+      List<McpSession> sessions) {
+    if (sidecars == null) {
+      return;
+    }
+    SandboxSpec spec = config.sandbox();
+    SandboxLimits limits = new SandboxLimits(spec.cpus(), spec.memoryBytes(), spec.pidsLimit(), spec.tmpfsBytes());
+    for (McpServerSpec server : config.capabilities().mcpServers()) {
+      if (server.isBuiltin() && server.name().equals(HUB_SERVER)) {
+        continue;
+      }
+      McpServerRequest request = new McpServerRequest(server.name(), server.image(), server.command(), server.args(), server.env());
+      try {
+        sessions.add(sidecars.open(catalog.resolve(request, limits),
+            new SidecarContext(a.id().value(), a.agent(), deadline, workspaceId)));
+      } catch (McpException e) {
+        if (!skipUnavailable || e.retryable()) {
+          throw e;
+        }
+        LOG.warn("Activation(id={}, agent={}) MCP server {} left out: {}", a.id(), a.agent(), server.name(), e.getMessage());
+      }
     }
   }
 

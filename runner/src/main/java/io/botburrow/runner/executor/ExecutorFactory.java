@@ -40,7 +40,7 @@ class ExecutorFactory {
   CliExecutors cliExecutors(ExecutorProperties props, Sandboxes sandboxes, CliGateway gateway, Redactor redactor,
       ObjectMapper mapper, Clock clock, MemoryMounts memory) {
     var executors = new CliExecutors(List.of(new CliExecutors.Cli(new ClaudeCode(mapper), props.claudeCodeImage())),
-        sandboxes, gateway, redactor, clock, memory);
+        sandboxes, gateway, redactor, mapper, clock, memory);
     LOG.info("CLI executors: {} ({} warm claude-code sandboxes)", executors.types(), props.claudeCodePoolSize());
     return executors;
   }

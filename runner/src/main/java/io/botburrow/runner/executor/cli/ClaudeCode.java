@@ -18,7 +18,8 @@ import java.util.Set;
  * Claude Code ({@code @anthropic-ai/claude-code}) headless: {@code claude -p PROMPT --output-format
  * stream-json --verbose}, the definition's prompt appended to Claude Code's own, {@code --max-turns}
  * from {@code behavior.max_iterations}, only the built-in tools the grants allow, no MCP servers or
- * settings but the runner's, no auto-update, telemetry or other traffic.
+ * settings but the runner's ({@code --strict-mcp-config}: only the runner's MCP gateway, whose tools
+ * are allowed one by one as {@code mcp__<server>__<tool>}), no auto-update, telemetry or other traffic.
  */
 public final class ClaudeCode implements CliAgent {
   public static final String NAME = "claude-code";
@@ -65,13 +66,35 @@ public final class ClaudeCode implements CliAgent {
     Set<String> offered = new LinkedHashSet<>();
     task.tools().forEach(rule -> offered.add(rule.contains("(") ? rule.substring(0, rule.indexOf('(')) : rule));
     argv.addAll(List.of("--tools", String.join(",", offered)));
-    if (!task.tools().isEmpty()) {
-      argv.addAll(List.of("--allowedTools", String.join(",", task.tools())));
+    List<String> allowed = new ArrayList<>(task.tools());
+    if (!task.mcp().isEmpty()) {
+      argv.addAll(List.of("--mcp-config", mcpConfig(task.mcp())));
+      task.mcp().tools().forEach((server, names) -> names.forEach(n -> allowed.add(mcpToolName(server, n))));
+    }
+    if (!allowed.isEmpty()) {
+      argv.addAll(List.of("--allowedTools", String.join(",", allowed)));
     }
     if (!task.denied().isEmpty()) {
       argv.addAll(List.of("--disallowedTools", String.join(",", task.denied())));
     }
     return argv;
+  }
+
+  /** How Claude Code names a tool of an MCP server. */
+  static String mcpToolName(String server, String tool) {
+    return "mcp__" + server + "__" + tool;
+  }
+
+  /** {@code {"mcpServers":{NAME:{"type":"http","url":URL,"headers":{"Authorization":"Bearer TOKEN"}}}}}. */
+  private String mcpConfig(CliMcpConfig mcp) {
+    Map<String, Object> servers = new LinkedHashMap<>();
+    mcp.servers().forEach((name, url) -> servers.put(name, Map.of("type", "http", "url", url,
+        "headers", Map.of("Authorization", "Bearer " + mcp.token()))));
+    try {
+      return json.writeValueAsString(Map.of("mcpServers", servers));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("MCP configuration not serializable", e);
+    }
   }
 
   @Override

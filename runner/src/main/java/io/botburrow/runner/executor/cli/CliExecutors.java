@@ -1,11 +1,14 @@
 package io.botburrow.runner.executor.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.agents.AgentDefinition;
 import io.botburrow.agents.Brain;
 import io.botburrow.agents.SandboxSpec;
 import io.botburrow.runner.agent.NativeAgentLoop;
 import io.botburrow.runner.agent.PromptBuilder;
 import io.botburrow.runner.llm.ModelRoute;
+import io.botburrow.runner.mcp.gateway.GatewayToolset;
+import io.botburrow.runner.mcp.gateway.McpGateway;
 import io.botburrow.runner.memory.MemoryMounts;
 import io.botburrow.runner.sandbox.Sandbox;
 import io.botburrow.runner.sandbox.SandboxException;
@@ -13,7 +16,10 @@ import io.botburrow.runner.sandbox.SandboxLimits;
 import io.botburrow.runner.sandbox.SandboxRequest;
 import io.botburrow.runner.sandbox.Sandboxes;
 import io.botburrow.secrets.Redactor;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +39,16 @@ public final class CliExecutors {
   private static final Logger LOG = LoggerFactory.getLogger(CliExecutors.class);
   /** The loopback port the forwarder serves the socket on inside the sandbox. */
   static final int FORWARDER_PORT = 8787;
+  /** The MCP gateway's socket, beside the LLM gateway's. */
+  public static final String MCP_SOCKET_NAME = "mcp.sock";
+  /** The loopback port the forwarder serves the MCP gateway's socket on inside the sandbox. */
+  static final int MCP_FORWARDER_PORT = 8788;
 
   private final Map<String, Cli> clis = new LinkedHashMap<>();
   private final Sandboxes sandboxes;
   private final CliGateway gateway;
   private final Redactor redactor;
+  private final ObjectMapper json;
   private final Clock clock;
   private final MemoryMounts memory;
 
@@ -45,8 +56,9 @@ public final class CliExecutors {
   public record Cli(CliAgent agent, String image) {}
 
   /** @param memory the agents' memory, or null when the runner has none */
-  public CliExecutors(List<Cli> clis, Sandboxes sandboxes, CliGateway gateway, Redactor redactor, Clock clock,
-      MemoryMounts memory) {
+  public CliExecutors(List<Cli> clis, Sandboxes sandboxes, CliGateway gateway, Redactor redactor, ObjectMapper json,
+      Clock clock, MemoryMounts memory) {
+    this.json = json;
     this.memory = memory;
     clis.forEach(c -> this.clis.put(c.agent().name(), c));
     this.sandboxes = sandboxes;
@@ -75,6 +87,17 @@ public final class CliExecutors {
    */
   public CliExecutor open(String activationId, AgentDefinition def, ModelRoute route, Instant deadline,
       NativeAgentLoop.CallMeter meter) {
+    return open(activationId, def, route, deadline, meter, GatewayToolset.Source.NONE);
+  }
+
+  /**
+   * The same, with an MCP gateway serving {@code tools} on the socket {@code mcp.sock} beside the LLM
+   * gateway's (none when there are no tools).
+   *
+   * @throws io.botburrow.runner.mcp.McpException when a sidecar the agent needs cannot start
+   */
+  public CliExecutor open(String activationId, AgentDefinition def, ModelRoute route, Instant deadline,
+      NativeAgentLoop.CallMeter meter, GatewayToolset.Source tools) {
     Cli cli = Optional.ofNullable(clis.get(def.config().type()))
         .orElseThrow(() -> new IllegalArgumentException("no CLI executor for type " + def.config().type()));
     Brain brain = def.config().brain();
@@ -87,36 +110,70 @@ public final class CliExecutors {
     // a plain request: a warm container of the CLI's image serves it; what the activation brings goes
     // into the container's own host directories and the command's environment
     Sandbox sandbox = sandboxes.acquire(new SandboxRequest(activationId, def.config().name(), cli.image(), limits, deadline));
+    List<AutoCloseable> closing = new ArrayList<>();
     try {
       Sandbox.Attachments attached = sandbox.attachments().orElseThrow(() -> new SandboxException(
           "the sandbox has no host directories for the gateway socket (botburrow.sandbox.attach-dir)", false));
       CliExecutor.Meter counted = new CliExecutor.Meter(meter);
       CliGateway.Access access = gateway.open(def.config().name(), activationId, deadline,
           def.config().behavior().limits().maxTokensPerActivation(), models, route, counted, attached.run());
-      try {
-        MemoryMounts.Loaded remembered = memory == null ? null : memory.load(def.config(), attached);
-        String system = PromptBuilder.system(def, List.of()).content();
-        if (remembered != null && remembered.any()) {
-          system = system + "\n\n" + remembered.prompt();
-        }
-        List<String> directories = remembered == null ? List.of() : remembered.directories();
-        CliTask template = new CliTask("", system, route.model(),
-            Math.max(1, def.config().behavior().maxIterations()), brain.maxTokens(), cli.agent().tools(def.config()),
-            directories, cli.agent().denied(def.config()));
-        Map<String, String> env = new LinkedHashMap<>(cli.agent().environment("http://127.0.0.1:" + FORWARDER_PORT,
-            access.token(), template));
-        env.put("BOTBURROW_GATEWAY_SOCKET", Sandbox.RUN + "/" + CliGateway.SOCKET_NAME);
-        env.put("BOTBURROW_GATEWAY_PORT", Integer.toString(FORWARDER_PORT));
-        LOG.debug("Agent(name={}) {} executor ready in sandbox {}", def.config().name(), cli.agent().name(), sandbox.id());
-        return new CliExecutor(cli.agent(), sandbox, access, counted, template, env, deadline, clock,
-            Redactor.of(List.of(access.token())).with(redactor), remembered);
-      } catch (RuntimeException e) {
-        access.close();
-        throw e;
+      closing.add(access);
+      MemoryMounts.Loaded remembered = memory == null ? null : memory.load(def.config(), attached);
+      String system = PromptBuilder.system(def, List.of()).content();
+      if (remembered != null && remembered.any()) {
+        system = system + "\n\n" + remembered.prompt();
       }
+      List<String> directories = remembered == null ? List.of() : remembered.directories();
+      CliTask template = new CliTask("", system, route.model(),
+          Math.max(1, def.config().behavior().maxIterations()), brain.maxTokens(), cli.agent().tools(def.config()),
+          directories, cli.agent().denied(def.config()));
+      Map<String, String> env = new LinkedHashMap<>(cli.agent().environment("http://127.0.0.1:" + FORWARDER_PORT,
+          access.token(), template));
+      env.put("BOTBURROW_GATEWAY_SOCKET", Sandbox.RUN + "/" + CliGateway.SOCKET_NAME);
+      env.put("BOTBURROW_GATEWAY_PORT", Integer.toString(FORWARDER_PORT));
+      env.put("BOTBURROW_MCP_SOCKET", Sandbox.RUN + "/" + MCP_SOCKET_NAME);
+      env.put("BOTBURROW_MCP_PORT", Integer.toString(MCP_FORWARDER_PORT));
+      McpAccess mcp = openMcp(activationId, def.config().name(), attached.run(), tools, sandbox.workspaceId(), deadline,
+          closing);
+      LOG.debug("Agent(name={}) {} executor ready in sandbox {}", def.config().name(), cli.agent().name(), sandbox.id());
+      return new CliExecutor(cli.agent(), sandbox, () -> closeAll(closing), counted, template.withMcp(mcp.config()), env,
+          deadline, clock, Redactor.of(List.of(access.token(), mcp.config().token())).with(redactor), remembered);
     } catch (RuntimeException e) {
+      closeAll(closing);
       sandbox.close();
       throw e;
+    }
+  }
+
+  private record McpAccess(CliMcpConfig config) {}
+
+  /** Starts the activation's MCP gateway and its socket when there is anything to serve; adds both to {@code closing}. */
+  private McpAccess openMcp(String activationId, String agent, Path directory, GatewayToolset.Source source,
+      String workspaceId, Instant deadline, List<AutoCloseable> closing) {
+    GatewayToolset toolset = source.open(workspaceId);
+    closing.add(toolset);
+    if (toolset.tools().isEmpty()) {
+      return new McpAccess(CliMcpConfig.NONE);
+    }
+    Duration callTimeout = Duration.between(clock.instant(), deadline);
+    McpGateway gateway = new McpGateway(toolset.tools(), json, callTimeout.isNegative() ? Duration.ofSeconds(1) : callTimeout,
+        Map.of("activation_id", activationId, "agent", agent));
+    closing.add(0, gateway);
+    closing.add(0, new UnixSocketProxy(directory.resolve(MCP_SOCKET_NAME), new InetSocketAddress("127.0.0.1", gateway.port())));
+    LOG.info("Activation(id={}, agent={}) MCP gateway serves {}", activationId, agent, gateway.served());
+    Map<String, String> urls = new LinkedHashMap<>();
+    gateway.served().keySet().forEach(server -> urls.put(server, "http://127.0.0.1:" + MCP_FORWARDER_PORT + McpGateway.path(server)));
+    return new McpAccess(new CliMcpConfig(urls, gateway.token(), gateway.served()));
+  }
+
+  /** In order; never throws. */
+  private static void closeAll(List<AutoCloseable> closing) {
+    for (AutoCloseable c : closing) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.debug("Executor resource close failed: {}", e.toString());
+      }
     }
   }
 }

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param directories sandbox directories besides the workspace the CLI may work in (the agent's memory)
  * @param denied rules the CLI refuses even where {@code tools} would allow them ({@code
  *     capabilities.shell.blocked_patterns})
+ * @param mcp the MCP servers the runner's MCP gateway serves it (Hub tools, granted sidecars)
  */
 public record CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens,
-    List<String> tools, List<String> directories, List<String> denied) {
+    List<String> tools, List<String> directories, List<String> denied, CliMcpConfig mcp) {
   public CliTask {
     Objects.requireNonNull(prompt, "prompt");
     systemPrompt = systemPrompt == null ? "" : systemPrompt;
@@ -28,14 +29,30 @@ public record CliTask(String prompt, String systemPrompt, String model, int maxT
     tools = List.copyOf(tools);
     directories = directories == null ? List.of() : List.copyOf(directories);
     denied = denied == null ? List.of() : List.copyOf(denied);
+    mcp = mcp == null ? CliMcpConfig.NONE : mcp;
   }
 
   public CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens, List<String> tools) {
-    this(prompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, List.of(), List.of());
+    this(prompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, List.of(), List.of(), CliMcpConfig.NONE);
   }
 
-  /** This task with another prompt. */
-  public CliTask withPrompt(String text) {
-    return new CliTask(text, systemPrompt, model, maxTurns, maxOutputTokens, tools, directories, denied);
+  public CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens, List<String> tools,
+      List<String> directories, List<String> denied) {
+    this(prompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, directories, denied, CliMcpConfig.NONE);
+  }
+
+  public CliTask(String prompt, String systemPrompt, String model, int maxTurns, int maxOutputTokens, List<String> tools,
+      CliMcpConfig mcp) {
+    this(prompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, List.of(), List.of(), mcp);
+  }
+
+  /** The same task with another prompt. */
+  public CliTask withPrompt(String newPrompt) {
+    return new CliTask(newPrompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, directories, denied, mcp);
+  }
+
+  /** The same task with the MCP gateway's servers. */
+  public CliTask withMcp(CliMcpConfig config) {
+    return new CliTask(prompt, systemPrompt, model, maxTurns, maxOutputTokens, tools, directories, denied, config);
   }
 }

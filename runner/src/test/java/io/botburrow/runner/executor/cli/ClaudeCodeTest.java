@@ -60,6 +60,23 @@ class ClaudeCodeTest {
   }
 
   @Test
+  void theMcpGatewaysServersAreTheOnlyOnesAndEachServedToolIsAllowedByName() throws Exception {
+    CliMcpConfig mcp = new CliMcpConfig(java.util.Map.of("hub", "http://127.0.0.1:8788/mcp/hub"), "bbm1.t",
+        java.util.Map.of("hub", List.of("hub_search", "hub_post")));
+    List<String> argv = claude.command(new CliTask("hi", "", "m1", 3, 0, List.of("Read"), mcp));
+
+    String config = argv.get(argv.indexOf("--mcp-config") + 1);
+    var servers = new ObjectMapper().readTree(config).path("mcpServers");
+    assertThat(servers.size()).isEqualTo(1);
+    assertThat(servers.path("hub").path("type").asText()).isEqualTo("http");
+    assertThat(servers.path("hub").path("url").asText()).isEqualTo("http://127.0.0.1:8788/mcp/hub");
+    assertThat(servers.path("hub").path("headers").path("Authorization").asText()).isEqualTo("Bearer bbm1.t");
+    assertThat(argv).contains("--strict-mcp-config");
+    assertThat(argv.get(argv.indexOf("--allowedTools") + 1)).isEqualTo("Read,mcp__hub__hub_search,mcp__hub__hub_post");
+    assertThat(claude.command(new CliTask("hi", "", "m1", 1, 0, List.of()))).doesNotContain("--mcp-config");
+  }
+
+  @Test
   void environmentHoldsTheActivationTokenAndTurnsOffEverythingThatLeavesTheSandbox() {
     var env = claude.environment("http://127.0.0.1:8787", "bbg1.token", new CliTask("p", "", "m", 1, 4000, List.of()));
 
