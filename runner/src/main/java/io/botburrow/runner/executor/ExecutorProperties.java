@@ -7,8 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 /**
  * {@code botburrow.executor.*}: the CLI executors (they need the Docker sandbox).
  *
- * @param enabled run CLI agents ({@code claude-code}) when the sandbox is enabled
+ * @param enabled run CLI agents ({@code claude-code}, {@code codex}) when the sandbox is enabled
  * @param claudeCodeImage the image {@code claude-code} agents run in (the operator's, never the agent's)
+ * @param codexImage the image {@code codex} agents run in
  * @param socketDir host directory for the per-activation gateway sockets; the Docker engine must see it
  *     at the same path (it bind-mounts them)
  */
@@ -16,4 +17,5 @@ import jakarta.validation.constraints.NotBlank;
 public record ExecutorProperties(
     @Bindable(defaultValue = "true") boolean enabled,
     @Bindable(defaultValue = "botburrow/claude-code:latest") @NotBlank String claudeCodeImage,
+    @Bindable(defaultValue = "botburrow/codex:latest") @NotBlank String codexImage,
     @Bindable(defaultValue = "/tmp/botburrow-gateway") @NotBlank String socketDir) {}
