@@ -3,7 +3,7 @@ package io.botburrow.runner.executor.cli;
 /**
  * The {@code config.toml} a Codex activation runs with. Pure. Everything that would reach a network,
  * a store or a person is off: web search, update checks, analytics, feedback, history, apps, plugins,
- * image generation, sub-agents and request compression (the gateway reads plain JSON).
+ * bundled skills, image generation, sub-agents and request compression (the gateway reads plain JSON).
  */
 final class CodexConfig {
   /** The provider's id in the configuration. */
@@ -36,6 +36,10 @@ final class CodexConfig {
     }
     line(toml, "shell_tool", Boolean.toString(shell));
     line(toml, "unified_exec", Boolean.toString(shell));
+    // Codex's bundled skills (image generation, installing skills from GitHub) are for a person's
+    // workstation; the definition's skills are already in the developer instructions
+    toml.append("\n[skills.bundled]\n");
+    line(toml, "enabled", "false");
     toml.append("\n[agents]\n");
     line(toml, "enabled", "false");
     toml.append("\n[analytics]\n");

@@ -50,7 +50,7 @@ class CodexTest {
         "sandbox_mode = \"danger-full-access\"", "web_search = \"disabled\"",
         "developer_instructions = \"You are \\\"coder\\\".\\nBe brief.\"", "[model_providers.botburrow]",
         "base_url = \"http://127.0.0.1:8787/v1\"", "env_key = \"BOTBURROW_GATEWAY_TOKEN\"", "wire_api = \"responses\"",
-        "shell_tool = true", "enable_request_compression = false");
+        "shell_tool = true", "enable_request_compression = false", "[skills.bundled]\nenabled = false");
     assertThat(toml).doesNotContain("bbg1.token");
     assertThat(codex.environment("http://x", "t", new CliTask("", "", "m", 1, 0, List.of())).get(Codex.CONFIG_ENV))
         .contains("shell_tool = false").doesNotContain("developer_instructions");
