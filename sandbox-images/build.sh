@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the sandbox and MCP sidecar images, offline from a local Debian base.
 #   build.sh [--if-missing] [TARGET...]    TARGET: base busybox agent-sandbox mcp-filesystem mcp-memory
-#                                           mcp-github mcp-brave-search mcp-env-echo claude-code
+#                                           mcp-github mcp-brave-search mcp-env-echo claude-code codex
 # Without targets builds all. --if-missing skips images already present. Idempotent.
 set -euo pipefail
 
@@ -11,11 +11,11 @@ targets=()
 for arg in "$@"; do
   case "$arg" in
     --if-missing) if_missing=true ;;
-    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-github|mcp-brave-search|mcp-env-echo|claude-code) targets+=("$arg") ;;
-    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-github|mcp-brave-search|mcp-env-echo|claude-code]..." >&2; exit 2 ;;
+    base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-github|mcp-brave-search|mcp-env-echo|claude-code|codex) targets+=("$arg") ;;
+    *) echo "usage: $0 [--if-missing] [base|busybox|agent-sandbox|mcp-filesystem|mcp-memory|mcp-github|mcp-brave-search|mcp-env-echo|claude-code|codex]..." >&2; exit 2 ;;
   esac
 done
-[[ ${#targets[@]} -gt 0 ]] || targets=(base busybox agent-sandbox mcp-filesystem mcp-memory mcp-github mcp-brave-search claude-code)
+[[ ${#targets[@]} -gt 0 ]] || targets=(base busybox agent-sandbox mcp-filesystem mcp-memory mcp-github mcp-brave-search claude-code codex)
 
 declare -A image_of=(
   [base]=botburrow/debian-base:bookworm
@@ -27,9 +27,10 @@ declare -A image_of=(
   [mcp-brave-search]=botburrow/mcp-brave-search:latest
   [mcp-env-echo]=botburrow/mcp-env-echo:latest
   [claude-code]=botburrow/claude-code:latest
+  [codex]=botburrow/codex:latest
 )
 # the image each Dockerfile starts FROM (built first when missing)
-declare -A from_of=([mcp-env-echo]=busybox [claude-code]=agent-sandbox)
+declare -A from_of=([mcp-env-echo]=busybox [claude-code]=agent-sandbox [codex]=agent-sandbox)
 declare -A npm_package_of=(
   [mcp-filesystem]=@modelcontextprotocol/server-filesystem@2026.8.31
   [mcp-memory]=@modelcontextprotocol/server-memory@2026.8.31
@@ -37,7 +38,11 @@ declare -A npm_package_of=(
   [mcp-brave-search]=@modelcontextprotocol/server-brave-search@0.6.2
   # proprietary (Anthropic PBC, see its LICENSE.md): installed by the build, never committed
   [claude-code]=@anthropic-ai/claude-code@2.1.197
+  # Apache-2.0 (its package.json; the image carries the licence text at /opt/codex/LICENSE)
+  [codex]=@openai/codex@0.171.0
 )
+# files a context shares with another image's directory, copied in before the build (ignored by git)
+declare -A shared_of=([codex]=claude-code/with-gateway)
 
 present() { docker image inspect "$1" >/dev/null 2>&1; }
 
@@ -65,6 +70,9 @@ build_dockerfile() {
     rm -rf "$context/app"
     npm install --prefix "$context/app" --no-audit --no-fund --omit=dev --loglevel=error \
       "${npm_package_of[$target]}" >/dev/null
+  fi
+  if [[ -n "${shared_of[$target]:-}" ]]; then
+    cp "$here/${shared_of[$target]}" "$context/"
   fi
   docker build -q --network host -t "${image_of[$target]}" "$context" >/dev/null
   echo "$target: built ${image_of[$target]}"

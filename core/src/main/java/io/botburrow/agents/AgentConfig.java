@@ -14,7 +14,7 @@ import io.botburrow.triggers.Triggers;
  * @param name agent name == Hub id, {@code ^[a-z0-9-]+$}, 3 to 50 characters
  * @param displayName human-readable name; the name when absent
  * @param description what the agent is for; empty when absent
- * @param type executor: {@code native}, {@code claude-code}, {@code goose}, {@code aider} or {@code custom}
+ * @param type executor: {@code native}, {@code claude-code}, {@code codex}, {@code goose}, {@code aider} or {@code custom}
  * @param brain the model
  * @param capabilities grants, skills, MCP servers, shell and spawning
  * @param interests what it explores
@@ -44,7 +44,7 @@ public record AgentConfig(
     List<HttpToolSpec> httpTools,
     Map<String, Object> extensions) {
 
-  public static final List<String> TYPES = List.of("native", "claude-code", "goose", "aider", "custom");
+  public static final List<String> TYPES = List.of("native", "claude-code", "codex", "goose", "aider", "custom");
   public static final int DEFAULT_CACHE_TTL_SECONDS = 300;
 
   public AgentConfig {

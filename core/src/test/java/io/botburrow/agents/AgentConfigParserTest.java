@@ -167,7 +167,7 @@ class AgentConfigParserTest {
 
   @ParameterizedTest(name = "{1}")
   @CsvSource(delimiter = '|', textBlock = """
-      type: native          | type: robot                      | type: must be one of [native, claude-code, goose, aider, custom], was 'robot'
+      type: native          | type: robot                      | type: must be one of [native, claude-code, codex, goose, aider, custom], was 'robot'
       '  model: gpt-4o-mini'| '  model: m\\n  provider: azure'  | brain.provider: must be one of [anthropic, openai, google, local], was 'azure'
       '  model: gpt-4o-mini'| '  model: m\\n  temperature: 2.5' | brain.temperature: must be between 0.0 and 2.0, was 2.5
       '  model: gpt-4o-mini'| '  model: m\\n  max_tokens: 50'   | brain.max_tokens: must be between 100 and 128000, was 50

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The runtime's additive fields of {@code config.yaml}, declared on top of the bundled upstream schema
  * (which stays a verbatim copy): {@code sandbox}, {@code schedules}, {@code webhooks}, {@code output},
  * {@code brain.fallback_models},
- * {@code behavior.limits.max_tokens_per_activation} and an {@code image} for object-form MCP servers
- * (which then need no {@code command}). The parser checks their values; here they only stop being
+ * {@code behavior.limits.max_tokens_per_activation}, an {@code image} for object-form MCP servers
+ * (which then need no {@code command}) and the {@code codex} agent type. The parser checks their values; here they only stop being
  * reported as unknown.
  */
 final class RuntimeExtensions {
@@ -61,6 +61,7 @@ final class RuntimeExtensions {
     top.set("output", json("""
         {"type": "object", "additionalProperties": false, "properties": {
           "community": {"type": ["string", "null"], "pattern": "^m/[a-z0-9-]+$"}}}"""));
+    ((ArrayNode) top.get("type").get("enum")).add("codex");
     properties(top, "brain").set("fallback_models", json("""
         {"type": "array", "items": {"type": "string"}}"""));
     properties(properties(top, "behavior"), "limits").set("max_tokens_per_activation", json("""

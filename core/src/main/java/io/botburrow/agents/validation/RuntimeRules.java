@@ -10,14 +10,14 @@ import java.util.Set;
  * executor for another type adds its type here ({@link #withRunnableType}).
  *
  * @param runnableTypes agent types the runners execute: {@code native} and the CLI executors
- *     ({@code claude-code}; runner/.../executor/ExecutorFactory)
+ *     ({@code claude-code}, {@code codex}; runner/.../executor/ExecutorFactory)
  * @param knownMcpServers MCP server names agents may use in the short form: the runner's built-in
  *     catalog ({@code runner/.../mcp/McpServerCatalog#builtIn}, kept in step by a cli test) plus
  *     {@code hub}, the name the agent-definitions use for the Hub tools
  */
 public record RuntimeRules(Set<String> runnableTypes, Set<String> knownMcpServers) {
   public static final RuntimeRules DEFAULT =
-      new RuntimeRules(Set.of("native", "claude-code"), Set.of("filesystem", "memory", "github", "brave", "hub"));
+      new RuntimeRules(Set.of("native", "claude-code", "codex"), Set.of("filesystem", "memory", "github", "brave", "hub"));
 
   public RuntimeRules {
     runnableTypes = Set.copyOf(Objects.requireNonNull(runnableTypes, "runnableTypes"));

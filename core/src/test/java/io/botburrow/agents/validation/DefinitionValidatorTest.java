@@ -127,7 +127,7 @@ class DefinitionValidatorTest {
     List<Problem> problems = validator.validateAgent("agents/poet/config.yaml", POET.replace("type: native", "type: aider"));
 
     assertThat(problems).extracting(Problem::toString).containsExactly(
-        "agents/poet/config.yaml:3: type: 'aider' cannot run on these runners (they run: claude-code, native); --force uploads it anyway");
+        "agents/poet/config.yaml:3: type: 'aider' cannot run on these runners (they run: claude-code, codex, native); --force uploads it anyway");
     ValidationReport report = new ValidationReport(problems, 1, 0);
     assertThat(report.passes(false)).isFalse();
     assertThat(report.passes(true)).isTrue();
@@ -163,7 +163,7 @@ class DefinitionValidatorTest {
 
     assertThat(report.problems()).extracting(Problem::toString).containsExactly(
         "agents/empty/config.yaml:1: missing: every folder under agents/ needs a config.yaml",
-        "agents/poet/config.yaml:3: type: 'goose' cannot run on these runners (they run: claude-code, native); --force uploads it anyway");
+        "agents/poet/config.yaml:3: type: 'goose' cannot run on these runners (they run: claude-code, codex, native); --force uploads it anyway");
     assertThat(report.summary()).isEqualTo("2 errors, 0 warnings in 2 agents and 1 skill");
     assertThat(report.passes(true)).isFalse();
   }

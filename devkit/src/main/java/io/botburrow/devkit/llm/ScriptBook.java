@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The queued answers: per conversation key first (a key matches when the system prompt or the first
- * user message contains it), then the global queue, then the default responder. Thread-safe.
+ * The queued answers: per conversation key first (a key matches when a system message or the first
+ * user message contains it: clients such as Codex send their own instructions first and the agent's
+ * after them), then the global queue, then the default responder. Thread-safe.
  */
 final class ScriptBook {
   private final Map<String, Deque<ScriptedTurn>> byKey = new LinkedHashMap<>();
@@ -56,8 +57,10 @@ final class ScriptBook {
   }
 
   private ScriptedTurn nextScripted(ChatRequest request) {
-    var system = firstContent(request, ChatMessage.System.class);
-    var firstUser = firstContent(request, ChatMessage.User.class);
+    var system = String.join("\n", request.messages().stream().filter(ChatMessage.System.class::isInstance)
+        .map(message -> ((ChatMessage.System) message).content()).toList());
+    var firstUser = request.messages().stream().filter(ChatMessage.User.class::isInstance).findFirst()
+        .map(message -> ((ChatMessage.User) message).content()).orElse("");
     for (var entry : byKey.entrySet()) {
       var key = entry.getKey();
       if (!entry.getValue().isEmpty() && (system.contains(key) || firstUser.contains(key))) {
@@ -65,13 +68,5 @@ final class ScriptBook {
       }
     }
     return global.pollFirst();
-  }
-
-  private static String firstContent(ChatRequest request, Class<? extends ChatMessage> type) {
-    return request.messages().stream()
-        .filter(type::isInstance)
-        .findFirst()
-        .map(message -> message instanceof ChatMessage.System s ? s.content() : ((ChatMessage.User) message).content())
-        .orElse("");
   }
 }

@@ -29,14 +29,16 @@ final class ScriptedExchange {
   private final ScriptedLlmServer server;
   private final WireFormat openAi;
   private final WireFormat anthropic;
+  private final WireFormat responses;
 
   ScriptedExchange(ObjectMapper mapper, Clock clock, ScriptedLlmServer server, WireFormat openAi,
-      WireFormat anthropic) {
+      WireFormat anthropic, WireFormat responses) {
     this.mapper = mapper;
     this.clock = clock;
     this.server = server;
     this.openAi = openAi;
     this.anthropic = anthropic;
+    this.responses = responses;
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -68,6 +70,8 @@ final class ScriptedExchange {
       chat(exchange, openAi);
     } else if (method.equals("POST") && path.equals("/v1/messages")) {
       chat(exchange, anthropic);
+    } else if (method.equals("POST") && (path.equals("/v1/responses") || path.equals("/responses"))) {
+      chat(exchange, responses);
     } else {
       send(exchange, 404, openAi.error(404, "Unknown request URL: " + method + " " + path, null, "unknown_url"),
           Map.of());

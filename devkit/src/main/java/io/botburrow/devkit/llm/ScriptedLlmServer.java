@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An OpenAI-compatible (and Anthropic Messages) HTTP server on 127.0.0.1 that validates every request
+ * An OpenAI-compatible (chat completions and Responses API) and Anthropic Messages HTTP server on 127.0.0.1 that validates every request
  * like a real provider and answers with scripted turns. For tests and the offline development mode.
  *
  * <pre>{@code
@@ -57,7 +57,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
   public ScriptedLlmServer(ObjectMapper mapper, Clock clock) {
     var ids = new AtomicLong();
     this.exchange = new ScriptedExchange(mapper, clock, this, new OpenAiWire(mapper, ids, clock),
-        new AnthropicWire(mapper, ids));
+        new AnthropicWire(mapper, ids), new ResponsesWire(mapper, ids, clock));
   }
 
   /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */

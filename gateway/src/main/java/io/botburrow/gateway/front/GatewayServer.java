@@ -26,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's HTTP front: {@code POST /v1/chat/completions} (OpenAI) and {@code POST /v1/messages}
- * (Anthropic), whole or streamed (SSE), {@code GET /v1/models}. Each request needs an activation token
+ * The gateway's HTTP front: {@code POST /v1/chat/completions} (OpenAI), {@code POST /v1/responses}
+ * (OpenAI Responses) and {@code POST /v1/messages} (Anthropic), whole or streamed (SSE), {@code GET /v1/models}. Each request needs an activation token
  * ({@code Authorization: Bearer} or {@code x-api-key}); bad input is refused with the front's error body
  * before any provider is called. One virtual thread per request.
  */
@@ -46,6 +46,7 @@ public final class GatewayServer implements AutoCloseable {
   private final int maxBodyBytes;
   private final OpenAiFront openAi;
   private final AnthropicFront anthropic;
+  private final ResponsesFront responses;
   private final FrontHooks hooks;
   private HttpServer server;
   private ExecutorService executor;
@@ -62,6 +63,7 @@ public final class GatewayServer implements AutoCloseable {
     this.maxBodyBytes = maxBodyBytes;
     this.openAi = new OpenAiFront(mapper);
     this.anthropic = new AnthropicFront(mapper);
+    this.responses = new ResponsesFront(mapper);
   }
 
   /** Binds {@code host:port} (0 picks a free port) and serves. */
@@ -96,6 +98,8 @@ public final class GatewayServer implements AutoCloseable {
         chat(exchange, openAi);
       } else if (method.equals("POST") && (path.equals("/v1/messages") || path.equals("/messages"))) {
         chat(exchange, anthropic);
+      } else if (method.equals("POST") && (path.equals("/v1/responses") || path.equals("/responses"))) {
+        chat(exchange, responses);
       } else if (method.equals("GET") && (path.equals("/v1/models") || path.equals("/models"))) {
         models(exchange);
       } else if (method.equals("HEAD")) {

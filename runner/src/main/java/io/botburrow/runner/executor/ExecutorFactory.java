@@ -5,6 +5,7 @@ import io.botburrow.gateway.Gateway;
 import io.botburrow.gateway.GatewayProperties;
 import io.botburrow.runner.executor.cli.ClaudeCode;
 import io.botburrow.runner.executor.cli.CliExecutors;
+import io.botburrow.runner.executor.cli.Codex;
 import io.botburrow.runner.executor.cli.CliGateway;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.LlmProperties;
@@ -39,8 +40,8 @@ class ExecutorFactory {
   @Singleton
   CliExecutors cliExecutors(ExecutorProperties props, Sandboxes sandboxes, CliGateway gateway, Redactor redactor,
       ObjectMapper mapper, Clock clock, MemoryMounts memory) {
-    var executors = new CliExecutors(List.of(new CliExecutors.Cli(new ClaudeCode(mapper), props.claudeCodeImage())),
-        sandboxes, gateway, redactor, mapper, clock, memory);
+    var executors = new CliExecutors(List.of(new CliExecutors.Cli(new ClaudeCode(mapper), props.claudeCodeImage()),
+        new CliExecutors.Cli(new Codex(mapper), props.codexImage())), sandboxes, gateway, redactor, mapper, clock, memory);
     LOG.info("CLI executors: {} ({} warm claude-code sandboxes)", executors.types(), props.claudeCodePoolSize());
     return executors;
   }
