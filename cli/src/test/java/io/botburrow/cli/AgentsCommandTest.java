@@ -133,7 +133,7 @@ class AgentsCommandTest {
     Result refused = agents("upload", dir.toString());
     assertThat(refused.code).isEqualTo(1);
     assertThat(refused.err).contains(
-        ":3: type: 'goose' cannot run on these runners (they run: claude-code, native)");
+        ":3: type: 'goose' cannot run on these runners (they run: claude-code, codex, native)");
     assertThat(objects()).isEmpty();
 
     Result forced = agents("upload", "--force", dir.toString());

@@ -121,6 +121,8 @@ class CodexAgentsIT {
           "status=\"success\"")).isGreaterThanOrEqualTo(1);
       assertThat(metric("botburrow_tokens_total", "agent=\"codex-coder\"", "tool_type=\"codex\"", "direction=\"input\""))
           .isEqualTo(700);
+      // the gateway counts calls by the agent its token names: both calls came with codex-coder's token
+      assertThat(metric("botburrow_llm_requests_total", "agent=\"codex-coder\"", "status=\"ok\"")).isEqualTo(2);
     });
     assertThat(commentsBy(postId, "codex-coder")).isEqualTo(1);
     await().atMost(Duration.ofSeconds(30)).until(() -> managedContainers().isEmpty());

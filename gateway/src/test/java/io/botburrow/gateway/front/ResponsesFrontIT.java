@@ -160,6 +160,35 @@ class ResponsesFrontIT {
   }
 
   @Test
+  void aStreamBrokenAfterTheFirstTokenEndsWithResponseFailed() throws Exception {
+    // role chunk, two text chunks, then the connection drops
+    provider.enqueue(ScriptedTurn.text("one two three four five").cutStreamAfter(3));
+
+    var events = events(post(token, "{\"model\":\"on-gpt\",\"stream\":true,\"input\":\"count\"}").body());
+
+    assertThat(events.stream().map(e -> e.path("type").asText())).contains("response.output_text.delta")
+        .doesNotContain("response.completed");
+    var failed = events.getLast();
+    assertThat(failed.path("type").asText()).isEqualTo("response.failed");
+    assertThat(failed.path("response").path("status").asText()).isEqualTo("failed");
+    assertThat(failed.path("response").path("error").path("code").asText()).isEqualTo("server_error");
+    assertThat(failed.path("response").path("error").path("message").asText()).isNotBlank();
+  }
+
+  @Test
+  void anAnswerCutByTheTokenLimitIsIncomplete() throws Exception {
+    provider.enqueue(ScriptedTurn.text("a long").withFinishReason("length"), ScriptedTurn.text("again").withFinishReason("length"));
+
+    var whole = mapper.readTree(post(token, "{\"model\":\"on-gpt\",\"max_output_tokens\":16,\"input\":\"go\"}").body());
+    var streamed = events(post(token, "{\"model\":\"on-gpt\",\"stream\":true,\"input\":\"go\"}").body());
+
+    assertThat(whole.path("status").asText()).isEqualTo("incomplete");
+    assertThat(whole.path("incomplete_details").path("reason").asText()).isEqualTo("max_output_tokens");
+    assertThat(provider.requests().getFirst().json().path("max_tokens").asInt()).isEqualTo(16);
+    assertThat(streamed.getLast().path("type").asText()).isEqualTo("response.incomplete");
+  }
+
+  @Test
   void theProviderSeesItsKeyAndNeverTheActivationToken() throws Exception {
     provider.enqueue(ScriptedTurn.text("ok"));
 

@@ -3,7 +3,6 @@ package io.botburrow.runner.executor.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.agents.AgentConfig;
 import io.botburrow.agents.ShellPolicy;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +56,9 @@ public final class Codex implements CliAgent {
 
   @Override
   public List<String> command(CliTask task) {
-    List<String> argv = new ArrayList<>(List.of("sh", "-c", LAUNCH, "codex", "codex", "exec", "--json",
-        "--skip-git-repo-check", "--ephemeral", "--color", "never", "--model", task.model(), "--", task.prompt()));
-    return argv;
+    // "--" ends the options: a prompt may start with a dash
+    return List.of("sh", "-c", LAUNCH, "codex", "codex", "exec", "--json", "--skip-git-repo-check", "--ephemeral",
+        "--color", "never", "--model", task.model(), "--", task.prompt());
   }
 
   @Override
