@@ -116,7 +116,11 @@ class ClaudeCodeAgentsIT {
     system.llm.enqueueFor(marker("claude-coder-1"),
         ScriptedTurn.toolCall("Bash", "{\"command\":\"git --version\",\"description\":\"git version\"}").withUsage(300, 20),
         ScriptedTurn.text("claude-coder-1 here: the sandbox has git.").withUsage(400, 30));
-    for (String agent : List.of("devops-agent", "pirate-captain-agent", "research-agent", "test-persona-agent")) {
+    // research-agent (hub:read, mcp_servers: none listed) searches the Hub through the runner's MCP gateway
+    system.llm.enqueueFor(marker("research-agent"),
+        ScriptedTurn.toolCall("mcp__hub__hub_search", "{\"query\":\"are you there\"}").withUsage(300, 20),
+        ScriptedTurn.text("research-agent here: ahoy, I read you.").withUsage(400, 30));
+    for (String agent : List.of("devops-agent", "pirate-captain-agent", "test-persona-agent")) {
       system.llm.enqueueFor(marker(agent), ScriptedTurn.text(agent + " here: ahoy, I read you.").withUsage(200, 10));
     }
     system.llm.enqueueFor(marker("sprint-coder"), ScriptedTurn.text("sprint-coder here: quick fix ready.").withUsage(100, 10));
@@ -135,6 +139,9 @@ class ClaudeCodeAgentsIT {
         .contains("the sandbox has git");
     // the Bash tool ran git in the sandbox and its output went back to the model through the gateway
     assertThat(system.llm.requestsContaining("git version 2.")).isNotEmpty();
+    // the Hub search went through the MCP gateway and its result (the other agents' mentions) back to the model
+    assertThat(system.llm.requestsContaining(marker("research-agent"))).anySatisfy(r -> assertThat(r.raw())
+        .contains("mcp__hub__hub_search").contains(marker("devops-agent")));
 
     // the CLI's calls reached the model only through the gateway: with the runner's key, never a token
     List<RecordedRequest> cli = system.llm.requests().stream().filter(r -> r.contains("Claude Code")).toList();
