@@ -42,8 +42,7 @@ class CliMcpToolsIT {
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
-    Assumptions.assumeTrue(SandboxedAgentIT.imagePresent("botburrow/agent-sandbox:latest")
-        && SandboxedAgentIT.imagePresent("botburrow/mcp-memory:latest"), "Docker or the sandbox images are missing");
+    Assumptions.assumeTrue(SandboxedAgentIT.imagePresent("botburrow/agent-sandbox:latest"), "Docker or the sandbox images are missing");
     Assumptions.assumeTrue(SandboxedAgentIT.imagePresent(ENV_ECHO) || SandboxedAgentIT.buildTestImage("mcp-env-echo")
         && SandboxedAgentIT.imagePresent(ENV_ECHO), ENV_ECHO + " cannot be built (sandbox-images/build.sh mcp-env-echo)");
     Assumptions.assumeTrue(forwardsMcp() || rebuildClaudeCode(), IMAGE + " cannot be built (sandbox-images/build.sh claude-code)");
@@ -102,6 +101,8 @@ class CliMcpToolsIT {
     String hex = HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8));
     assertThat(system.llm.requests()).noneSatisfy(r -> assertThat(r.raw() + r.headers()).containsAnyOf(CANARY, base64, hex));
     assertThat(logs).doesNotContain(CANARY).doesNotContain(base64).doesNotContain(hex);
+    // a server the grants do not name is not even started
+    assertThat(logs).contains("MCP server env-echo ready").doesNotContain("MCP server memory ready");
     assertThat(reply).doesNotContain(CANARY);
     assertThat(commentsBy(postId)).isEqualTo(1);
     // the calls count like the native loop's
