@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * A Claude Code agent in its network-less sandbox uses Hub tools and an MCP sidecar's tool through the
  * runner's MCP gateway (the socket beside the LLM gateway's): the scripted model asks for the tools,
  * their results come back in its next request, the answer is posted once, and the credential the
- * sidecar holds reaches neither the model, nor a log line, nor the thread.
+ * sidecar holds reaches neither the model, nor a log line, nor the thread. It may delegate, too.
  */
 class CliMcpToolsIT {
   private static final String AGENT = "mcp-cli-agent";
@@ -42,14 +42,13 @@ class CliMcpToolsIT {
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
-    Assumptions.assumeTrue(SandboxedAgentIT.imagePresent("botburrow/agent-sandbox:latest")
-        && SandboxedAgentIT.imagePresent("botburrow/mcp-memory:latest"), "Docker or the sandbox images are missing");
+    Assumptions.assumeTrue(SandboxedAgentIT.imagePresent("botburrow/agent-sandbox:latest"), "Docker or the sandbox images are missing");
     Assumptions.assumeTrue(SandboxedAgentIT.imagePresent(ENV_ECHO) || SandboxedAgentIT.buildTestImage("mcp-env-echo")
         && SandboxedAgentIT.imagePresent(ENV_ECHO), ENV_ECHO + " cannot be built (sandbox-images/build.sh mcp-env-echo)");
     Assumptions.assumeTrue(forwardsMcp() || rebuildClaudeCode(), IMAGE + " cannot be built (sandbox-images/build.sh claude-code)");
     Path secret = Files.createTempFile("mcp-secret", ".txt");
     Files.writeString(secret, CANARY);
-    system = new LocalSystem(List.of(AGENT), Map.of(
+    system = new LocalSystem(List.of(AGENT, "worker"), Map.of(
         "botburrow.sandbox.enabled", true,
         "botburrow.sandbox.pool-size", 0,
         // it may hand work to others: the delegate tool comes through the gateway too
@@ -102,6 +101,8 @@ class CliMcpToolsIT {
     String hex = HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8));
     assertThat(system.llm.requests()).noneSatisfy(r -> assertThat(r.raw() + r.headers()).containsAnyOf(CANARY, base64, hex));
     assertThat(logs).doesNotContain(CANARY).doesNotContain(base64).doesNotContain(hex);
+    // a server the grants do not name is not even started
+    assertThat(logs).contains("MCP server env-echo ready").doesNotContain("MCP server memory ready");
     assertThat(reply).doesNotContain(CANARY);
     assertThat(commentsBy(postId)).isEqualTo(1);
     // the calls count like the native loop's
@@ -131,6 +132,27 @@ class CliMcpToolsIT {
     assertThat(commentBy(postId).orElseThrow().path("content").asText()).isEqualTo(AGENT + " posted this itself.");
     assertThat(commentsBy(postId)).isEqualTo(1);
     assertThat(system.llm.requestsContaining(marker).getLast().raw()).contains("Replied in post " + postId);
+  }
+
+  @Test
+  void aClaudeCodeAgentDelegatesThroughTheGatewayAndAnswersWithTheResult() {
+    String work = "work-" + UUID.randomUUID();
+    String marker = "(question " + UUID.randomUUID() + ")";
+    system.llm.enqueueFor(marker,
+        ScriptedTurn.toolCall("mcp__hub__delegate", "{\"agent\":\"worker\",\"task\":\"" + work + " count the open issues\"}")
+            .withUsage(200, 20),
+        ScriptedTurn.text(AGENT + " here: the worker counted 7 open issues.").withUsage(300, 20));
+    system.llm.enqueueFor(work, ScriptedTurn.text("There are 7 open issues.").withUsage(50, 10));
+
+    String postId = hub.post("/api/v1/posts", ronKey, Map.of("content", "@" + AGENT + " how many issues are open? " + marker))
+        .path("id").asText();
+
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> commentBy(postId).isPresent());
+    assertThat(commentBy(postId).orElseThrow().path("content").asText()).isEqualTo(AGENT + " here: the worker counted 7 open issues.");
+    assertThat(system.llm.requestsContaining(work).getFirst().raw()).contains("Task delegated to you by " + AGENT);
+    assertThat(system.llm.requestsContaining(marker).getLast().raw()).contains("worker completed task t-")
+        .contains("There are 7 open issues.");
+    assertThat(commentsBy(postId)).isEqualTo(1);
   }
 
   /** Whether the image's forwarder serves the MCP gateway's socket (images built before it did not). */

@@ -100,11 +100,12 @@ public final class WorkspaceProvider {
    * adding each session to {@code sessions} as soon as it is open (the caller closes them, also when
    * this throws). {@code hub} is not a sidecar: it names the runner's own Hub tools.
    *
-   * @param skipUnavailable leave out, with a warning, a server that cannot run for good (unknown, not
-   *     allowed, image or credential missing) instead of failing
+   * @param forGateway for a CLI agent's MCP gateway, which serves only what the grants allow: a server
+   *     no grant names is not started, and one that cannot run for good (unknown, not allowed, image or
+   *     credential missing) is left out with a warning instead of failing the activation
    * @throws io.botburrow.runner.mcp.McpException when a sidecar cannot start
    */
-  void openSidecars(Activation a, AgentConfig config, Instant deadline, String workspaceId, boolean skipUnavailable,
+  void openSidecars(Activation a, AgentConfig config, Instant deadline, String workspaceId, boolean forGateway,
       List<McpSession> sessions) {
     if (sidecars == null) {
       return;
@@ -112,7 +113,8 @@ public final class WorkspaceProvider {
     SandboxSpec spec = config.sandbox();
     SandboxLimits limits = new SandboxLimits(spec.cpus(), spec.memoryBytes(), spec.pidsLimit(), spec.tmpfsBytes());
     for (McpServerSpec server : config.capabilities().mcpServers()) {
-      if (server.isBuiltin() && server.name().equals(HUB_SERVER)) {
+      if (server.isBuiltin() && server.name().equals(HUB_SERVER)
+          || forGateway && config.capabilities().grants().stream().noneMatch(g -> g.startsWith(server.name() + ":"))) {
         continue;
       }
       McpServerRequest request = new McpServerRequest(server.name(), server.image(), server.command(), server.args(), server.env());
@@ -120,7 +122,7 @@ public final class WorkspaceProvider {
         sessions.add(sidecars.open(catalog.resolve(request, limits),
             new SidecarContext(a.id().value(), a.agent(), deadline, workspaceId)));
       } catch (McpException e) {
-        if (!skipUnavailable || e.retryable()) {
+        if (!forGateway || e.retryable()) {
           throw e;
         }
         LOG.warn("Activation(id={}, agent={}) MCP server {} left out: {}", a.id(), a.agent(), server.name(), e.getMessage());

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CLI executors this runner can run, each with the image the operator chose for it, and what one
- * activation of a CLI agent needs: the gateway socket, a sandbox from that image with the socket
- * mounted and the CLI's environment, and the task template from the definition.
+ * activation of a CLI agent needs: the LLM gateway socket, a sandbox from that image with the socket's
+ * directory mounted and the CLI's environment, the MCP gateway (its socket in the same directory) and
+ * the task template from the definition.
  */
 public final class CliExecutors {
   private static final Logger LOG = LoggerFactory.getLogger(CliExecutors.class);
@@ -83,17 +84,9 @@ public final class CliExecutors {
    * @param route where the agent's model is served (the runner's allow-list decided it)
    * @param meter told of every model call the gateway serves for this activation
    * @throws IllegalArgumentException when the type is not one of {@link #types()}
+   * @param tools what the activation's MCP gateway serves, on the socket {@code mcp.sock} beside the LLM
+   *     gateway's (no gateway when there is nothing to serve)
    * @throws io.botburrow.runner.sandbox.SandboxException when the sandbox cannot be made
-   */
-  public CliExecutor open(String activationId, AgentDefinition def, ModelRoute route, Instant deadline,
-      NativeAgentLoop.CallMeter meter) {
-    return open(activationId, def, route, deadline, meter, GatewayToolset.Source.NONE);
-  }
-
-  /**
-   * The same, with an MCP gateway serving {@code tools} on the socket {@code mcp.sock} beside the LLM
-   * gateway's (none when there are no tools).
-   *
    * @throws io.botburrow.runner.mcp.McpException when a sidecar the agent needs cannot start
    */
   public CliExecutor open(String activationId, AgentDefinition def, ModelRoute route, Instant deadline,

@@ -13,9 +13,9 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -84,7 +85,8 @@ public final class McpGateway implements AutoCloseable {
     for (GatewayTool tool : tools) {
       McpSchema.Tool listed = McpSchema.Tool.builder().name(tool.name()).description(tool.description())
           .inputSchema(tool.inputSchema()).build();
-      specs.add(new McpStatelessServerFeatures.SyncToolSpecification(listed, (context, request) -> withLogContext(() -> call(tool, request, json))));
+      specs.add(new McpStatelessServerFeatures.SyncToolSpecification(listed,
+          (context, request) -> withLogContext(() -> call(tool, request, json))));
       names.add(tool.name());
     }
     servers.add(McpServer.sync(transport)
@@ -99,7 +101,7 @@ public final class McpGateway implements AutoCloseable {
   }
 
   // tool calls run on the SDK's and the HTTP server's threads, not the activation's
-  private <T> T withLogContext(java.util.function.Supplier<T> call) {
+  private <T> T withLogContext(Supplier<T> call) {
     logContext.forEach(MDC::put);
     try {
       return call.get();
@@ -161,7 +163,7 @@ public final class McpGateway implements AutoCloseable {
 
   /** Server name → the names of the tools served under it, in the order offered. */
   public Map<String, List<String>> served() {
-    return served;
+    return java.util.Collections.unmodifiableMap(served);
   }
 
   /** Stops serving: calls in flight end, later ones are refused. Idempotent. */
