@@ -33,16 +33,19 @@ class GeminiDeploymentIT {
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private ScriptedLlmServer gemini;
+  private ScriptedLlmServer backup;
   private GatewayServer server;
   private String token;
 
   @BeforeEach
   void start() {
     gemini = new ScriptedLlmServer().start(0).requireApiKey(GEMINI_KEY);
+    backup = new ScriptedLlmServer().start(0);
     var flash = new Deployment("flash", "gemini", gemini.geminiBaseUrl(), "gemini-2.5-flash", GEMINI_KEY,
         "GEMINI_API_KEY", null, 0, 0);
-    var gateway = Gateways.inMemory(new GatewayRoutes(Map.of("flash", flash), Map.of("fast", List.of(flash))), SECRET,
-        Clock.systemUTC());
+    var gpt = new Deployment("gpt", "openai", backup.baseUrl(), "gpt-4o-mini", "");
+    var gateway = Gateways.inMemory(new GatewayRoutes(Map.of("flash", flash, "gpt", gpt),
+        Map.of("fast", List.of(flash), "flash-then-gpt", List.of(flash, gpt))), SECRET, Clock.systemUTC());
     server = new GatewayServer(gateway, mapper, 65536).start("127.0.0.1", 0);
     token = gateway.tokens().mint(new Caller("coder", "act-9", "acme", Instant.now().plusSeconds(60), 0, List.of()));
   }
@@ -51,6 +54,7 @@ class GeminiDeploymentIT {
   void stop() {
     server.close();
     gemini.close();
+    backup.close();
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
@@ -183,6 +187,27 @@ class GeminiDeploymentIT {
       assertThat(request.raw()).doesNotContain(token);
       assertThat(request.path()).doesNotContain(token).doesNotContain(GEMINI_KEY);
     });
+  }
+
+  @Test
+  void aGeminiStreamCutBeforeItsFirstTokenFallsBackAndGeminiRestsForTheNextCall() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      gemini.enqueue(ScriptedTurn.text("never seen").cutStreamAfter(0));
+    }
+    backup.enqueue(ScriptedTurn.text("from the backup"), ScriptedTurn.text("backup again"));
+    var streamed = "{\"model\":\"flash-then-gpt\",\"max_tokens\":50,\"stream\":true,"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    var cut = post("/v1/messages", streamed);
+    var rested = post("/v1/chat/completions", streamed.replace("\"max_tokens\":50,", ""));
+
+    assertThat(cut.statusCode()).isEqualTo(200);
+    assertThat(cut.body()).contains("\"text\":\"from \"", "event: message_stop").doesNotContain("never");
+    assertThat(rested.statusCode()).isEqualTo(200);
+    assertThat(rested.body()).contains("backup ").endsWith("data: [DONE]\n\n");
+    // three tries of the cut stream (two transient retries), none for the second call: it rests
+    assertThat(gemini.requests()).hasSize(3).allSatisfy(r -> assertThat(r.path()).endsWith(":streamGenerateContent"));
+    assertThat(backup.requests()).hasSize(2);
   }
 
   @Test
