@@ -108,7 +108,7 @@ class KubernetesManifestsTest {
   void everyDocumentIsAppliedOrIsTheSecretExample() throws IOException {
     List<JsonNode> docs = applied();
     assertThat(botburrowDeployments(docs)).extracting(d -> d.at("/metadata/name").asText())
-        .contains("coordinator", "runner-notification", "runner-exploration");
+        .contains("coordinator", "runner-notification", "runner-exploration", "gateway");
     assertThat(ofKind(documents(K8S.resolve("secret.example.yaml")), "Secret")).hasSize(1);
   }
 
@@ -120,7 +120,7 @@ class KubernetesManifestsTest {
       String[] args = YAML.convertValue(container.get("args"), String[].class);
       CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(args);
       assertThat(parsed.hasSubcommand()).as("args %s", List.of(args)).isTrue();
-      assertThat(parsed.subcommand().commandSpec().name()).isIn("coordinator", "runner");
+      assertThat(parsed.subcommand().commandSpec().name()).isIn("coordinator", "runner", "gateway");
     }
   }
 
@@ -144,7 +144,14 @@ class KubernetesManifestsTest {
       JsonNode configMap = named(docs, "ConfigMap", volume.at("/configMap/name").asText());
       String fileText = configMap.at("/data").path(configFile.getFileName().toString()).asText(null);
       assertThat(fileText).as("%s: ConfigMap key %s", name, configFile.getFileName()).isNotNull();
-      Path local = Files.writeString(tmp.resolve(name + ".yml"), fileText);
+      // the whole ConfigMap as mounted, read the way the command reads it (routing beside the config file)
+      Path mounted = Files.createDirectories(tmp.resolve(name));
+      for (var key = configMap.at("/data").fieldNames(); key.hasNext(); ) {
+        String file = key.next();
+        Files.writeString(mounted.resolve(file), configMap.at("/data").path(file).asText());
+      }
+      ServiceOptions options = new ServiceOptions();
+      options.config = mounted.resolve(configFile.getFileName());
 
       // the pod's environment: plain values, field references, and the Secret's keys
       Map<String, Object> env = new LinkedHashMap<>();
@@ -159,7 +166,7 @@ class KubernetesManifestsTest {
           .containsEntry("BOTBURROW_LOG_FORMAT", "json");
       assertThat(Files.readString(K8S.resolve("image/botburrow-entrypoint"))).contains("BOTBURROW_LOG_FORMAT");
 
-      Environment environment = environment(role, ConfigFiles.load(local), env);
+      Environment environment = environment(role, options.fileProperties(role), env);
       try {
         assertThat(environment.getProperty("botburrow.hub.api-key", String.class))
             .contains("secret-BOTBURROW_HUB_API_KEY");
@@ -191,6 +198,13 @@ class KubernetesManifestsTest {
           assertThat(Duration.ofSeconds(pod.path("terminationGracePeriodSeconds").asLong()))
               .as("%s: grace period leaves room to drain", name).isGreaterThan(drain.plusSeconds(10));
           assertThat(findMount(container, "/var/run/docker.sock")).as("%s: Docker engine", name).isPresent();
+          assertThat(environment.getProperty("botburrow.gateway.models.fast.deployments", List.class))
+              .as("%s: the operator's routing, from gateway.yml beside its config", name).isPresent();
+          assertThat(environment.getProperty("botburrow.gateway.port", Integer.class)).as("%s: no API port", name).isEmpty();
+          assertThat(environment.getProperty("botburrow.gateway.token-secret", String.class))
+              .contains("secret-BOTBURROW_GATEWAY_TOKEN_SECRET");
+        } else if (role.equals("gateway")) {
+          gatewayServesItsApiWithTheSharedSecretAndKeys(docs, deployment, container, environment, secret);
         } else {
           String operatorKey = environment.getProperty("botburrow.operator.key", String.class).orElseThrow();
           assertThat(operatorKey).isEqualTo("secret-BOTBURROW_OPERATOR_KEY");
@@ -217,6 +231,38 @@ class KubernetesManifestsTest {
       } finally {
         environment.stop();
       }
+    }
+  }
+
+  /**
+   * The standalone gateway listens on all interfaces at the port its Service's {@code api} port reaches,
+   * holds the token secret the runners hold (named from the Secret, so that a pod without it does not
+   * start), and every key variable of its deployments is in the Secret.
+   */
+  private static void gatewayServesItsApiWithTheSharedSecretAndKeys(List<JsonNode> docs, JsonNode deployment,
+      JsonNode container, Environment environment, JsonNode secret) {
+    int apiPort = environment.getProperty("botburrow.gateway.port", Integer.class).orElseThrow();
+    assertThat(findPort(container, "api").path("containerPort").asInt()).isEqualTo(apiPort).isEqualTo(4000);
+    assertThat(environment.getProperty("botburrow.gateway.bind", String.class)).contains("0.0.0.0");
+    JsonNode service = named(docs, "Service", "gateway");
+    assertThat(selects(service.at("/spec/selector"), deployment.at("/spec/template/metadata/labels"))).isTrue();
+    assertThat(service.at("/spec/ports").findValuesAsText("targetPort")).contains("api");
+    for (JsonNode port : service.at("/spec/ports")) {
+      if (port.path("targetPort").asText().equals("api")) {
+        assertThat(port.path("port").asInt()).isEqualTo(4000);
+      }
+    }
+    assertThat(environment.getProperty("botburrow.gateway.token-secret", String.class))
+        .contains("secret-BOTBURROW_GATEWAY_TOKEN_SECRET");
+    JsonNode secretVar = findEnv(container, "BOTBURROW_GATEWAY_TOKEN_SECRET")
+        .orElseThrow(() -> new AssertionError("gateway: BOTBURROW_GATEWAY_TOKEN_SECRET must be named from the Secret"));
+    assertThat(secretVar.at("/valueFrom/secretKeyRef/optional").asBoolean(false)).isFalse();
+    List<String> models = environment.getProperty("botburrow.gateway.models.fast.deployments", List.class).orElseThrow();
+    assertThat(models).isNotEmpty();
+    for (Object model : models) {
+      String keyVar = environment.getProperty("botburrow.gateway.deployments." + model + ".api-key-env", String.class)
+          .orElseThrow(() -> new AssertionError("deployment " + model + " names no key variable"));
+      assertThat(secret.at("/stringData").has(keyVar)).as("Secret has the key %s of deployment %s", keyVar, model).isTrue();
     }
   }
 

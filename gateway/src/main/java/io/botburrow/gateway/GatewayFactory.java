@@ -20,6 +20,8 @@ import io.botburrow.gateway.routing.DeploymentProperties;
 import io.botburrow.gateway.routing.GatewayRoutes;
 import io.botburrow.gateway.routing.ModelAdapters;
 import io.botburrow.gateway.routing.ModelAliasProperties;
+import io.botburrow.gateway.routing.memory.InMemoryCooldowns;
+import io.botburrow.gateway.routing.redis.RedisCooldowns;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -66,6 +68,16 @@ public class GatewayFactory {
     return new InMemoryBudgetStore();
   }
 
+  /** Rests of failing deployments, in Redis with the budgets so that every runner and gateway skips them. */
+  @Singleton
+  Cooldowns cooldowns(GatewayProperties props, BeanProvider<RedissonClient> redis, BeanProvider<RespClient> resp,
+      Clock clock) {
+    if ("redis".equals(props.budgetStore()) && redis.isPresent()) {
+      return new RedisCooldowns(resp.get(), clock, props.cooldown(), props.maxCooldown(), props.cooldownRefresh());
+    }
+    return new InMemoryCooldowns(clock, props.cooldown(), props.maxCooldown());
+  }
+
   /** The gateway's own connections to Redis, for the scripts every call runs (see {@link RespClient}). */
   @Singleton
   @Bean(preDestroy = "close")
@@ -102,11 +114,12 @@ public class GatewayFactory {
   }
 
   @Singleton
-  Gateway gateway(GatewayProperties props, GatewayRoutes routes, BudgetStore store, PriceTable prices,
-      GatewayMetrics metrics, GatewayTokens tokens, AgentLimits limits, ObjectMapper mapper, Clock clock) {
+  Gateway gateway(GatewayProperties props, GatewayRoutes routes, BudgetStore store, Cooldowns cooldowns,
+      PriceTable prices, GatewayMetrics metrics, GatewayTokens tokens, AgentLimits limits, ObjectMapper mapper,
+      Clock clock) {
     var chain = new DeploymentChain(
-        new ModelAdapters(mapper, clock, props.connectTimeout(), props.streamIdleTimeout()),
-        new Cooldowns(clock, props.cooldown(), props.maxCooldown()), new RateLimits(store, clock),
+        new ModelAdapters(mapper, clock, props.connectTimeout(), props.streamIdleTimeout()), cooldowns,
+        new RateLimits(store, clock),
         (from, to, reason) -> metrics.fallback(from.name(), to.name(), reason),
         duration -> Thread.sleep(duration), clock, props.maxRetryWait());
     return new Gateway(routes, chain, new Budgets(store), limits, prices, metrics, tokens, clock);

@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param maxRetryWait a {@code Retry-After} up to this is waited out on the same deployment
  * @param cooldown first rest of a failing deployment (doubling per further failure)
  * @param maxCooldown longest rest
+ * @param cooldownRefresh how long this process trusts what it last read of the rests other gateways and
+ *     runners share through Redis
  * @param connectTimeout TCP/TLS connect timeout to providers
  * @param pricesFile operator's price table, overriding and adding to the built-in one
  * @param activationTokens tokens per activation when the agent sets no {@code max_tokens_per_activation}
@@ -43,6 +45,7 @@ public record GatewayProperties(
     @Bindable(defaultValue = "5s") Duration maxRetryWait,
     @Bindable(defaultValue = "60s") Duration cooldown,
     @Bindable(defaultValue = "1h") Duration maxCooldown,
+    @Bindable(defaultValue = "1s") Duration cooldownRefresh,
     @Bindable(defaultValue = "10s") Duration connectTimeout,
     @Nullable Path pricesFile,
     @Bindable(defaultValue = "100000") long activationTokens,

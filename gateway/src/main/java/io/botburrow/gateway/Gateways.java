@@ -10,6 +10,7 @@ import io.botburrow.gateway.budget.RateLimits;
 import io.botburrow.gateway.budget.memory.InMemoryBudgetStore;
 import io.botburrow.gateway.cost.PriceTable;
 import io.botburrow.gateway.routing.Cooldowns;
+import io.botburrow.gateway.routing.memory.InMemoryCooldowns;
 import io.botburrow.gateway.routing.DeploymentChain;
 import io.botburrow.gateway.routing.GatewayRoutes;
 import io.botburrow.gateway.routing.ModelAdapters;
@@ -35,10 +36,17 @@ public final class Gateways {
   /** @param meterTokens whether it counts {@code botburrow_tokens_total}, as a gateway alone does */
   public static Gateway build(GatewayRoutes routes, BudgetStore store, AgentLimits limits, MeterRegistry registry,
       String tokenSecret, Clock clock, boolean meterTokens) {
+    return build(routes, store, new InMemoryCooldowns(clock, Duration.ofMinutes(1), Duration.ofHours(1)), limits,
+        registry, tokenSecret, clock, meterTokens);
+  }
+
+  /** @param cooldowns where deployments' rests are kept (shared through Redis or this process's own) */
+  public static Gateway build(GatewayRoutes routes, BudgetStore store, Cooldowns cooldowns, AgentLimits limits,
+      MeterRegistry registry, String tokenSecret, Clock clock, boolean meterTokens) {
     var mapper = new ObjectMapper();
     var metrics = new GatewayMetrics(registry, meterTokens);
-    var chain = new DeploymentChain(new ModelAdapters(mapper, clock, Duration.ofSeconds(10)),
-        new Cooldowns(clock, Duration.ofMinutes(1), Duration.ofHours(1)), new RateLimits(store, clock),
+    var chain = new DeploymentChain(new ModelAdapters(mapper, clock, Duration.ofSeconds(10)), cooldowns,
+        new RateLimits(store, clock),
         (from, to, reason) -> metrics.fallback(from.name(), to.name(), reason), d -> Thread.sleep(d), clock,
         Duration.ofSeconds(5));
     return new Gateway(routes, chain, new Budgets(store), limits, PriceTable.defaults(), metrics,

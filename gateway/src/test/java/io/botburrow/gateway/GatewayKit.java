@@ -9,7 +9,7 @@ import io.botburrow.gateway.budget.Budgets;
 import io.botburrow.gateway.budget.RateLimits;
 import io.botburrow.gateway.budget.memory.InMemoryBudgetStore;
 import io.botburrow.gateway.cost.PriceTable;
-import io.botburrow.gateway.routing.Cooldowns;
+import io.botburrow.gateway.routing.memory.InMemoryCooldowns;
 import io.botburrow.gateway.routing.Deployment;
 import io.botburrow.gateway.routing.DeploymentChain;
 import io.botburrow.gateway.routing.GatewayRoutes;
@@ -41,7 +41,7 @@ final class GatewayKit {
     aliases.values().forEach(list -> list.forEach(d -> deployments.put(d.name(), d)));
     var metrics = new GatewayMetrics(registry);
     var chain = new DeploymentChain(new ModelAdapters(mapper, clock, Duration.ofSeconds(2)),
-        new Cooldowns(clock, Duration.ofMinutes(1), Duration.ofHours(1)), new RateLimits(store, clock),
+        new InMemoryCooldowns(clock, Duration.ofMinutes(1), Duration.ofHours(1)), new RateLimits(store, clock),
         (from, to, reason) -> metrics.fallback(from.name(), to.name(), reason), waits::add, clock, Duration.ofSeconds(5));
     this.gateway = new Gateway(new GatewayRoutes(deployments, aliases), chain, new Budgets(store), limits,
         PriceTable.defaults(), metrics, tokens, clock);

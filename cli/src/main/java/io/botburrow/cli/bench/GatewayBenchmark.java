@@ -6,6 +6,7 @@ import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.gateway.Gateways;
 import io.botburrow.gateway.auth.Caller;
+import io.botburrow.gateway.budget.AgentLimits;
 import io.botburrow.gateway.budget.BudgetLimits;
 import io.botburrow.gateway.budget.BudgetStore;
 import io.botburrow.gateway.budget.memory.InMemoryBudgetStore;
@@ -13,13 +14,15 @@ import io.botburrow.gateway.budget.redis.RedisBudgetStore;
 import io.botburrow.gateway.budget.redis.RespClient;
 import io.botburrow.gateway.front.GatewayServer;
 import io.botburrow.gateway.routing.Deployment;
+import io.botburrow.gateway.routing.Cooldowns;
 import io.botburrow.gateway.routing.GatewayRoutes;
+import io.botburrow.gateway.routing.memory.InMemoryCooldowns;
+import io.botburrow.gateway.routing.redis.RedisCooldowns;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.botburrow.gateway.provider.http.Http1Client;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +67,11 @@ public final class GatewayBenchmark implements Callable<Integer> {
   @Option(names = "--budget-store", defaultValue = "redis", description = "redis or memory (default ${DEFAULT-VALUE}).")
   String budgetStore;
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  /**
+   * The callers' client, the same for both arms: blocking HTTP/1.1 on the caller's thread with kept-alive
+   * connections. In production callers run elsewhere; a lean client leaves the two cores to the servers.
+   */
+  private final Http1Client http = new Http1Client(Duration.ofSeconds(5));
 
   @Override
   public Integer call() throws Exception {
@@ -77,8 +84,10 @@ public final class GatewayBenchmark implements Callable<Integer> {
       model.defaultResponder(request -> ScriptedTurn.text("The answer is forty-two, as always.").withUsage(20, 8)
           .withEventInterval(interval));
       BudgetStore store;
+      Cooldowns cooldowns;
       if ("memory".equals(budgetStore)) {
         store = new InMemoryBudgetStore();
+        cooldowns = new InMemoryCooldowns(Clock.systemUTC(), Duration.ofMinutes(1), Duration.ofHours(1));
       } else {
         var url = System.getenv("REDIS_URL");
         if (url == null || url.isBlank()) {
@@ -87,19 +96,23 @@ public final class GatewayBenchmark implements Callable<Integer> {
         }
         resp = new RespClient(url, null, Duration.ofSeconds(5), Duration.ofSeconds(3));
         store = new RedisBudgetStore(resp);
+        // as a deployed gateway: deployment rests shared in Redis (read at most once a second)
+        cooldowns = new RedisCooldowns(resp, Clock.systemUTC(), Duration.ofMinutes(1), Duration.ofHours(1),
+            Duration.ofSeconds(1));
       }
       var deployment = new Deployment("scripted", "openai", model.baseUrl(), "scripted-model", "");
       // limits far above what the run spends: every call reserves and settles, none is refused
       var limits = new BudgetLimits(0, 1_000, 1_000, 1_000, 1_000);
       var gateway = Gateways.build(new GatewayRoutes(Map.of("scripted", deployment), Map.of("bench", List.of(deployment))),
-          store, limits, new SimpleMeterRegistry(), SECRET, Clock.systemUTC());
+          store, cooldowns, new AgentLimits(limits, Map.of()), new SimpleMeterRegistry(), SECRET, Clock.systemUTC(),
+          false);
       try (var server = new GatewayServer(gateway, new ObjectMapper(), 4 << 20).start("127.0.0.1", 0)) {
         var token = gateway.tokens().mint(new Caller("bench", "bench-1", "bench", Instant.now().plusSeconds(3600), 0,
             List.of()));
         var direct = URI.create(model.baseUrl() + "/chat/completions");
         var through = URI.create(server.baseUrl() + "/chat/completions");
-        System.out.printf(Locale.ROOT, "budgets in %s, scripted model streams with %d ms between events%n",
-            resp == null ? "memory" : "Redis", eventIntervalMs);
+        System.out.printf(Locale.ROOT, "budgets and deployment rests in %s, scripted model streams with %d ms between "
+            + "events, load average %s%n", resp == null ? "memory" : "Redis", eventIntervalMs, loadAverage());
         Arm[] last = null;
         for (boolean stream : new boolean[] {false, true}) {
           for (int callers : new int[] {1, 32}) {
@@ -117,6 +130,9 @@ public final class GatewayBenchmark implements Callable<Integer> {
             last = new Arm[] {d, g};
           }
         }
+        // other processes' load falls on both arms, but the gateway arm needs more CPU: say how busy it was
+        System.out.printf(Locale.ROOT, "load average at the end %s (%d cores)%n", loadAverage(),
+            Runtime.getRuntime().availableProcessors());
         var d = last[0].latencies;
         var g = last[1].latencies;
         System.out.printf(Locale.ROOT, "gateway-overhead: p50 %.2f ms p99 %.2f ms (direct p50 %.2f ms p99 %.2f ms)%n",
@@ -124,6 +140,7 @@ public final class GatewayBenchmark implements Callable<Integer> {
             d.percentile(99));
       }
     } finally {
+      http.close();
       if (resp != null) {
         resp.close();
       }
@@ -142,22 +159,25 @@ public final class GatewayBenchmark implements Callable<Integer> {
     }
   }
 
-  private static HttpRequest request(URI uri, String model, String token, boolean stream) {
+  /** One call of an arm: where it goes and what it sends. */
+  private record Request(URI uri, Map<String, String> headers, byte[] body) {}
+
+  private static Request request(URI uri, String model, String token, boolean stream) {
     var body = "{\"model\":\"" + model + "\",\"stream\":" + stream
         + ",\"max_tokens\":64,\"messages\":[{\"role\":\"user\",\"content\":\"What is the answer?\"}]}";
     // the direct arm carries the token too (the scripted model ignores it): both arms send the same bytes' worth
-    return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return new Request(uri, Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token),
+        body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** One way of calling the model: its latencies and the process CPU time its calls took. */
   private final class Arm {
-    final HttpRequest request;
+    final Request request;
     final Latencies latencies = new Latencies();
     long cpuNanos;
     long calls;
 
-    Arm(HttpRequest request) {
+    Arm(Request request) {
       this.request = request;
     }
 
@@ -198,14 +218,26 @@ public final class GatewayBenchmark implements Callable<Integer> {
     }
   }
 
+  /** The 1-minute load average, or "unknown" off Linux. */
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private void send(HttpRequest request) throws Exception {
-    var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException("benchmark call failed with " + response.statusCode() + ": " + response.body());
+  /** One call, until the whole answer (every streamed event and the end of the body) has arrived. */
+  private void send(Request request) throws Exception {
+    try (var response = http.send("POST", request.uri(), request.headers(), request.body(), Duration.ofSeconds(30))) {
+      var body = response.bodyText();
+      if (response.status() != 200) {
+        throw new IllegalStateException("benchmark call failed with " + response.status() + ": " + body);
+      }
     }
   }
 }

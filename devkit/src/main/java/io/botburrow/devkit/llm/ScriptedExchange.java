@@ -30,15 +30,17 @@ final class ScriptedExchange {
   private final WireFormat openAi;
   private final WireFormat anthropic;
   private final WireFormat responses;
+  private final WireFormat gemini;
 
   ScriptedExchange(ObjectMapper mapper, Clock clock, ScriptedLlmServer server, WireFormat openAi,
-      WireFormat anthropic, WireFormat responses) {
+      WireFormat anthropic, WireFormat responses, WireFormat gemini) {
     this.mapper = mapper;
     this.clock = clock;
     this.server = server;
     this.openAi = openAi;
     this.anthropic = anthropic;
     this.responses = responses;
+    this.gemini = gemini;
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -72,6 +74,8 @@ final class ScriptedExchange {
       chat(exchange, anthropic);
     } else if (method.equals("POST") && (path.equals("/v1/responses") || path.equals("/responses"))) {
       chat(exchange, responses);
+    } else if (method.equals("POST") && GeminiWire.serves(path)) {
+      chat(exchange, gemini);
     } else {
       send(exchange, 404, openAi.error(404, "Unknown request URL: " + method + " " + path, null, "unknown_url"),
           Map.of());
@@ -95,7 +99,7 @@ final class ScriptedExchange {
       if (json == null) {
         throw new InvalidRequestException("We could not parse the JSON body of your request.", null, "invalid_json");
       }
-      request = wire.read(json, headers);
+      request = wire.read(json, headers, received.path());
     } catch (InvalidRequestException e) {
       reject(exchange, wire, received, 400, e);
       return;
@@ -131,7 +135,7 @@ final class ScriptedExchange {
     if (turn.held()) {
       awaitRelease(recorded);
     }
-    if (status == 200 && received.json().path("stream").asBoolean(false)) {
+    if (status == 200 && wire.streams(received.json(), received.path())) {
       stream(exchange, wire.streamEvents(body), turn, recorded);
       return;
     }

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An OpenAI-compatible (chat completions and Responses API) and Anthropic Messages HTTP server on 127.0.0.1 that validates every request
+ * An OpenAI-compatible (chat completions and Responses API), Anthropic Messages and Gemini generateContent HTTP server on 127.0.0.1 that validates every request
  * like a real provider and answers with scripted turns. For tests and the offline development mode.
  *
  * <pre>{@code
@@ -57,7 +57,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
   public ScriptedLlmServer(ObjectMapper mapper, Clock clock) {
     var ids = new AtomicLong();
     this.exchange = new ScriptedExchange(mapper, clock, this, new OpenAiWire(mapper, ids, clock),
-        new AnthropicWire(mapper, ids), new ResponsesWire(mapper, ids, clock));
+        new AnthropicWire(mapper, ids), new ResponsesWire(mapper, ids, clock), new GeminiWire(mapper, ids));
   }
 
   /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */
@@ -90,6 +90,11 @@ public final class ScriptedLlmServer implements AutoCloseable {
   /** The Anthropic-style base URL, {@code http://127.0.0.1:PORT} (the client appends {@code /v1/messages}). */
   public URI anthropicBaseUrl() {
     return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** The Gemini-style base URL, {@code http://127.0.0.1:PORT/v1beta} (the client appends {@code /models/...}). */
+  public URI geminiBaseUrl() {
+    return URI.create("http://127.0.0.1:" + port() + "/v1beta");
   }
 
   /** From now on, requests without this key get 401. Null turns the check off. */

@@ -12,6 +12,16 @@ interface WireFormat {
   /** Validates and converts; throws {@link InvalidRequestException}. */
   ChatRequest read(JsonNode body, Map<String, String> headers);
 
+  /** Like {@link #read(JsonNode, Map)}, for formats that name the model in the path. */
+  default ChatRequest read(JsonNode body, Map<String, String> headers, String path) {
+    return read(body, headers);
+  }
+
+  /** Whether the client asked for server-sent events. */
+  default boolean streams(JsonNode body, String path) {
+    return body != null && body.path("stream").asBoolean(false);
+  }
+
   /** The API key the client presented, or null. */
   String presentedKey(Map<String, String> headers);
 

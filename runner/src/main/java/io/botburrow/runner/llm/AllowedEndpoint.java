@@ -8,15 +8,15 @@ import java.util.Objects;
  * An endpoint agents may use, as the operator configured it.
  *
  * @param name how the operator calls it
- * @param provider wire format: {@code openai} or {@code anthropic}
+ * @param provider wire format: {@code openai}, {@code anthropic} or {@code gemini}
  * @param url base URL
  * @param keyEnvs the runner variables whose value may be sent there, the default first; may be empty
  */
 public record AllowedEndpoint(String name, String provider, URI url, List<String> keyEnvs) {
   public AllowedEndpoint {
     Objects.requireNonNull(name, "name");
-    if (!"openai".equals(provider) && !"anthropic".equals(provider)) {
-      throw new IllegalArgumentException("botburrow.llm.endpoints." + name + ".provider must be openai or anthropic, was " + provider);
+    if (!"openai".equals(provider) && !"anthropic".equals(provider) && !"gemini".equals(provider)) {
+      throw new IllegalArgumentException("botburrow.llm.endpoints." + name + ".provider must be openai, anthropic or gemini, was " + provider);
     }
     Objects.requireNonNull(url, "botburrow.llm.endpoints." + name + ".url");
     if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {

@@ -14,12 +14,14 @@ import java.util.function.Function;
  * The endpoints agents may use and the key variables each may receive, from the runner's
  * configuration only. Built in: {@code openai} ({@code OPENAI_BASE_URL} when set, else {@code
  * botburrow.llm.openai-base-url}; key {@code OPENAI_API_KEY}) and {@code anthropic} ({@code
- * botburrow.llm.anthropic-base-url}; key {@code ANTHROPIC_API_KEY}); {@code botburrow.llm.endpoints.<name>}
+ * botburrow.llm.anthropic-base-url}; key {@code ANTHROPIC_API_KEY}) and {@code gemini} (Google's
+ * Generative Language API; key {@code GEMINI_API_KEY}); {@code botburrow.llm.endpoints.<name>}
  * adds endpoints or replaces these. Pure once built.
  */
 public final class AllowedEndpoints {
   static final URI OFFICIAL_OPENAI = URI.create("https://api.openai.com/v1");
   static final URI OFFICIAL_ANTHROPIC = URI.create("https://api.anthropic.com");
+  static final URI OFFICIAL_GEMINI = URI.create("https://generativelanguage.googleapis.com/v1beta");
   private final Map<String, AllowedEndpoint> byName;
 
   private AllowedEndpoints(Map<String, AllowedEndpoint> byName) {
@@ -36,10 +38,11 @@ public final class AllowedEndpoints {
     URI openaiUrl = openaiFromEnv == null || openaiFromEnv.isBlank() ? props.openaiBaseUrl() : URI.create(openaiFromEnv.strip());
     all.put("openai", new AllowedEndpoint("openai", "openai", openaiUrl, List.of("OPENAI_API_KEY")));
     all.put("anthropic", new AllowedEndpoint("anthropic", "anthropic", props.anthropicBaseUrl(), List.of("ANTHROPIC_API_KEY")));
+    all.put("gemini", new AllowedEndpoint("gemini", "gemini", OFFICIAL_GEMINI, List.of("GEMINI_API_KEY")));
     for (LlmEndpointProperties c : configured) {
       AllowedEndpoint builtIn = all.get(c.name());
       String provider = c.provider() != null ? c.provider() : builtIn != null ? builtIn.provider()
-          : "anthropic".equals(c.name()) ? "anthropic" : "openai";
+          : "anthropic".equals(c.name()) || "gemini".equals(c.name()) ? c.name() : "openai";
       URI url = c.url() != null ? c.url() : builtIn != null ? builtIn.url() : null;
       List<String> keys = c.apiKeyEnvs() != null ? c.apiKeyEnvs() : builtIn != null ? builtIn.keyEnvs() : List.of();
       all.put(c.name(), new AllowedEndpoint(c.name(), provider, url, keys));

@@ -5,7 +5,7 @@ import java.net.URI;
 /**
  * Where one agent's model calls go.
  *
- * @param provider wire format: {@code openai} or {@code anthropic}
+ * @param provider wire format: {@code openai}, {@code anthropic} or {@code gemini}
  * @param baseUrl endpoint
  * @param apiKey key, or empty for none
  * @param model model name

@@ -68,7 +68,8 @@ public final class ModelRouter {
     return switch (provider) {
       case "openai", "local" -> "openai";
       case "anthropic" -> "anthropic";
-      default -> throw refused("brain.provider", "provider '" + provider + "' is not supported by this runner (use openai, local or anthropic)");
+      case "google", "gemini" -> "gemini";
+      default -> throw refused("brain.provider", "provider '" + provider + "' is not supported by this runner (use openai, local, anthropic or google)");
     };
   }
 
@@ -102,7 +103,7 @@ public final class ModelRouter {
 
   private static boolean hosted(URI base) {
     String host = base.getHost();
-    return host != null && (host.endsWith("openai.com") || host.endsWith("anthropic.com"));
+    return host != null && (host.endsWith("openai.com") || host.endsWith("anthropic.com") || host.endsWith("googleapis.com"));
   }
 
   private static InvalidAgentDefinitionException refused(String field, String problem) {

@@ -24,7 +24,7 @@ class LlmEndpointPropertiesTest {
           .isEqualTo(new AllowedEndpoint("ollama", "openai", URI.create("http://10.0.0.5:11434/v1"), List.of()));
       assertThat(endpoints.named("openai")).get()
           .isEqualTo(new AllowedEndpoint("openai", "openai", URI.create("https://api.openai.com/v1"), List.of("OPENAI_API_KEY", "TEAM_A_KEY")));
-      assertThat(endpoints.names()).containsExactly("openai", "anthropic", "ollama");
+      assertThat(endpoints.names()).containsExactly("openai", "anthropic", "gemini", "ollama");
     }
   }
 }

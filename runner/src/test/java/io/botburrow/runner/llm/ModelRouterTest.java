@@ -35,6 +35,20 @@ class ModelRouterTest {
   }
 
   @Test
+  void aGoogleBrainGetsTheBuiltInGeminiEndpointAndItsKey() {
+    ModelRouter r = router(Map.of("GEMINI_API_KEY", "AIza-1"));
+
+    ModelRoute google = r.route(brain("google", null, null));
+    ModelRoute named = r.route(brain("google", "https://generativelanguage.googleapis.com/v1beta/", "GEMINI_API_KEY"));
+
+    assertThat(google).isEqualTo(new ModelRoute("gemini", URI.create("https://generativelanguage.googleapis.com/v1beta"),
+        "AIza-1", "gpt-4o-mini"));
+    assertThat(named).isEqualTo(google);
+    assertThatThrownBy(() -> router(Map.of()).route(brain("google", null, null)))
+        .isInstanceOf(LlmException.class).hasMessageContaining("GEMINI_API_KEY");
+  }
+
+  @Test
   void theOfficialUrlsNamedInABrainStandForTheBuiltInEndpoints() {
     ModelRouter r = router(Map.of("OPENAI_API_KEY", "sk-1", "OPENAI_BASE_URL", "http://127.0.0.1:11434/v1"));
 
@@ -103,7 +117,7 @@ class ModelRouterTest {
     assertThatThrownBy(() -> r.route(brain("openai", "http://10.0.0.5:11434/v1", "OPENAI_API_KEY")))
         .isInstanceOf(InvalidAgentDefinitionException.class)
         .hasMessageContaining("(it takes no key)");
-    assertThat(r.endpoints().keyVariables()).containsExactlyInAnyOrder("OPENAI_API_KEY", "TEAM_A_KEY", "ANTHROPIC_API_KEY");
+    assertThat(r.endpoints().keyVariables()).containsExactlyInAnyOrder("OPENAI_API_KEY", "TEAM_A_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY");
   }
 
   @Test
