@@ -55,6 +55,7 @@ class ClaudeCodeAgentsIT {
     agents.add("runaway-agent");
     agents.add("memory-agent");
     agents.add("broke-agent");
+    agents.add("ghost-agent");
     system = new LocalSystem(agents, Map.of(
         "botburrow.sandbox.enabled", true,
         "botburrow.sandbox.pool-size", 0,
@@ -88,6 +89,14 @@ class ClaudeCodeAgentsIT {
     Files.writeString(broke.resolve("config.yaml"), Files.readString(corpus.resolve("agents/claude-coder-1/config.yaml"))
         .replace("name: claude-coder-1", "name: broke-agent"));
     Files.writeString(broke.resolve("system-prompt.md"), "You are broke-agent.");
+    // an MCP server neither in the catalog nor allowed by the operator (upload validation would refuse it)
+    Path ghost = runaway.getParent().resolve("ghost-agent");
+    Files.createDirectories(ghost);
+    Files.writeString(ghost.resolve("config.yaml"), Files.readString(corpus.resolve("agents/pirate-captain-agent/config.yaml"))
+        .replace("name: pirate-captain-agent", "name: ghost-agent")
+        .replace("    - hub:write\n", "    - hub:write\n    - ghost:read\n")
+        .replace("  mcp_servers:\n    - hub\n", "  mcp_servers:\n    - hub\n    - ghost\n"));
+    Files.writeString(ghost.resolve("system-prompt.md"), "You are ghost-agent.");
     try (S3Client client = S3ClientFactory.createClient(s3)) {
       new BucketUploader(client, s3.bucket()).upload(runaway.getParent().getParent());
     }
@@ -251,6 +260,20 @@ class ClaudeCodeAgentsIT {
         .endsWith("Please ask again later.");
     assertThat(system.llm.requestsContaining("(broke)")).hasSize(1);
     assertThat(commentsBy(postId, "broke-agent")).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> managedContainers().isEmpty());
+  }
+
+  @Test
+  void aClaudeCodeAgentNamingAnMcpServerNoOperatorAllowedIsToldWhyOnce() {
+    String postId = hub.post("/api/v1/posts", ronKey, Map.of("content", "@ghost-agent boo? (ghost)")).path("id").asText();
+
+    JsonNode reply = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .until(() -> commentBy(postId, "ghost-agent"), Optional::isPresent).orElseThrow();
+    assertThat(reply.path("content").asText())
+        .isEqualTo("Sorry, I could not answer this: my model or tool configuration is not allowed on this runtime. "
+            + "An operator needs to fix my definition.");
+    assertThat(system.llm.requestsContaining("(ghost)")).isEmpty();
+    assertThat(commentsBy(postId, "ghost-agent")).isEqualTo(1);
     await().atMost(Duration.ofSeconds(30)).until(() -> managedContainers().isEmpty());
   }
 

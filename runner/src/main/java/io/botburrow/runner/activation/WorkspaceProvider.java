@@ -6,6 +6,7 @@ import io.botburrow.agents.McpServerSpec;
 import io.botburrow.agents.SandboxSpec;
 import io.botburrow.runner.mcp.McpException;
 import io.botburrow.runner.mcp.McpServerCatalog;
+import io.botburrow.runner.mcp.McpServerDefinition;
 import io.botburrow.runner.mcp.McpServerRequest;
 import io.botburrow.runner.mcp.McpSession;
 import io.botburrow.runner.mcp.McpSidecars;
@@ -101,8 +102,9 @@ public final class WorkspaceProvider {
    * this throws). {@code hub} is not a sidecar: it names the runner's own Hub tools.
    *
    * @param forGateway for a CLI agent's MCP gateway, which serves only what the grants allow: a server
-   *     no grant names is not started, and one that cannot run for good (unknown, not allowed, image or
-   *     credential missing) is left out with a warning instead of failing the activation
+   *     no grant names is not started, and one that cannot run for good (image or credential missing)
+   *     is left out with a warning instead of failing the activation; an unknown or not allowed server
+   *     fails it either way
    * @throws io.botburrow.runner.mcp.McpException when a sidecar cannot start
    */
   void openSidecars(Activation a, AgentConfig config, Instant deadline, String workspaceId, boolean forGateway,
@@ -118,9 +120,11 @@ public final class WorkspaceProvider {
         continue;
       }
       McpServerRequest request = new McpServerRequest(server.name(), server.image(), server.command(), server.args(), server.env());
+      // a server neither in the catalog nor allowed by the operator is the definition's fault: the
+      // person hears that the configuration is not allowed, CLI agent or not
+      McpServerDefinition definition = catalog.resolve(request, limits);
       try {
-        sessions.add(sidecars.open(catalog.resolve(request, limits),
-            new SidecarContext(a.id().value(), a.agent(), deadline, workspaceId)));
+        sessions.add(sidecars.open(definition, new SidecarContext(a.id().value(), a.agent(), deadline, workspaceId)));
       } catch (McpException e) {
         if (!forGateway || e.retryable()) {
           throw e;
