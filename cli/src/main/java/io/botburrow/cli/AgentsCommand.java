@@ -1,14 +1,11 @@
 package io.botburrow.cli;
 
 import io.botburrow.agents.s3.BucketUploader;
-import io.botburrow.agents.s3.S3ClientFactory;
-import io.botburrow.agents.s3.S3Properties;
 import io.botburrow.agents.validation.DefinitionValidator;
 import io.botburrow.agents.validation.Problem;
 import io.botburrow.agents.validation.RuntimeRules;
 import io.botburrow.agents.validation.ValidationReport;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,17 +69,8 @@ final class AgentsCommand implements Runnable {
     @Option(names = "--force", description = "Upload agents whose type the runners cannot run yet (only that error is overridden).")
     boolean force;
 
-    @Option(names = "--endpoint", defaultValue = "${env:BOTBURROW_S3_ENDPOINT:-http://127.0.0.1:9000}", description = "S3 endpoint (default ${DEFAULT-VALUE}).")
-    URI endpoint;
-
-    @Option(names = "--bucket", defaultValue = "${env:BOTBURROW_S3_BUCKET:-botburrow-agents}", description = "Bucket (default ${DEFAULT-VALUE}).")
-    String bucket;
-
-    @Option(names = "--access-key", defaultValue = "${env:BOTBURROW_S3_ACCESS_KEY:-botburrow}")
-    String accessKey;
-
-    @Option(names = "--secret-key", defaultValue = "${env:BOTBURROW_S3_SECRET_KEY:-botburrow-secret}")
-    String secretKey;
+    @picocli.CommandLine.Mixin
+    BucketOptions target = new BucketOptions();
 
     @Override
     public Integer call() {
@@ -97,10 +85,11 @@ final class AgentsCommand implements Runnable {
         return INVALID;
       }
       print(report, folder, force, System.out);
-      try (S3Client s3 = S3ClientFactory.createClient(S3Properties.of(endpoint, bucket, accessKey, secretKey))) {
-        List<String> keys = new BucketUploader(s3, bucket).upload(folder);
-        keys.forEach(k -> System.out.println("uploaded s3://" + bucket + "/" + k));
-        System.out.println(report.summary() + "; " + keys.size() + " object(s) uploaded to " + endpoint + " bucket " + bucket);
+      try (S3Client s3 = target.client()) {
+        List<String> keys = new BucketUploader(s3, target.bucket).upload(folder);
+        keys.forEach(k -> System.out.println("uploaded s3://" + target.bucket + "/" + k));
+        System.out.println(report.summary() + "; " + keys.size() + " object(s) uploaded to " + target.endpoint + " bucket "
+            + target.bucket);
       }
       return 0;
     }

@@ -1,11 +1,8 @@
 package io.botburrow.cli;
 
 import io.botburrow.agents.AgentStoreUnavailableException;
-import io.botburrow.agents.s3.S3ClientFactory;
-import io.botburrow.agents.s3.S3Properties;
 import io.botburrow.memory.MemoryStore;
 import io.botburrow.memory.MemoryTooLargeException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,25 +20,6 @@ final class MemoryCommand implements Runnable {
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);
-  }
-
-  /** Where the bucket is: the same options and defaults as {@code agents upload}. */
-  static final class Bucket {
-    @Option(names = "--endpoint", defaultValue = "${env:BOTBURROW_S3_ENDPOINT:-http://127.0.0.1:9000}", description = "S3 endpoint (default ${DEFAULT-VALUE}).")
-    URI endpoint;
-
-    @Option(names = "--bucket", defaultValue = "${env:BOTBURROW_S3_BUCKET:-botburrow-agents}", description = "Bucket (default ${DEFAULT-VALUE}).")
-    String bucket;
-
-    @Option(names = "--access-key", defaultValue = "${env:BOTBURROW_S3_ACCESS_KEY:-botburrow}")
-    String accessKey;
-
-    @Option(names = "--secret-key", defaultValue = "${env:BOTBURROW_S3_SECRET_KEY:-botburrow-secret}")
-    String secretKey;
-
-    S3Client client() {
-      return S3ClientFactory.createClient(S3Properties.of(endpoint, bucket, accessKey, secretKey));
-    }
   }
 
   @Command(
@@ -62,7 +40,7 @@ final class MemoryCommand implements Runnable {
     long maxSizeMb;
 
     @picocli.CommandLine.Mixin
-    Bucket bucket = new Bucket();
+    BucketOptions bucket = new BucketOptions();
 
     @Override
     public Integer call() {
@@ -98,7 +76,7 @@ final class MemoryCommand implements Runnable {
     String what;
 
     @picocli.CommandLine.Mixin
-    Bucket bucket = new Bucket();
+    BucketOptions bucket = new BucketOptions();
 
     @Override
     public Integer call() {

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,37 +181,18 @@ class CliMcpToolsIT {
   }
 
   private static List<String> managedContainers() {
-    try {
-      Process p = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=io.botburrow.agent=" + AGENT).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      p.waitFor();
-      return out.lines().filter(l -> !l.isBlank()).toList();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return List.of("interrupted");
-    }
+    return Probes.containers("io.botburrow.agent=" + AGENT);
   }
 
   private static double metric(String name, String... labels) {
-    return system.runnerHttp().text("/prometheus").lines()
-        .filter(l -> l.startsWith(name + "{"))
-        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return Probes.metric(system.runnerHttp(), name, labels);
   }
 
   private static Optional<JsonNode> commentBy(String postId) {
-    return comments(postId).filter(c -> AGENT.equals(c.path("author_name").asText())).findFirst();
+    return Probes.commentBy(hub, ronKey, postId, AGENT);
   }
 
   private static long commentsBy(String postId) {
-    return comments(postId).filter(c -> AGENT.equals(c.path("author_name").asText())).count();
-  }
-
-  private static Stream<JsonNode> comments(String postId) {
-    JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", ronKey);
-    return StreamSupport.stream(thread.path("comments").spliterator(), false);
+    return Probes.commentsBy(hub, ronKey, postId, AGENT);
   }
 }

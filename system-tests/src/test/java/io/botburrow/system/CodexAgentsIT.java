@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,39 +154,18 @@ class CodexAgentsIT {
   }
 
   private static List<String> managedContainers() {
-    try {
-      Process p = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=io.botburrow.role=sandbox")
-          .redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes());
-      p.waitFor();
-      return out.lines().filter(l -> !l.isBlank()).toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return List.of("interrupted");
-    }
+    return Probes.containers("io.botburrow.role=sandbox");
   }
 
   private static double metric(String name, String... labels) {
-    String text = system.runnerHttp().text("/prometheus");
-    return text.lines()
-        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return Probes.metric(system.runnerHttp(), name, labels);
   }
 
   private static Optional<JsonNode> commentBy(String postId, String agent) {
-    return comments(postId).filter(c -> agent.equals(c.path("author_name").asText())).findFirst();
+    return Probes.commentBy(hub, ronKey, postId, agent);
   }
 
   private static long commentsBy(String postId, String agent) {
-    return comments(postId).filter(c -> agent.equals(c.path("author_name").asText())).count();
-  }
-
-  private static Stream<JsonNode> comments(String postId) {
-    JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", ronKey);
-    return StreamSupport.stream(thread.path("comments").spliterator(), false);
+    return Probes.commentsBy(hub, ronKey, postId, agent);
   }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,17 +53,11 @@ class MentionToReplyIT {
   }
 
   private static Optional<JsonNode> commentBy(String postId, String agent) {
-    JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", ronKey);
-    return StreamSupport.stream(thread.path("comments").spliterator(), false)
-        .filter(c -> agent.equals(c.path("author_name").asText()))
-        .findFirst();
+    return Probes.commentBy(hub, ronKey, postId, agent);
   }
 
   private static long commentsBy(String postId, String agent) {
-    JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", ronKey);
-    return StreamSupport.stream(thread.path("comments").spliterator(), false)
-        .filter(c -> agent.equals(c.path("author_name").asText()))
-        .count();
+    return Probes.commentsBy(hub, ronKey, postId, agent);
   }
 
   private static JsonNode notifications(String agent, boolean unreadOnly) {
@@ -72,12 +65,7 @@ class MentionToReplyIT {
   }
 
   private static double metric(HubHttp service, String name, String... labels) {
-    String text = service.text("/prometheus");
-    return text.lines()
-        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
-        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
+    return Probes.metric(service, name, labels);
   }
 
   @Test
