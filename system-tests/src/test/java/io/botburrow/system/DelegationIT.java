@@ -113,6 +113,36 @@ class DelegationIT {
     assertThat(comments).containsExactly("The worker is on it.", "Here is the worker's report: " + answer);
   }
 
+  @Test
+  void aLateResultOfWorkDelegatedWhileAnsweringAMentionIsPostedInTheMentionsThread() {
+    String ask = "mention-" + UUID.randomUUID();
+    String work = "late-" + UUID.randomUUID();
+    String answer = "late-answer-" + UUID.randomUUID();
+    system.llm.enqueueFor(ask,
+        ScriptedTurn.toolCall("delegate", "{\"agent\":\"worker\",\"task\":\"" + work + " count the tickets\"}"),
+        ScriptedTurn.text("The worker is counting."));
+    system.llm.enqueueFor(work, ScriptedTurn.text("Tickets: " + answer).hold());
+    system.llm.enqueueFor(answer, ScriptedTurn.text("The worker counted: " + answer));
+
+    HubHttp hub = system.hubHttp();
+    String ron = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
+    String postId = hub.post("/api/v1/posts", ron, Map.of("content", "@manager how many tickets are open? " + ask))
+        .path("id").asText();
+    HeldTurn held = system.llm.awaitHeld(Duration.ofSeconds(30));
+    try {
+      await().atMost(Duration.ofSeconds(20)).until(() -> commentsBy(hub, ron, postId, "manager"),
+          c -> c.contains("The worker is counting."));
+    } finally {
+      held.release();
+    }
+    // the follow-up activation answers where the person asked, once
+    List<String> comments = await().atMost(Duration.ofSeconds(20)).until(() -> commentsBy(hub, ron, postId, "manager"),
+        c -> c.size() == 2);
+    assertThat(comments).containsExactly("The worker is counting.", "The worker counted: " + answer);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+        .until(() -> commentsBy(hub, ron, postId, "manager").size() == 2);
+  }
+
   private static List<String> commentsBy(HubHttp hub, String key, String postId, String agent) {
     JsonNode thread = hub.get("/api/v1/posts/" + postId + "?include_comments=true", key);
     return java.util.stream.StreamSupport.stream(thread.path("comments").spliterator(), false)

@@ -256,7 +256,7 @@ public class ActivationHandler {
       // mention's thread becomes the one reply, as there
       PostLog posts = new PostLog();
       List<AgentTool> runnerTools = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
-      runnerTools.addAll(extraTools.offered(a, def.config(), run.deadline));
+      runnerTools.addAll(extraTools.offered(a, def.config(), run.deadline, posts::answeringThread));
       CliToolset tools = new CliToolset(a, def.config(), run.deadline, runnerTools, workspaces, workspaces.redactor(),
           tool -> ReportingTool.wrapAll(List.of(ObservedTool.wrap(tool, tool.spec().name(), observer)), activity, a).getFirst());
       try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.tally, tools)) {
@@ -264,10 +264,11 @@ public class ActivationHandler {
       }
     }
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
+      PostLog posts = new PostLog();
       List<AgentTool> tools = new ArrayList<>(workspace.tools());
-      tools.addAll(extraTools.offered(a, def.config(), run.deadline));
+      tools.addAll(extraTools.offered(a, def.config(), run.deadline, posts::answeringThread));
       return dispatch(run, def, AgentSession.nativeLoop(def, route, models, loop, hub, json, tools, run.tally,
-          run.deadline, a.id().value(), a, activity, observer));
+          run.deadline, a.id().value(), a, activity, observer, posts));
     }
   }
 

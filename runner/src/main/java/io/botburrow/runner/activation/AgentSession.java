@@ -60,7 +60,7 @@ final class AgentSession {
       Instant deadline,
       String activationId) {
     return nativeLoop(def, route, models, loop, hub, json, extraTools, tally, deadline, activationId, null,
-        ActivityReporter.NONE, ToolCallObserver.NONE);
+        ActivityReporter.NONE, ToolCallObserver.NONE, new PostLog());
   }
 
   /**
@@ -80,7 +80,8 @@ final class AgentSession {
       String activationId,
       Activation activation,
       ActivityReporter activity,
-      ToolCallObserver observer) {
+      ToolCallObserver observer,
+      PostLog posts) {
     Brain brain = def.config().brain();
     // an operator's override model replaces the agent's whole chain
     List<String> fallbacks = route.model().equals(brain.model())
@@ -88,7 +89,6 @@ final class AgentSession {
     long tokenLimit = def.config().behavior().limits().maxTokensPerActivation();
     ChatModel model = models.model(route, new ChatModelSource.Scope(def.config().name(), activationId, deadline,
         tokenLimit, fallbacks));
-    PostLog posts = new PostLog();
     List<AgentTool> all = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
     all.addAll(extraTools);
     List<AgentTool> observed = ObservedTool.wrapAll(all, observer);

@@ -9,6 +9,7 @@ import io.botburrow.runner.tools.ToolOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code delegate}: hands a task to another agent and returns its answer (or says it will come later). */
 final class DelegateTool implements AgentTool {
@@ -17,8 +18,12 @@ final class DelegateTool implements AgentTool {
   private final Activation activation;
   private final Instant deadline;
   private final ObjectMapper json;
+  private final Supplier<String> answering;
 
-  DelegateTool(Delegations delegations, Activation activation, Instant deadline, ObjectMapper json) {
+  /** @param answering the Hub thread the delegator is answering in when it calls, or null */
+  DelegateTool(Delegations delegations, Activation activation, Instant deadline, ObjectMapper json,
+      Supplier<String> answering) {
+    this.answering = answering;
     this.delegations = delegations;
     this.activation = activation;
     this.deadline = deadline;
@@ -53,6 +58,6 @@ final class DelegateTool implements AgentTool {
     if (task.length() > MAX_TASK_CHARS) {
       return ToolOutcome.error("The task is longer than " + MAX_TASK_CHARS + " characters; shorten it.");
     }
-    return delegations.delegate(activation, to, task, deadline);
+    return delegations.delegate(activation, to, task, deadline, answering.get());
   }
 }

@@ -9,6 +9,7 @@ import io.botburrow.runner.tools.AgentTool;
 import io.botburrow.tasks.TaskState;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Offers {@code delegate} to agents the operator lets delegate; returns late results to their delegators. */
 public final class DelegationTools implements ActivationTools {
@@ -22,10 +23,15 @@ public final class DelegationTools implements ActivationTools {
 
   @Override
   public List<AgentTool> offered(Activation activation, AgentConfig config, Instant deadline) {
+    return offered(activation, config, deadline, () -> null);
+  }
+
+  @Override
+  public List<AgentTool> offered(Activation activation, AgentConfig config, Instant deadline, Supplier<String> answering) {
     if (!delegations.authority().mayDelegate(config.name())) {
       return List.of();
     }
-    return List.of(new DelegateTool(delegations, activation, deadline, json));
+    return List.of(new DelegateTool(delegations, activation, deadline, json, answering));
   }
 
   @Override

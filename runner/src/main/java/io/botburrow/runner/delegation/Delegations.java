@@ -66,6 +66,14 @@ public final class Delegations {
 
   /** Blocks up to the wait; refusals and failures of the delegate are tool errors for the model. */
   ToolOutcome delegate(Activation from, String to, String work, Instant deadline) {
+    return delegate(from, to, work, deadline, null);
+  }
+
+  /**
+   * As {@link #delegate(Activation, String, String, Instant)}; a late result goes to the thread of the
+   * delegator's trigger, else to {@code answering}, the Hub thread it was answering in (a mention).
+   */
+  ToolOutcome delegate(Activation from, String to, String work, Instant deadline, String answering) {
     List<String> chain = from.trigger() == null ? List.of() : from.trigger().chain();
     Optional<String> refusal = authority.refusal(from.agent(), to, chain);
     if (refusal.isPresent()) {
@@ -93,10 +101,10 @@ public final class Delegations {
       return ToolOutcome.error("Delegation failed: the queue accepts no work right now (no coordinator leads); try again later.");
     }
     LOG.info("Activation(id={}, agent={}) delegated task {} to {}: {}", from.id(), from.agent(), taskId, to, result);
-    return awaitResult(from, to, taskId, deadline);
+    return awaitResult(from, to, taskId, deadline, answering);
   }
 
-  private ToolOutcome awaitResult(Activation from, String to, String taskId, Instant deadline) {
+  private ToolOutcome awaitResult(Activation from, String to, String taskId, Instant deadline, String answering) {
     Instant until = min(clock.instant().plus(wait), deadline.minus(DEADLINE_MARGIN));
     while (clock.instant().isBefore(until)) {
       Optional<ToolOutcome> done = deliverInline(to, taskId);
@@ -110,7 +118,8 @@ public final class Delegations {
     }
     // from now on the end of the work sends the result as a follow-up, unless it ended meanwhile
     // the delegator's thread, when its work had one, is where the late answer belongs
-    String thread = from.trigger() == null || from.trigger().thread() == null ? "" : from.trigger().thread();
+    String thread = from.trigger() != null && from.trigger().thread() != null ? from.trigger().thread()
+        : answering == null ? "" : answering;
     ledger.tryRecord("delegation-followup:" + taskId, "thread:" + thread, REMEMBER);
     return deliverInline(to, taskId).orElseGet(() -> ToolOutcome.ok(to + " is still working on task " + taskId
         + ". Its result will reach you as a new activation when it is done; do not wait for it. Tell whoever asked"

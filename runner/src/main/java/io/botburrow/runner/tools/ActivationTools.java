@@ -17,6 +17,15 @@ public interface ActivationTools {
   /** The tools offered to {@code config}'s agent for this activation. */
   List<AgentTool> offered(Activation activation, AgentConfig config, Instant deadline);
 
+  /**
+   * As {@link #offered(Activation, AgentConfig, Instant)}, for a session that can say which Hub thread it is
+   * answering in at the moment a tool is called ({@code answering} gives null when none).
+   */
+  default List<AgentTool> offered(Activation activation, AgentConfig config, Instant deadline,
+      java.util.function.Supplier<String> answering) {
+    return offered(activation, config, deadline);
+  }
+
   /** Delegated work ended with {@code state} and {@code text} (result or error). Never throws. */
   default void delegatedWorkEnded(Activation activation, TaskState state, String text) {}
 
@@ -27,6 +36,14 @@ public interface ActivationTools {
       public List<AgentTool> offered(Activation activation, AgentConfig config, Instant deadline) {
         List<AgentTool> all = new java.util.ArrayList<>(first.offered(activation, config, deadline));
         all.addAll(second.offered(activation, config, deadline));
+        return all;
+      }
+
+      @Override
+      public List<AgentTool> offered(Activation activation, AgentConfig config, Instant deadline,
+          java.util.function.Supplier<String> answering) {
+        List<AgentTool> all = new java.util.ArrayList<>(first.offered(activation, config, deadline, answering));
+        all.addAll(second.offered(activation, config, deadline, answering));
         return all;
       }
 

@@ -41,6 +41,11 @@ public final class PostLog {
     this.reply = null;
   }
 
+  /** The Hub thread (post id) of the notification being answered, or null. */
+  public String answeringThread() {
+    return replyThread;
+  }
+
   /** The notification is dealt with; {@code hub_post} comments normally again. */
   public void doneAnswering() {
     this.replyThread = null;
