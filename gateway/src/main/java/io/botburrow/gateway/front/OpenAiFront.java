@@ -71,6 +71,11 @@ final class OpenAiFront implements FrontFormat {
 
   @Override
   public ObjectNode error(int status, String message, String param, String code) {
+    return errorBody(mapper, status, message, param, code);
+  }
+
+  /** OpenAI's HTTP error body, shared by the fronts that speak OpenAI's APIs. */
+  static ObjectNode errorBody(ObjectMapper mapper, int status, String message, String param, String code) {
     var body = mapper.createObjectNode();
     var error = body.putObject("error").put("message", message).put("type", switch (status) {
       case 401 -> "invalid_request_error";

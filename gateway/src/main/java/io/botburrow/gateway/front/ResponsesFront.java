@@ -111,15 +111,7 @@ final class ResponsesFront implements FrontFormat {
   /** The Responses API's HTTP errors have the chat-completions shape. */
   @Override
   public ObjectNode error(int status, String message, String param, String code) {
-    var body = mapper.createObjectNode();
-    var error = body.putObject("error").put("message", message).put("type", switch (status) {
-      case 401 -> "invalid_request_error";
-      case 429 -> "insufficient_quota".equals(code) ? "insufficient_quota" : "rate_limit_error";
-      default -> status >= 500 ? "server_error" : "invalid_request_error";
-    });
-    error.put("param", param);
-    error.put("code", code);
-    return body;
+    return OpenAiFront.errorBody(mapper, status, message, param, code);
   }
 
   @Override

@@ -2,15 +2,13 @@ package io.botburrow.runner.memory;
 
 import io.botburrow.agents.s3.S3Properties;
 import io.botburrow.memory.MemoryStore;
+import io.botburrow.runner.PropertyLists;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import io.micronaut.core.naming.conventions.StringConvention;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,17 +26,6 @@ class MemoryFactory {
 
   /** {@code botburrow.memory.teams.<team>}: a YAML list of agents, or comma-separated text (environment, -D). */
   static Map<String, List<String>> teams(Environment env) {
-    Map<String, Object> raw = env.getProperties("botburrow.memory.teams", StringConvention.RAW);
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    raw.forEach((team, value) -> out.put(team, entries(value)));
-    return out;
-  }
-
-  private static List<String> entries(Object value) {
-    if (value instanceof List<?> list) {
-      return list.stream().map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-    return value == null ? List.of()
-        : Arrays.stream(String.valueOf(value).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return PropertyLists.byName(env, "botburrow.memory.teams");
   }
 }

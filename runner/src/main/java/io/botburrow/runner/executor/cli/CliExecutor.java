@@ -88,12 +88,13 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
     if (result.timedOut()) {
       throw new SandboxException(agent.name() + " ran past the activation deadline and was killed", false);
     }
-    Meter.Used spent = meter.since(mark);
+    // the CLI has ended: every call it made is metered by now
+    Meter.Used used = meter.since(mark);
     if (meter.budget() != null) {
       // the gateway refused a call because a budget is spent: whatever the CLI made of that, this is why
       LOG.info("Agent(name={}) {} stopped after {} ms: budget ({})", sandbox.request().agent(), agent.name(), millis,
           meter.budget().getMessage());
-      return new LoopResult("", StopReason.BUDGET, spent.calls(), spent.usage(), spent.cost(), template.model(),
+      return new LoopResult("", StopReason.BUDGET, used.calls(), used.usage(), used.cost(), template.model(),
           meter.budget());
     }
     var output = agent.read(result.stdout());
@@ -108,7 +109,6 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
           lastLines(result.stderr()));
       throw new SandboxException(agent.name() + " reported an error: " + redactor.redact(output.get().text()), false);
     }
-    Meter.Used used = meter.since(mark);
     LOG.info("Agent(name={}) {} answered in {} ms, {} turn(s), {} model call(s) metered by the gateway",
         sandbox.request().agent(), agent.name(), millis, output.get().turns(), used.calls());
     return new LoopResult(output.get().text(), output.get().stopReason(), output.get().turns(), used.usage(), used.cost(),
