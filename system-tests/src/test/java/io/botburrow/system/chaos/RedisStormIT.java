@@ -34,9 +34,9 @@ class RedisStormIT {
   void everyMentionIsAnsweredExactlyOnceThroughThreeRestartsAndRunnersKilledMidPost() throws Exception {
     List<String> agents = ScriptedAgents.names("storm-agent", 10, 2);
     try (ChaosSystem system = new ChaosSystem(agents)) {
-      ServiceProcess coordinator = system.launchCoordinator("storm-coordinator", Map.of());
-      ServiceProcess first = system.launchRunner("storm-runner-1", Map.of());
-      ServiceProcess second = system.launchRunner("storm-runner-2", Map.of());
+      ServiceProcess coordinator = system.launchCoordinator("redis-storm-coordinator", Map.of());
+      ServiceProcess first = system.launchRunner("redis-storm-runner-1", Map.of());
+      ServiceProcess second = system.launchRunner("redis-storm-runner-2", Map.of());
       Stream.of(coordinator, first, second).forEach(ServiceProcess::awaitReady);
       system.hubAdmin().post("/api/v1/dev/faults", Map.of("status", 504, "seconds", 20, "after_handling", true,
           "route", "POST /api/v1/posts/*/comments", "delay_seconds", 1.5));
@@ -45,15 +45,15 @@ class RedisStormIT {
       Thread.sleep(1_500);
       first.kill9();
       system.redis.restart();
-      ServiceProcess third = system.launchRunner("storm-runner-3", Map.of()).awaitReady();
+      ServiceProcess third = system.launchRunner("redis-storm-runner-3", Map.of()).awaitReady();
       Thread.sleep(2_000);
       system.redis.restart();
       second.kill9();
-      system.launchRunner("storm-runner-4", Map.of()).awaitReady();
+      system.launchRunner("redis-storm-runner-4", Map.of()).awaitReady();
       Thread.sleep(2_000);
       third.kill9();
       system.redis.restart();
-      system.launchRunner("storm-runner-5", Map.of()).awaitReady();
+      system.launchRunner("redis-storm-runner-5", Map.of()).awaitReady();
 
       Replies.awaitExactlyOneEach(system.ron, mentions, Duration.ofSeconds(150));
       assertThat(coordinator.isAlive()).isTrue();
