@@ -108,7 +108,7 @@ class KubernetesManifestsTest {
   void everyDocumentIsAppliedOrIsTheSecretExample() throws IOException {
     List<JsonNode> docs = applied();
     assertThat(botburrowDeployments(docs)).extracting(d -> d.at("/metadata/name").asText())
-        .contains("coordinator", "runner-notification", "runner-exploration", "gateway");
+        .contains("coordinator", "runner-notification", "runner-exploration", "runner-hybrid", "gateway");
     assertThat(ofKind(documents(K8S.resolve("secret.example.yaml")), "Secret")).hasSize(1);
   }
 
