@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The autoscaling overlays ({@code k8s/autoscaling/keda}, {@code k8s/autoscaling/hpa}) against the
+ * The autoscaling overlays ({@code k8s-overlays/keda}, {@code k8s-overlays/hpa}) against the
  * base and the code: each runner Deployment has one autoscaler, its per-replica demand target is the
  * Deployment's slot count, its queries name the metrics the coordinator and runners export (read back
  * from a real Prometheus scrape of their meters) with the pool's own label and the kinds its pool claims.
@@ -134,7 +134,7 @@ class KubernetesAutoscalingTest {
 
   @Test
   void everyRunnerPoolHasOneScaledObjectSizedByItsSlotsWithQueriesOnExportedSeries() throws IOException {
-    Path overlay = k8s().resolve("autoscaling/keda");
+    Path overlay = k8s().resolveSibling("k8s-overlays/keda");
     List<JsonNode> docs = kustomized(overlay);
     List<JsonNode> base = kustomized(k8s());
     assertThat(ofKind(base, "ScaledObject")).as("the base applies no autoscaler").isEmpty();
@@ -181,8 +181,8 @@ class KubernetesAutoscalingTest {
 
   @Test
   void everyRunnerPoolHasOneHpaOnTheAdaptersExternalMetrics() throws IOException {
-    List<JsonNode> docs = kustomized(k8s().resolve("autoscaling/hpa"));
-    JsonNode adapter = documents(k8s().resolve("autoscaling/hpa/prometheus-adapter-rules.yaml")).getFirst();
+    List<JsonNode> docs = kustomized(k8s().resolveSibling("k8s-overlays/hpa"));
+    JsonNode adapter = documents(k8s().resolveSibling("k8s-overlays/hpa/prometheus-adapter-rules.yaml")).getFirst();
     JsonNode rules = YAML.readTree(adapter.at("/data/config.yaml").asText()).path("externalRules");
     Set<String> served = new TreeSet<>(rules.findValuesAsText("as"));
     String scrape = scrape();
@@ -225,8 +225,8 @@ class KubernetesAutoscalingTest {
 
   @Test
   void theOverlaysLeaveReplicaCountsToTheAutoscaler() throws IOException {
-    for (String overlay : List.of("autoscaling/keda", "autoscaling/hpa")) {
-      JsonNode kustomization = documents(k8s().resolve(overlay).resolve("kustomization.yaml")).getFirst();
+    for (String overlay : List.of("keda", "hpa")) {
+      JsonNode kustomization = documents(k8s().resolveSibling("k8s-overlays/" + overlay).resolve("kustomization.yaml")).getFirst();
       JsonNode patch = kustomization.at("/patches/0");
       assertThat(patch.at("/target/kind").asText()).isEqualTo("Deployment");
       assertThat(patch.at("/target/labelSelector").asText()).isEqualTo("app.kubernetes.io/name=runner");
