@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The runner pods' preStop hook: asks the runner on this host to stop claiming and waits until its
@@ -29,6 +31,9 @@ final class DrainCommand implements Callable<Integer> {
       description = "Gives up waiting after this long, ISO-8601 (default ${DEFAULT-VALUE}); the runner's own drain timeout ends it sooner.")
   Duration timeout;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -37,7 +42,7 @@ final class DrainCommand implements Callable<Integer> {
         .POST(HttpRequest.BodyPublishers.noBody())
         .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    System.out.println(response.body());
+    spec.commandLine().getOut().println(response.body());
     return response.statusCode() / 100 == 2 ? 0 : 1;
   }
 }

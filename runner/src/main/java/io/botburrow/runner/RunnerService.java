@@ -156,6 +156,11 @@ public class RunnerService implements AutoCloseable {
         failures = 0;
         health.slotWorked(clock.instant());
         lease.ifPresent(l -> {
+          if (state != RunnerState.RUNNING) {
+            // the claim was waiting when the drain began: it is not this runner's to start any more
+            handBack(l);
+            return;
+          }
           claimObserver.claimed(l, clock.instant());
           execute(l);
         });
@@ -203,6 +208,17 @@ public class RunnerService implements AutoCloseable {
       metrics.busy(-1);
       // after finished() no stop request interrupts this slot any more: the next activation starts clean
       Thread.interrupted();
+    }
+  }
+
+  private void handBack(Lease lease) {
+    try {
+      claims.release(lease);
+      LOG.info("Activation(id={}, agent={}) claimed as the drain began; released for another runner",
+          lease.activation().id(), lease.activation().agent());
+    } catch (QueueUnavailableException e) {
+      LOG.warn("Activation(id={}) claimed as the drain began could not be released; it is redelivered when its lease expires",
+          lease.activation().id());
     }
   }
 
