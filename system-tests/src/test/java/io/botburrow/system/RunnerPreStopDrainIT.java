@@ -11,6 +11,7 @@ import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.runner.RunnerService;
 import io.botburrow.runner.RunnerState;
+import io.botburrow.runner.kubernetes.KubernetesProperties;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,9 @@ class RunnerPreStopDrainIT {
   @BeforeAll
   static void start() throws Exception {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
-    system = new LocalSystem(List.of("echo-agent", "other-agent"), Map.of("botburrow.runner.drain-timeout", "60s"));
+    // as in the runner pods: the deletion cost is on (outside a cluster it says so and stays idle)
+    system = new LocalSystem(List.of("echo-agent", "other-agent"),
+        Map.of("botburrow.runner.drain-timeout", "60s", "botburrow.runner.kubernetes.deletion-cost", true));
     hub = system.hubHttp();
     ronKey = hub.post("/api/v1/dev/session", null, Map.of("name", "ron")).path("api_key").asText();
   }
@@ -78,6 +81,7 @@ class RunnerPreStopDrainIT {
     held.release();
 
     Drain result = drain.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(system.runner.getBean(KubernetesProperties.class).deletionCost()).isTrue();
     assertThat(result.exit()).as(result.output()).isZero();
     JsonNode answer = JSON.readTree(result.output());
     assertThat(answer.path("idle").asBoolean()).isTrue();
