@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-pod Docker engine ({@code k8s-overlays/sandbox-engine}, image {@code k8s/sandbox-engine}):
+ * The per-pod Docker engine ({@code k8s-overlays/sandbox-engine} and its component, image {@code k8s/sandbox-engine}):
  * the runner and the engine meet on one socket path, the socket's group is the runner's, sandbox
  * directories are at the same path in both containers and where the runner's config puts them, the
  * engine is a native sidecar and the only privileged container, and the runner no longer mounts the node.
@@ -48,10 +48,13 @@ class KubernetesSandboxEngineTest {
   @Test
   void theRunnerAndItsEngineShareASocketAndTheSandboxDirectories() throws IOException {
     Path root = root();
-    JsonNode kustomization = YAML.readTree(root.resolve("k8s-overlays/sandbox-engine/kustomization.yaml").toFile());
+    JsonNode overlay = YAML.readTree(root.resolve("k8s-overlays/sandbox-engine/kustomization.yaml").toFile());
+    Path componentDir = root.resolve("k8s-overlays/sandbox-engine").resolve(overlay.at("/components/0").asText()).normalize();
+    JsonNode kustomization = YAML.readTree(componentDir.resolve("kustomization.yaml").toFile());
+    assertThat(kustomization.path("kind").asText()).isEqualTo("Component");
     assertThat(kustomization.at("/patches/0/target/labelSelector").asText()).isEqualTo("app.kubernetes.io/name=runner");
-    JsonNode pod = YAML.readTree(root.resolve("k8s-overlays/sandbox-engine/" + kustomization.at("/patches/0/path").asText())
-        .toFile()).at("/spec/template/spec");
+    JsonNode pod = YAML.readTree(componentDir.resolve(kustomization.at("/patches/0/path").asText()).toFile())
+        .at("/spec/template/spec");
     JsonNode engine = pod.at("/initContainers/0");
     JsonNode runner = pod.at("/containers/0");
     assertThat(runner.path("name").asText()).isEqualTo("botburrow");

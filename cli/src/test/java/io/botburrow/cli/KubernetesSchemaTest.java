@@ -132,7 +132,7 @@ class KubernetesSchemaTest {
   void everyYamlFileIsAResourceAPatchOrAStandaloneManifest() throws IOException {
     Set<Path> covered = new TreeSet<>();
     STANDALONE.forEach(f -> covered.add(ROOT.resolve(f)));
-    try (Stream<Path> dirs = Stream.concat(Stream.of(ROOT.resolve("k8s")), Files.list(ROOT.resolve("k8s-overlays")))) {
+    try (Stream<Path> dirs = Stream.concat(Stream.of(ROOT.resolve("k8s")), Files.walk(ROOT.resolve("k8s-overlays")))) {
       for (Path dir : dirs.filter(d -> Files.exists(d.resolve("kustomization.yaml"))).toList()) {
         JsonNode kustomization = Kustomize.documents(dir.resolve("kustomization.yaml")).getFirst();
         covered.add(dir.resolve("kustomization.yaml"));

@@ -52,20 +52,15 @@ final class Kustomize {
       Path path = dir.resolve(resource.asText()).normalize();
       objects.addAll(Files.isDirectory(path) ? render(path) : documents(path));
     }
-    for (JsonNode patch : kustomization.path("patches")) {
-      JsonNode body = patch.has("path") ? YAML.readTree(dir.resolve(patch.path("path").asText()).toFile())
-          : YAML.readTree(patch.path("patch").asText());
-      int matched = 0;
-      for (int i = 0; i < objects.size(); i++) {
-        if (selected(objects.get(i), patch.path("target"))) {
-          objects.set(i, body.isArray() ? jsonPatch(objects.get(i), body) : merge(objects.get(i), anonymous(body)));
-          matched++;
-        }
+    for (JsonNode component : kustomization.path("components")) {
+      Path componentDir = dir.resolve(component.asText()).normalize();
+      JsonNode componentKustomization = documents(componentDir.resolve("kustomization.yaml")).getFirst();
+      for (JsonNode resource : componentKustomization.path("resources")) {
+        objects.addAll(documents(componentDir.resolve(resource.asText())));
       }
-      if (matched == 0) {
-        throw new IllegalStateException(dir + ": patch selects nothing: " + patch);
-      }
+      patch(objects, componentDir, componentKustomization);
     }
+    patch(objects, dir, kustomization);
     String namespace = kustomization.path("namespace").asText(null);
     if (namespace != null) {
       for (JsonNode object : objects) {
@@ -81,6 +76,24 @@ final class Kustomize {
       }
     }
     return objects;
+  }
+
+  /** Applies the {@code patches} of a kustomization or component in {@code dir} to the objects selected. */
+  private static void patch(List<JsonNode> objects, Path dir, JsonNode kustomization) throws IOException {
+    for (JsonNode patch : kustomization.path("patches")) {
+      JsonNode body = patch.has("path") ? YAML.readTree(dir.resolve(patch.path("path").asText()).toFile())
+          : YAML.readTree(patch.path("patch").asText());
+      int matched = 0;
+      for (int i = 0; i < objects.size(); i++) {
+        if (selected(objects.get(i), patch.path("target"))) {
+          objects.set(i, body.isArray() ? jsonPatch(objects.get(i), body) : merge(objects.get(i), anonymous(body)));
+          matched++;
+        }
+      }
+      if (matched == 0) {
+        throw new IllegalStateException(dir + ": patch selects nothing: " + patch);
+      }
+    }
   }
 
   /** A patch with a target applies to each object selected: its own kind and name are placeholders. */
