@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       HubCommand.class,
       CoordinatorCommand.class,
       RunnerCommand.class,
+      DrainCommand.class,
       GatewayCommand.class,
       AgentsCommand.class,
       MemoryCommand.class,

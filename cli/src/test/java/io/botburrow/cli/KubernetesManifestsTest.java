@@ -108,7 +108,7 @@ class KubernetesManifestsTest {
   void everyDocumentIsAppliedOrIsTheSecretExample() throws IOException {
     List<JsonNode> docs = applied();
     assertThat(botburrowDeployments(docs)).extracting(d -> d.at("/metadata/name").asText())
-        .contains("coordinator", "runner-notification", "runner-exploration", "gateway");
+        .contains("coordinator", "runner-notification", "runner-exploration", "runner-hybrid", "gateway");
     assertThat(ofKind(documents(K8S.resolve("secret.example.yaml")), "Secret")).hasSize(1);
   }
 
@@ -194,9 +194,7 @@ class KubernetesManifestsTest {
           assertThat(environment.getProperty("botburrow.runner.slots", Integer.class)).get().asInstanceOf(
               org.assertj.core.api.InstanceOfAssertFactories.INTEGER).isPositive();
           assertThat(environment.getProperty("botburrow.runner.id", String.class)).contains(name + "-7d9f-abcde");
-          Duration drain = environment.getProperty("botburrow.runner.drain-timeout", Duration.class).orElseThrow();
-          assertThat(Duration.ofSeconds(pod.path("terminationGracePeriodSeconds").asLong()))
-              .as("%s: grace period leaves room to drain", name).isGreaterThan(drain.plusSeconds(10));
+          runnerScalesInWithoutLosingWork(docs, name, pod, container, environment, port);
           assertThat(findMount(container, "/var/run/docker.sock")).as("%s: Docker engine", name).isPresent();
           assertThat(environment.getProperty("botburrow.gateway.models.fast.deployments", List.class))
               .as("%s: the operator's routing, from gateway.yml beside its config", name).isPresent();
@@ -232,6 +230,49 @@ class KubernetesManifestsTest {
         environment.stop();
       }
     }
+  }
+
+  /**
+   * Scale-in loses nothing: the preStop hook is the image's {@code drain} command aimed at this
+   * runner's port; the drain waits as long as any activation may run (the activation timeout, which
+   * bounds its p99 from above); the grace period covers the drain, the hand-back of what is stopped
+   * and the shutdown; the pod runs as a service account allowed to patch its pod's deletion cost.
+   */
+  private static void runnerScalesInWithoutLosingWork(List<JsonNode> docs, String name, JsonNode pod,
+      JsonNode container, Environment environment, int port) throws IOException {
+    String[] hook = YAML.convertValue(container.at("/lifecycle/preStop/exec/command"), String[].class);
+    assertThat(hook).as("%s: preStop exec command", name).isNotNull().hasSizeGreaterThan(1);
+    assertThat(Files.readString(K8S.resolve("image/Dockerfile")))
+        .contains("COPY botburrow-entrypoint /usr/local/bin/" + Path.of(hook[0]).getFileName());
+    assertThat(hook[0]).isIn("botburrow", "/usr/local/bin/botburrow");
+    DrainCommand drainCommand = new DrainCommand();
+    CommandLine.ParseResult parsed = new CommandLine(new Main())
+        .parseArgs(java.util.Arrays.copyOfRange(hook, 1, hook.length));
+    assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("drain");
+    assertThat(parsed.subcommand().matchedOptionValue("--port", drainCommand.port)).as("%s: drains its own port", name)
+        .isEqualTo(port);
+
+    Duration drain = environment.getProperty("botburrow.runner.drain-timeout", Duration.class).orElseThrow();
+    Duration activation = environment.getProperty("botburrow.runner.activation-timeout", Duration.class).orElseThrow();
+    assertThat(drain).as("%s: a drain waits as long as an activation may run", name).isGreaterThanOrEqualTo(activation);
+    assertThat(Duration.ofSeconds(pod.path("terminationGracePeriodSeconds").asLong()))
+        .as("%s: grace period covers the drain, the hand-back and the shutdown", name)
+        .isGreaterThanOrEqualTo(drain.plus(io.botburrow.runner.RunnerService.STOP_GRACE).plusSeconds(20));
+
+    assertThat(environment.getProperty("botburrow.runner.kubernetes.deletion-cost", Boolean.class)).contains(true);
+    String account = pod.path("serviceAccountName").asText();
+    named(docs, "ServiceAccount", account);
+    JsonNode binding = ofKind(docs, "RoleBinding").stream()
+        .filter(b -> b.at("/subjects").findValuesAsText("name").contains(account)
+            && b.at("/subjects").findValuesAsText("kind").contains("ServiceAccount"))
+        .findFirst().orElseThrow(() -> new AssertionError(name + ": no RoleBinding for service account " + account));
+    assertThat(binding.at("/roleRef/kind").asText()).isEqualTo("Role");
+    JsonNode role = named(docs, "Role", binding.at("/roleRef/name").asText());
+    assertThat(role.at("/rules")).anySatisfy(rule -> {
+      assertThat(YAML.convertValue(rule.get("apiGroups"), String[].class)).contains("");
+      assertThat(YAML.convertValue(rule.get("resources"), String[].class)).contains("pods");
+      assertThat(YAML.convertValue(rule.get("verbs"), String[].class)).contains("patch");
+    });
   }
 
   /**

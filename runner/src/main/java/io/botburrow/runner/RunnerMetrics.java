@@ -27,8 +27,10 @@ public class RunnerMetrics {
     for (String stage : ERROR_STAGES) {
       errors(stage);
     }
+    // tagged with the pool, so that an autoscaler adds up the running work of one pool's pods
     Gauge.builder("botburrow.runner.slots.busy", busy, AtomicInteger::get)
         .description("Activations running on this runner")
+        .tag("pool", pool.wireName())
         .register(registry);
   }
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public class RunnerService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunnerService.class);
   /** How long a stopped activation gets to end by itself before drain releases it anyway. */
-  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+  public static final Duration STOP_GRACE = Duration.ofSeconds(5);
   private final ActivationClaims claims;
   private final ActivationHandler handler;
   private final RunnerProperties props;
@@ -46,6 +46,9 @@ public class RunnerService implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lease-heartbeat").factory());
   private final RunnerHealth health;
   private volatile RunnerState state = RunnerState.CREATED;
+  /** When a drain started gives up waiting: set once, by the first of a preStop request and close(). */
+  private volatile Instant drainDeadline;
+  private boolean closing;
 
   public RunnerService(
       ActivationClaims claims,
@@ -104,6 +107,41 @@ public class RunnerService implements AutoCloseable {
     return inFlight.size();
   }
 
+  /** When the longest-running activation on this runner started; empty when it runs none. */
+  public Optional<Instant> oldestRunningSince() {
+    return inFlight.values().stream().map(f -> f.started).min(java.util.Comparator.naturalOrder());
+  }
+
+  /**
+   * Stops claiming and starts the drain clock ({@code drain-timeout} from now); returns at once.
+   * Idempotent: a later call, as from {@link #close()} after a preStop hook, keeps the first deadline.
+   */
+  public void drain() {
+    synchronized (this) {
+      if (state != RunnerState.RUNNING) {
+        return;
+      }
+      state = RunnerState.DRAINING;
+      // wall-clock, like the waits below: a test's fixed clock must not make a drain endless
+      drainDeadline = Instant.now().plus(props.drainTimeout());
+    }
+    LOG.info("Runner(id={}) draining {} in-flight activation(s), up to {} s", runnerId, inFlight.size(),
+        props.drainTimeout().toSeconds());
+  }
+
+  /**
+   * Blocks until no activation runs on this runner or the drain deadline passes, whichever is first.
+   *
+   * @return whether the runner is idle
+   */
+  public boolean awaitDrained() {
+    Instant until = drainDeadline;
+    while (!inFlight.isEmpty() && (until == null || Instant.now().isBefore(until)) && pause(Duration.ofMillis(50))) {
+      // in-flight activations finish on their own slots
+    }
+    return inFlight.isEmpty();
+  }
+
   /** Whether this runner's slots and heartbeat are working, for {@code /health}. */
   public RunnerHealth health() {
     return health;
@@ -118,6 +156,11 @@ public class RunnerService implements AutoCloseable {
         failures = 0;
         health.slotWorked(clock.instant());
         lease.ifPresent(l -> {
+          if (state != RunnerState.RUNNING) {
+            // the claim was waiting when the drain began: it is not this runner's to start any more
+            handBack(l);
+            return;
+          }
           claimObserver.claimed(l, clock.instant());
           execute(l);
         });
@@ -165,6 +208,17 @@ public class RunnerService implements AutoCloseable {
       metrics.busy(-1);
       // after finished() no stop request interrupts this slot any more: the next activation starts clean
       Thread.interrupted();
+    }
+  }
+
+  private void handBack(Lease lease) {
+    try {
+      claims.release(lease);
+      LOG.info("Activation(id={}, agent={}) claimed as the drain began; released for another runner",
+          lease.activation().id(), lease.activation().agent());
+    } catch (QueueUnavailableException e) {
+      LOG.warn("Activation(id={}) claimed as the drain began could not be released; it is redelivered when its lease expires",
+          lease.activation().id());
     }
   }
 
@@ -230,18 +284,18 @@ public class RunnerService implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
-      if (state != RunnerState.RUNNING) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      if (state == RunnerState.CREATED || state == RunnerState.STOPPED) {
         state = RunnerState.STOPPED;
         heartbeat.shutdownNow();
         return;
       }
-      state = RunnerState.DRAINING;
     }
-    LOG.info("Runner(id={}) draining {} in-flight activation(s), up to {} s", runnerId, inFlight.size(), props.drainTimeout().toSeconds());
-    Instant until = Instant.now().plus(props.drainTimeout());
-    while (!inFlight.isEmpty() && Instant.now().isBefore(until) && pause(Duration.ofMillis(50))) {
-      // in-flight activations finish on their own slots
-    }
+    drain();
+    awaitDrained();
     releaseRemaining();
     slots.forEach(Thread::interrupt);
     slots.forEach(RunnerService::join);
@@ -306,6 +360,7 @@ public class RunnerService implements AutoCloseable {
   private final class InFlight implements ActivationControl {
     volatile Lease lease;
     final Thread thread;
+    final Instant started = clock.instant();
     volatile boolean lost;
     /** Settled (completed, failed or released): a late renewal must not report it lost. */
     volatile boolean released;

@@ -159,6 +159,36 @@ class RunnerServiceTest {
     assertThat(queue.depth(ActivationKind.NOTIFICATION)).isEqualTo(1);
   }
 
+  @Test
+  void aDrainFromThePreStopHookLetsTheRunningActivationFinishAndClaimsNothingMore() {
+    java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+    enqueue("erin");
+    start(queue, (a, c) -> {
+      events.add("started " + a.agent());
+      try {
+        finish.await();
+      } catch (InterruptedException e) {
+        events.add("stopped " + a.agent());
+        return new ActivationOutcome.Cancelled("stopped", Usage.ZERO);
+      }
+      events.add("finished " + a.agent());
+      return new ActivationOutcome.Succeeded("ok", Usage.ZERO);
+    }, Duration.ofSeconds(20));
+    await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("started erin"));
+    assertThat(runner.oldestRunningSince()).hasValueSatisfying(since -> assertThat(since).isBeforeOrEqualTo(Instant.now()));
+
+    runner.drain();
+    enqueue("frank");
+    finish.countDown();
+
+    assertThat(runner.awaitDrained()).isTrue();
+    assertThat(runner.state()).isEqualTo(RunnerState.DRAINING);
+    assertThat(runner.oldestRunningSince()).isEmpty();
+    runner.close();
+    assertThat(events).containsExactly("started erin", "finished erin");
+    assertThat(queue.depth(ActivationKind.NOTIFICATION)).as("frank's activation waits for another runner").isEqualTo(1);
+  }
+
   /** Passes every call to the queue; tests override the one they break. */
   private static class DelegatingClaims implements ActivationClaims {
     private final ActivationClaims target;
