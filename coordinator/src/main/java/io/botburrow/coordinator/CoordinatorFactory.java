@@ -55,7 +55,8 @@ class CoordinatorFactory {
       ScheduleIndex schedules,
       TaskStore tasks,
       ScheduleProperties scheduleProps,
-      Clock clock) {
+      Clock clock,
+      @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.DiscordGatewayDuty discordGateway) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
@@ -65,6 +66,9 @@ class CoordinatorFactory {
     duties.add(new LeaseReaperDuty(reaper, observer, Duration.ofSeconds(1), props.maxBackoff()));
     if (!props.registrySyncInterval().isZero()) {
       duties.add(new RegistrySync(hub, definitions, schedule, exploration.minStaleness(), props, clock));
+    }
+    if (discordGateway != null) {
+      duties.add(discordGateway);
     }
     return new DutyManager(duties, metrics);
   }
