@@ -60,7 +60,7 @@ final class RuntimeExtensions {
         {"type": "array", "items": {"type": "object", "additionalProperties": false,
           "required": ["platform", "channels"], "properties": {
             "platform": {"enum": ["slack", "discord"]},
-            "channels": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"}},
+            "channels": {"type": "array", "minItems": 1, "items": {"type": ["string", "integer"], "pattern": "^[A-Za-z0-9_-]+$"}},
             "respond": {"enum": ["mentions", "all"]}}}}"""));
     top.set("messaging", json("""
         {"type": "object"}"""));
