@@ -76,7 +76,7 @@ class ChannelsIT {
     coordinatorProps.put("botburrow.channels.discord.public-key", DiscordSignature.rawHex(discordKeys.getPublic()));
     coordinatorProps.put("botburrow.channels.discord.gateway-url", discord.gatewayUrl().toString());
     coordinatorProps.put("botburrow.channels.discord.reconnect-delay", "100ms");
-    system = new LocalSystem(List.of(AGENT), sending, Map.of(), coordinatorProps);
+    system = new LocalSystem(List.of(AGENT, "cli-chat"), sending, Map.of(), coordinatorProps);
     Path defs = Files.createTempDirectory("channels-agent-");
     Path dir = Files.createDirectories(defs.resolve("agents/" + AGENT));
     Files.writeString(dir.resolve("system-prompt.md"), "You are chat-agent, a concise test agent.\n");
@@ -102,6 +102,16 @@ class ChannelsIT {
             respond: all
           - platform: discord
             channels: ["1300000000000000042"]
+        """);
+    Path cli = Files.createDirectories(defs.resolve("agents/cli-chat"));
+    Files.writeString(cli.resolve("system-prompt.md"), "You are cli-chat.\n");
+    Files.writeString(cli.resolve("config.yaml"), """
+        name: cli-chat
+        type: claude-code
+        brain: {provider: openai, model: scripted-model, api_key_env: SCRIPTED_LLM_KEY}
+        capabilities: {grants: [hub:read, hub:write]}
+        channels:
+          - {platform: slack, channels: [C0CLI]}
         """);
     system.uploadDefinitions(defs);
     coordinator = URI.create(io.botburrow.cli.Services.url(system.coordinator));
@@ -221,6 +231,42 @@ class ChannelsIT {
     assertThat(JSON.readTree(response.body()).path("status").asText()).isEqualTo("refused");
     JsonNode reply = await().atMost(Duration.ofSeconds(10)).until(() -> slackReplyIn(ts), Optional::isPresent).orElseThrow();
     assertThat(reply.path("text").asText()).startsWith("No agent answers in this channel");
+  }
+
+  @Test
+  void everyMessageIsAnsweredWhereTheAgentRespondsToAllAndOnlyMentionsElsewhere() throws Exception {
+    String marker = "all-" + UUID.randomUUID();
+    system.llm.enqueueFor(marker, ScriptedTurn.text("Answered without a mention."));
+    String ts = slack.nextTs();
+    String quiet = slack.nextTs();
+    String message = """
+        {"team_id":"T0TEAM","type":"event_callback","event_id":"Ev%s","event_time":%d,
+         "authorizations":[{"team_id":"T0TEAM","user_id":"U0BOTBURROW","is_bot":true}],
+         "event":{"type":"message","channel_type":"channel","user":"U0PERSON","text":"%s","ts":"%s","channel":"%s"}}""";
+
+    HttpResponse<String> all = slackEvent(message.formatted(ts.replace(".", ""), now(), marker + " anyone?", ts, "C0CHAT"),
+        now(), SIGNING_SECRET);
+    HttpResponse<String> mentionsOnly = slackEvent(message.formatted(quiet.replace(".", ""), now(), "just chatting", quiet,
+        SLACK_CHANNEL), now(), SIGNING_SECRET);
+    HttpResponse<String> ownMessage = slackEvent(message.replace("U0PERSON", "U0BOTBURROW")
+        .formatted(slack.nextTs().replace(".", ""), now(), "my own answer", slack.nextTs(), "C0CHAT"), now(), SIGNING_SECRET);
+
+    assertThat(JSON.readTree(all.body()).path("status").asText()).isEqualTo("accepted");
+    assertThat(JSON.readTree(mentionsOnly.body()).path("status").asText()).isEqualTo("ignored");
+    assertThat(JSON.readTree(ownMessage.body()).path("status").asText()).isEqualTo("ignored");
+    JsonNode reply = await().atMost(Duration.ofSeconds(20)).until(() -> slackReplyIn(ts), Optional::isPresent).orElseThrow();
+    assertThat(reply.path("text").asText()).isEqualTo("Answered without a mention.");
+  }
+
+  @Test
+  void anAgentThatCannotAnswerSaysWhyInTheSlackThread() throws Exception {
+    String ts = slack.nextTs();
+
+    assertThat(slackEvent(mention("C0CLI", ts, "can you run?"), now(), SIGNING_SECRET).statusCode()).isEqualTo(200);
+
+    JsonNode reply = await().atMost(Duration.ofSeconds(20)).until(() -> slackReplyIn(ts), Optional::isPresent).orElseThrow();
+    assertThat(reply.path("text").asText()).startsWith("Sorry, I could not answer this:").contains("'claude-code' executor");
+    assertThat(slack.botMessages().stream().filter(m -> ts.equals(m.path("thread_ts").asText()))).hasSize(1);
   }
 
   @Test
