@@ -64,13 +64,13 @@ public final class ChannelIntake {
     ChannelRouting.Route route = ChannelRouting.route(directory.subscriptions(), m.platform(), m.channel(),
         m.mentionsBot(), m.text());
     return switch (route) {
-      case ChannelRouting.Ignored i -> counted(m, "-", Outcome.IGNORED, null);
+      case ChannelRouting.Ignored i -> counted(m, "-", Outcome.IGNORED, null, null);
       case ChannelRouting.Refused r -> {
         LOG.debug("Channel message {} refused: {}", m.key(), r.reason());
         if (replyRefusal) {
           later(m, ch -> ch.sendMessage(new OutgoingMessage("-", m.replyTo(), r.reply(), "refusal:" + m.key())));
         }
-        yield counted(m, "-", Outcome.REFUSED, r.reply());
+        yield counted(m, "-", Outcome.REFUSED, r.reply(), null);
       }
       case ChannelRouting.ToAgent to -> submit(m, to.agent(), react);
     };
@@ -80,7 +80,7 @@ public final class ChannelIntake {
     String source = m.platform().wireName() + " message in " + m.channel();
     TriggerIngress.Submitted s = ingress.submitMessage(agent, m.key(), source, m.text(), m.replyTo(), dedupFor);
     if (s.result() == EnqueueResult.DUPLICATE) {
-      return counted(m, agent, Outcome.DUPLICATE, null);
+      return counted(m, agent, Outcome.DUPLICATE, null, s.taskId());
     }
     String emoji = switch (m.platform()) {
       case SLACK -> slackReaction;
@@ -91,7 +91,7 @@ public final class ChannelIntake {
       later(m, ch -> ch.addReaction(m.replyTo(), emoji));
     }
     LOG.debug("Channel message {} submitted for Agent(name={}) as task {}", m.key(), agent, s.taskId());
-    return counted(m, agent, Outcome.ACCEPTED, null);
+    return counted(m, agent, Outcome.ACCEPTED, null, s.taskId());
   }
 
   private void later(InboundMessage m, java.util.function.Consumer<MessagingChannel> call) {
@@ -104,9 +104,9 @@ public final class ChannelIntake {
     }), () -> LOG.warn("Channel message {}: no {} bot token configured, nothing sent back", m.key(), m.platform().wireName()));
   }
 
-  private Decision counted(InboundMessage m, String agent, Outcome outcome, String reply) {
+  private Decision counted(InboundMessage m, String agent, Outcome outcome, String reply, String taskId) {
     count(m.platform().wireName(), agent, outcome.wireName());
-    return new Decision(outcome, reply);
+    return new Decision(outcome, reply, taskId);
   }
 
   /** Counts a message by platform, agent and result, also those refused before they were read. */
@@ -115,6 +115,6 @@ public final class ChannelIntake {
         .tag("platform", platform).tag("agent", agent).tag("result", result).register(registry).increment();
   }
 
-  /** The outcome, and the refusal's text when there is one. */
-  public record Decision(Outcome outcome, String reply) {}
+  /** The outcome, the refusal's text when there is one, and the task of accepted work. */
+  public record Decision(Outcome outcome, String reply, String taskId) {}
 }

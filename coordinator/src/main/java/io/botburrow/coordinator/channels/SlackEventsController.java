@@ -97,7 +97,13 @@ class SlackEventsController {
       return refuse(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
     }
     LOG.debug("Slack event {} (retry {}) {}", m.eventId(), retry == null ? 0 : retry, d.outcome());
-    return HttpResponse.ok(Map.of("status", d.outcome().name().toLowerCase(java.util.Locale.ROOT)));
+    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    out.put("status", d.outcome().name().toLowerCase(java.util.Locale.ROOT));
+    if (d.taskId() != null) {
+      // Slack ignores the body; an operator trying the endpoint with curl finds the task by it
+      out.put("task_id", d.taskId());
+    }
+    return HttpResponse.ok(out);
   }
 
   private HttpResponse<?> refuse(HttpStatus status, String result, String error) {
