@@ -56,7 +56,8 @@ class CoordinatorFactory {
       TaskStore tasks,
       ScheduleProperties scheduleProps,
       Clock clock,
-      @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.DiscordGatewayDuty discordGateway) {
+      @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.DiscordGatewayDuty discordGateway,
+      @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.SlackSocketModeDuty slackSocketMode) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
@@ -69,6 +70,9 @@ class CoordinatorFactory {
     }
     if (discordGateway != null) {
       duties.add(discordGateway);
+    }
+    if (slackSocketMode != null) {
+      duties.add(slackSocketMode);
     }
     return new DutyManager(duties, metrics);
   }

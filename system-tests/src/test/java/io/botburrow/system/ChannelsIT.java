@@ -64,7 +64,7 @@ class ChannelsIT {
   static void start() throws Exception {
     Assumptions.assumeTrue(LocalRedis.findRedisServer().isPresent(), "redis-server is not installed");
     discordKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    slack = FakeSlack.start(SLACK_TOKEN);
+    slack = FakeSlack.start(SLACK_TOKEN, "xapp-test-token");
     discord = FakeDiscord.start(DISCORD_TOKEN, 500);
     Map<String, Object> sending = new HashMap<>();
     sending.put("botburrow.channels.slack.bot-token", SLACK_TOKEN);
@@ -73,6 +73,8 @@ class ChannelsIT {
     sending.put("botburrow.channels.discord.api-base-url", discord.apiBaseUrl().toString());
     Map<String, Object> coordinatorProps = new HashMap<>(sending);
     coordinatorProps.put("botburrow.channels.slack.signing-secret", SIGNING_SECRET);
+    coordinatorProps.put("botburrow.channels.slack.app-token", "xapp-test-token");
+    coordinatorProps.put("botburrow.channels.slack.reconnect-delay", "100ms");
     coordinatorProps.put("botburrow.channels.discord.public-key", DiscordSignature.rawHex(discordKeys.getPublic()));
     coordinatorProps.put("botburrow.channels.discord.gateway-url", discord.gatewayUrl().toString());
     coordinatorProps.put("botburrow.channels.discord.reconnect-delay", "100ms");
@@ -184,6 +186,23 @@ class ChannelsIT {
     assertThat(JSON.readTree(replay.body()).path("status").asText()).isEqualTo("duplicate");
     assertThat(system.llm.requestsContaining(marker)).hasSize(1);
     assertThat(slack.botMessages().stream().filter(m -> ts.equals(m.path("thread_ts").asText()))).hasSize(1);
+  }
+
+  @Test
+  void aSlackMentionOverSocketModeIsAcknowledgedAndAnsweredInItsThread() throws Exception {
+    String marker = "socket-" + UUID.randomUUID();
+    system.llm.enqueueFor(marker, ScriptedTurn.text("Answered over Socket Mode."));
+    await().atMost(Duration.ofSeconds(20)).until(slack::socketConnected);
+    String ts = slack.nextTs();
+
+    String envelope = slack.sendOverSocket(mention(SLACK_CHANNEL, ts, marker + " hello?"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.acks().contains(envelope));
+    JsonNode reply = await().atMost(Duration.ofSeconds(20)).until(() -> slackReplyIn(ts), Optional::isPresent).orElseThrow();
+    assertThat(reply.path("text").asText()).isEqualTo("Answered over Socket Mode.");
+    // the same message over HTTP too (both configured) is recognised by its ts
+    assertThat(JSON.readTree(slackEvent(mention(SLACK_CHANNEL, ts, marker + " hello?"), now(), SIGNING_SECRET).body())
+        .path("status").asText()).isEqualTo("duplicate");
   }
 
   @Test

@@ -8,6 +8,8 @@ import io.botburrow.channels.discord.DiscordGateway;
 import io.botburrow.channels.discord.DiscordProperties;
 import io.botburrow.channels.discord.DiscordSignature;
 import io.botburrow.channels.slack.SlackProperties;
+import io.botburrow.channels.slack.SlackSocketMode;
+import io.botburrow.channels.slack.SlackWebApi;
 import io.botburrow.coordinator.ingress.TriggerIngress;
 import io.botburrow.hub.HubClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,18 +56,26 @@ class ChannelsFactory {
   }
 
   @Singleton
-  @Named("discord-gateway")
+  @Named("channel-connections")
   @Bean(preDestroy = "shutdownNow")
-  @Requires(property = "botburrow.channels.discord.bot-token")
-  ScheduledExecutorService gatewayScheduler() {
-    return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("discord-gateway").daemon().factory());
+  ScheduledExecutorService connectionScheduler() {
+    return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("channel-connections").daemon().factory());
+  }
+
+  @Singleton
+  @Requires(property = "botburrow.channels.slack.app-token")
+  SlackSocketModeDuty slackSocketModeDuty(
+      SlackProperties slack, ChannelIntake intake, @Named("channel-connections") ScheduledExecutorService scheduler) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(slack.timeout()).build();
+    return new SlackSocketModeDuty(() -> new SlackSocketMode(http,
+        new SlackWebApi(http, slack.baseUrl(), slack.appToken(), slack.timeout()), scheduler, slack.reconnectDelay()), intake);
   }
 
   @Singleton
   @Requires(property = "botburrow.channels.discord.bot-token")
   @Requires(property = "botburrow.channels.discord.gateway", notEquals = "false")
   DiscordGatewayDuty discordGatewayDuty(
-      DiscordProperties discord, ChannelIntake intake, @Named("discord-gateway") ScheduledExecutorService scheduler,
+      DiscordProperties discord, ChannelIntake intake, @Named("channel-connections") ScheduledExecutorService scheduler,
       Clock clock) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(discord.timeout()).build();
     return new DiscordGatewayDuty(() -> new DiscordChannel(ChannelAdapters.discordRest(http, discord, clock),

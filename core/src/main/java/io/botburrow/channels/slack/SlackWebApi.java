@@ -61,6 +61,11 @@ public final class SlackWebApi {
     }
   }
 
+  /** {@code apps.connections.open} (with an app-level token): the WebSocket URL of a Socket Mode connection. */
+  public java.net.URI openConnection() {
+    return java.net.URI.create(call("apps.connections.open", json.createObjectNode()).path("url").asText());
+  }
+
   /** {@code auth.test}: the bot's own user id. */
   public String botUserId() {
     return call("auth.test", json.createObjectNode()).path("user_id").asText();

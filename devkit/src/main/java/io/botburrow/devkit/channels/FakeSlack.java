@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A local Slack Web API for tests: {@code chat.postMessage} (with message metadata),
  * {@code conversations.replies}, {@code reactions.add} and {@code auth.test}, answering as Slack does
- * ({@code "ok": false} with an error code, {@code not_authed} without the bot token).
+ * ({@code "ok": false} with an error code, {@code not_authed} without the bot token); and Socket Mode:
+ * {@code apps.connections.open} with the app-level token names a WebSocket that says {@code hello} and
+ * carries event envelopes, resending those not acknowledged when the app reconnects.
  */
 public final class FakeSlack implements AutoCloseable {
   public static final String BOT_USER_ID = "U0BOTBURROW";
@@ -32,16 +34,103 @@ public final class FakeSlack implements AutoCloseable {
   private final AtomicLong clock = new AtomicLong(1_767_000_000_000_000L);
   private final List<ObjectNode> messages = new CopyOnWriteArrayList<>();
   private final List<String> reactions = new CopyOnWriteArrayList<>();
+  private final String appToken;
+  private final MiniWebSocketServer socket;
+  private final Map<String, ObjectNode> unacked = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<String> acks = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile MiniWebSocketServer.Connection current;
 
-  private FakeSlack(String token) throws IOException {
+  private FakeSlack(String token, String appToken) throws IOException {
     this.token = token;
+    this.appToken = appToken;
     http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     http.createContext("/api/", this::handle);
     http.start();
+    socket = new MiniWebSocketServer(new SocketMode());
   }
 
   public static FakeSlack start(String botToken) throws IOException {
-    return new FakeSlack(botToken);
+    return new FakeSlack(botToken, null);
+  }
+
+  /** A fake that also serves Socket Mode to the holder of {@code appToken}. */
+  public static FakeSlack start(String botToken, String appToken) throws IOException {
+    return new FakeSlack(botToken, appToken);
+  }
+
+  /**
+   * Sends an Events API payload over Socket Mode (now, or when the app next connects); returns the
+   * envelope id. It is sent again on every new connection until the app acknowledges it.
+   */
+  public String sendOverSocket(String eventCallback) throws IOException {
+    String id = java.util.UUID.randomUUID().toString();
+    ObjectNode envelope = json.createObjectNode().put("envelope_id", id).put("type", "events_api")
+        .put("accepts_response_payload", false).put("retry_attempt", 0);
+    envelope.set("payload", json.readTree(eventCallback));
+    unacked.put(id, envelope);
+    MiniWebSocketServer.Connection c = current;
+    if (c != null) {
+      c.send(envelope.toString());
+    }
+    return id;
+  }
+
+  /** Envelope ids the app acknowledged. */
+  public List<String> acks() {
+    return List.copyOf(acks);
+  }
+
+  /** How many Socket Mode connections the app opened. */
+  public int socketConnections() {
+    return connections.get();
+  }
+
+  /** Whether the app holds a Socket Mode connection. */
+  public boolean socketConnected() {
+    MiniWebSocketServer.Connection c = current;
+    return c != null && c.open();
+  }
+
+  /** Cuts the Socket Mode connection as a network failure would. */
+  public void dropSocket() {
+    MiniWebSocketServer.Connection c = current;
+    current = null;
+    if (c != null) {
+      c.drop();
+    }
+  }
+
+  private final class SocketMode implements MiniWebSocketServer.Handler {
+    @Override
+    public void opened(MiniWebSocketServer.Connection c) {
+      connections.incrementAndGet();
+      current = c;
+      c.send("{\"type\":\"hello\",\"num_connections\":1,\"connection_info\":{\"app_id\":\"A0APP\"}}");
+      for (ObjectNode envelope : unacked.values()) {
+        envelope.put("retry_attempt", envelope.path("retry_attempt").asInt() + 1);
+        c.send(envelope.toString());
+      }
+    }
+
+    @Override
+    public void text(MiniWebSocketServer.Connection c, String text) {
+      try {
+        String id = json.readTree(text).path("envelope_id").asText("");
+        if (unacked.remove(id) != null) {
+          acks.add(id);
+        }
+      } catch (IOException e) {
+        c.drop();
+      }
+    }
+
+    @Override
+    public void closed(MiniWebSocketServer.Connection c) {
+      if (current == c) {
+        current = null;
+      }
+    }
   }
 
   /** The Web API base, for {@code botburrow.channels.slack.base-url}. */
@@ -68,6 +157,12 @@ public final class FakeSlack implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String method = ex.getRequestURI().getPath().substring("/api/".length());
+      if (method.equals("apps.connections.open")) {
+        boolean app = appToken != null && ("Bearer " + appToken).equals(ex.getRequestHeaders().getFirst("Authorization"));
+        send(ex, app ? ok().put("url", "ws://127.0.0.1:" + socket.port() + "/link/?ticket=t" + connections.get())
+            : error("invalid_auth"));
+        return;
+      }
       if (!("Bearer " + token).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
         send(ex, error("not_authed"));
         return;
@@ -153,5 +248,6 @@ public final class FakeSlack implements AutoCloseable {
   @Override
   public void close() {
     http.stop(0);
+    socket.close();
   }
 }
