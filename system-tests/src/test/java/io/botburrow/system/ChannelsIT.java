@@ -376,6 +376,20 @@ class ChannelsIT {
   }
 
   @Test
+  void aSlashCommandInAChannelNoAgentAnswersInIsAnsweredAtOnceSayingSo() throws Exception {
+    String body = """
+        {"type":2,"id":"1250000000000999999","application_id":"app-1","token":"tok-elsewhere","channel_id":"999","version":1,
+         "member":{"user":{"id":"u-7"}},"data":{"name":"ask","type":1,"options":[{"name":"question","type":3,"value":"hi"}]}}""";
+
+    HttpResponse<String> response = interaction(body, discordKeys);
+
+    JsonNode answer = JSON.readTree(response.body());
+    assertThat(answer.path("type").asInt()).isEqualTo(4);
+    assertThat(answer.path("data").path("content").asText()).startsWith("No agent answers in this channel");
+    assertThat(answer.path("data").path("flags").asInt()).isEqualTo(64);
+  }
+
+  @Test
   void aDiscordMentionOnTheGatewayIsAnsweredAndOneSentWhileTheConnectionWasDownStillIs() {
     String marker = "gateway-" + UUID.randomUUID();
     String during = "gateway-during-" + UUID.randomUUID();

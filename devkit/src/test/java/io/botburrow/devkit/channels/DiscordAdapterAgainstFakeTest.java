@@ -125,6 +125,17 @@ class DiscordAdapterAgainstFakeTest {
   }
 
   @Test
+  void aThreadStartedFromAMessageIsWhereLaterRepliesGo() {
+    ReplyTarget thread = channel.createThread(ReplyTarget.discordMessage("c-42", "1234"), "Deploy questions");
+
+    assertThat(thread.platform()).isEqualTo(io.botburrow.channels.Platform.DISCORD);
+    assertThat(thread.channel()).isNotEqualTo("c-42");
+    channel.sendMessage(new OutgoingMessage("ops-bot", thread, "In the thread.", "task:t-4"));
+    assertThat(discord.botMessages()).singleElement()
+        .satisfies(m -> assertThat(m.path("channel_id").asText()).isEqualTo(thread.channel()));
+  }
+
+  @Test
   void reactionsGoToTheMessage() {
     channel.addReaction(ReplyTarget.discordMessage("c-42", "1234"), "👀");
 
