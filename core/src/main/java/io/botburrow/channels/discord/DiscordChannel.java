@@ -10,7 +10,9 @@ import io.botburrow.channels.SentMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
  * the gateway when one is given ({@link #connect()}), and through the interactions endpoint.
  */
 public final class DiscordChannel implements MessagingChannel {
+  /** Discord refuses message content longer than this. */
+  static final int MAX_CONTENT = 2000;
   private final DiscordRest rest;
   private final DiscordGateway gateway;
 
@@ -60,7 +64,9 @@ public final class DiscordChannel implements MessagingChannel {
     ReplyTarget to = message.target();
     if (to.followUp() != null) {
       int slash = to.followUp().indexOf('/');
-      JsonNode edited = rest.editOriginal(to.followUp().substring(0, slash), to.followUp().substring(slash + 1), message.text());
+      String text = message.text().length() <= MAX_CONTENT ? message.text()
+          : message.text().substring(0, MAX_CONTENT - 40) + "\n… (cut at " + MAX_CONTENT + " characters)";
+      JsonNode edited = rest.editOriginal(to.followUp().substring(0, slash), to.followUp().substring(slash + 1), text);
       return new SentMessage(edited.path("id").asText(), false);
     }
     if (to.messageId() != null) {
@@ -72,8 +78,29 @@ public final class DiscordChannel implements MessagingChannel {
         }
       }
     }
-    JsonNode sent = rest.createMessage(to.channel(), message.text(), to.messageId(), nonce(message.idempotencyKey()));
-    return new SentMessage(sent.path("id").asText(), false);
+    // a long answer goes out as several replies, each a part no longer than Discord takes
+    List<String> parts = parts(message.text());
+    String first = null;
+    for (int i = 0; i < parts.size(); i++) {
+      String key = i == 0 ? message.idempotencyKey() : message.idempotencyKey() + "#" + i;
+      JsonNode sent = rest.createMessage(to.channel(), parts.get(i), to.messageId(), nonce(key));
+      first = first == null ? sent.path("id").asText() : first;
+    }
+    return new SentMessage(first, false);
+  }
+
+  /** {@code text} in parts of at most {@link #MAX_CONTENT} characters, cut at line ends where possible. Pure. */
+  static List<String> parts(String text) {
+    List<String> parts = new ArrayList<>();
+    String rest = text;
+    while (rest.length() > MAX_CONTENT) {
+      int cut = rest.lastIndexOf('\n', MAX_CONTENT);
+      cut = cut < MAX_CONTENT / 2 ? MAX_CONTENT : cut;
+      parts.add(rest.substring(0, cut));
+      rest = rest.substring(cut).stripLeading();
+    }
+    parts.add(rest);
+    return parts;
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class SlackChannel implements MessagingChannel {
         return new SentMessage(earlier.get(), true);
       }
     }
-    ObjectNode body = api.newObject().put("channel", to.channel()).put("text", message.text());
+    ObjectNode body = api.newObject().put("channel", to.channel()).put("text", withoutBroadcasts(message.text()));
     if (to.thread() != null) {
       body.put("thread_ts", to.thread());
     }
@@ -45,6 +45,14 @@ public final class SlackChannel implements MessagingChannel {
     metadata.putObject("event_payload").put("key", message.idempotencyKey()).put("agent", message.agent());
     JsonNode sent = api.postMessage(body);
     return new SentMessage(sent.path("ts").asText(), false);
+  }
+
+  /**
+   * An agent's answer does not notify a whole channel: {@code <!channel>}, {@code <!here>} and
+   * {@code <!everyone>} are sent as plain text. Pure.
+   */
+  static String withoutBroadcasts(String text) {
+    return text.replace("<!", "&lt;!");
   }
 
   private Optional<String> find(ReplyTarget to, String key) {
