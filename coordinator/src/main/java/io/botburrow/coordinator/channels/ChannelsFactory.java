@@ -80,6 +80,6 @@ class ChannelsFactory {
     HttpClient http = HttpClient.newBuilder().connectTimeout(discord.timeout()).build();
     return new DiscordGatewayDuty(() -> new DiscordChannel(ChannelAdapters.discordRest(http, discord, clock),
         new DiscordGateway(http, discord.gatewayUrl(), discord.botToken(), discord.intents(), scheduler,
-            discord.reconnectDelay())), intake);
+            discord.reconnectDelay())), intake, scheduler, Duration.ofSeconds(1));
   }
 }
