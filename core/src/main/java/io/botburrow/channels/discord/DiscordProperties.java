@@ -37,6 +37,10 @@ public record DiscordProperties(
 
   public DiscordProperties {
     publicKey = publicKey == null || publicKey.isBlank() ? null : publicKey.trim();
+    if (publicKey != null) {
+      // a mistyped key fails the start-up, not Discord's first request
+      new DiscordSignature(publicKey);
+    }
     botToken = botToken == null || botToken.isBlank() ? null : botToken.trim();
     apiBaseUrl = apiBaseUrl == null ? URI.create(DEFAULT_API) : apiBaseUrl;
     gatewayUrl = gatewayUrl == null ? URI.create(DEFAULT_GATEWAY) : gatewayUrl;

@@ -56,4 +56,10 @@ class DiscordSignatureTest {
     assertThatThrownBy(() -> new DiscordSignature("abcd")).hasMessageContaining("32 bytes");
     assertThatThrownBy(() -> new DiscordSignature("not hex")).hasMessageContaining("hex");
   }
+
+  @Test
+  void aMistypedPublicKeyInTheOperatorsConfigurationIsRefusedNamingTheProperty() {
+    assertThatThrownBy(() -> new DiscordProperties("not-a-key", null, null, null, true, 0, null, null, null))
+        .hasMessageContaining("botburrow.channels.discord.public-key");
+  }
 }
