@@ -12,6 +12,7 @@ import io.botburrow.channels.slack.SlackSocketMode;
 import io.botburrow.channels.slack.SlackWebApi;
 import io.botburrow.coordinator.ingress.TriggerIngress;
 import io.botburrow.hub.HubClient;
+import io.botburrow.queue.EffectLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -76,10 +77,10 @@ class ChannelsFactory {
   @Requires(property = "botburrow.channels.discord.gateway", notEquals = "false")
   DiscordGatewayDuty discordGatewayDuty(
       DiscordProperties discord, ChannelIntake intake, @Named("channel-connections") ScheduledExecutorService scheduler,
-      Clock clock) {
+      Clock clock, EffectLedger ledger) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(discord.timeout()).build();
     return new DiscordGatewayDuty(() -> new DiscordChannel(ChannelAdapters.discordRest(http, discord, clock),
         new DiscordGateway(http, discord.gatewayUrl(), discord.botToken(), discord.intents(), scheduler,
-            discord.reconnectDelay())), intake, scheduler, Duration.ofSeconds(1));
+            discord.reconnectDelay(), new LedgerGatewaySessions(ledger))), intake, scheduler, Duration.ofSeconds(1));
   }
 }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * message id's key deduplicates the rest). Messages that mention the bot, or any message in a channel
  * with {@code respond: all}, go through the {@link ChannelIntake}. Discord does not send a message
  * again, so one that cannot be enqueued (Redis unreachable) is tried again with growing pauses for
- * about a minute. A new leader resumes nothing: it identifies anew.
+ * about a minute. The session is kept in Redis, so a new leader resumes it and Discord replays the
+messages of the hand-over (their keys deduplicate any the old leader already enqueued).
  */
 public final class DiscordGatewayDuty implements LeaderDuty {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordGatewayDuty.class);

@@ -26,9 +26,37 @@ import org.slf4j.LoggerFactory;
  * interval it names; IDENTIFY with the intents on a fresh session, RESUME with the session id and the
  * last sequence after a drop (so the events sent meanwhile are replayed); messages that mention the bot
  * go to the listeners. A dropped connection, a RECONNECT or a missed heartbeat ACK reconnects after
- * {@code reconnectDelay}; an INVALID_SESSION that cannot be resumed identifies anew.
+ * {@code reconnectDelay}; an INVALID_SESSION that cannot be resumed identifies anew. The session (id,
+ * last sequence, resume URL) is kept in a {@link SessionStore}, so the next holder of the connection (a
+ * new coordinator leader) resumes it and Discord replays what was sent in between.
  */
 public final class DiscordGateway implements WebSocket.Listener {
+  /** A resumable gateway session, and the bot user it is for (READY named it; RESUME does not). */
+  public record Session(String sessionId, long sequence, URI resumeUrl, String botUserId) {}
+
+  /** Where the session outlives this connection; {@link #NONE} keeps it nowhere. */
+  public interface SessionStore {
+    SessionStore NONE = new SessionStore() {
+      @Override
+      public java.util.Optional<Session> load() {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public void save(Session session) {}
+
+      @Override
+      public void clear() {}
+    };
+
+    java.util.Optional<Session> load();
+
+    /** Best effort: a failure must not stop the connection. */
+    void save(Session session);
+
+    void clear();
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(DiscordGateway.class);
   /** GUILD_MESSAGES, DIRECT_MESSAGES and MESSAGE_CONTENT (privileged: enable it in the developer portal). */
   public static final int DEFAULT_INTENTS = (1 << 9) | (1 << 12) | (1 << 15);
@@ -38,6 +66,7 @@ public final class DiscordGateway implements WebSocket.Listener {
   private final int intents;
   private final ScheduledExecutorService scheduler;
   private final Duration reconnectDelay;
+  private final SessionStore sessions;
   private final ObjectMapper json = new ObjectMapper();
   private final List<Consumer<InboundMessage>> listeners = new CopyOnWriteArrayList<>();
   private final StringBuilder partial = new StringBuilder();
@@ -55,6 +84,13 @@ public final class DiscordGateway implements WebSocket.Listener {
 
   public DiscordGateway(
       HttpClient http, URI gatewayUrl, String token, int intents, ScheduledExecutorService scheduler, Duration reconnectDelay) {
+    this(http, gatewayUrl, token, intents, scheduler, reconnectDelay, SessionStore.NONE);
+  }
+
+  public DiscordGateway(
+      HttpClient http, URI gatewayUrl, String token, int intents, ScheduledExecutorService scheduler, Duration reconnectDelay,
+      SessionStore sessions) {
+    this.sessions = sessions;
     this.http = http;
     this.gatewayUrl = gatewayUrl;
     this.token = token;
@@ -67,7 +103,10 @@ public final class DiscordGateway implements WebSocket.Listener {
     listeners.add(listener);
   }
 
-  /** Opens the connection in the background; reconnects on its own until {@link #close()}. */
+  /**
+   * Opens the connection in the background, resuming a stored session when there is one; reconnects on
+   * its own until {@link #close()}.
+   */
   public void connect() {
     synchronized (lock) {
       if (!closed) {
@@ -75,10 +114,21 @@ public final class DiscordGateway implements WebSocket.Listener {
       }
       closed = false;
     }
-    open(gatewayUrl);
+    java.util.Optional<Session> stored = loadSession();
+    stored.ifPresent(session -> {
+      sessionId = session.sessionId();
+      sequence = session.sequence();
+      resumeUrl = session.resumeUrl();
+      botUserId = session.botUserId();
+      LOG.info("Discord gateway found a session to resume at sequence {}", sequence);
+    });
+    open(stored.isPresent() && resumeUrl != null ? resumeUrl : gatewayUrl);
   }
 
-  /** Closes the connection and stops reconnecting. Idempotent. */
+  /**
+   * Closes the connection and stops reconnecting. Idempotent. The session stays resumable (the close
+   * code is not 1000), so the next holder resumes it.
+   */
   public void close() {
     WebSocket ws;
     synchronized (lock) {
@@ -88,7 +138,7 @@ public final class DiscordGateway implements WebSocket.Listener {
       socket = null;
     }
     if (ws != null) {
-      ws.sendClose(WebSocket.NORMAL_CLOSURE, "shutting down").exceptionally(e -> null);
+      ws.sendClose(4000, "handing over").exceptionally(e -> null);
     }
   }
 
@@ -161,6 +211,7 @@ public final class DiscordGateway implements WebSocket.Listener {
         if (!event.path("d").asBoolean(false)) {
           sessionId = null;
           sequence = -1;
+          clearSession();
         }
         drop(ws, "session invalidated");
       }
@@ -232,6 +283,34 @@ public final class DiscordGateway implements WebSocket.Listener {
       }
       case "MESSAGE_CREATE" -> DiscordMessages.fromMessageCreate(d, botUserId).ifPresent(this::deliver);
       default -> LOG.trace("Discord gateway event {} ignored", type);
+    }
+    if (sessionId != null && sequence >= 0) {
+      saveSession(new Session(sessionId, sequence, resumeUrl, botUserId));
+    }
+  }
+
+  private java.util.Optional<Session> loadSession() {
+    try {
+      return sessions.load();
+    } catch (RuntimeException e) {
+      LOG.warn("Discord gateway session could not be read ({}); identifying anew", e.toString());
+      return java.util.Optional.empty();
+    }
+  }
+
+  private void saveSession(Session session) {
+    try {
+      sessions.save(session);
+    } catch (RuntimeException e) {
+      LOG.debug("Discord gateway session not stored: {}", e.toString());
+    }
+  }
+
+  private void clearSession() {
+    try {
+      sessions.clear();
+    } catch (RuntimeException e) {
+      LOG.debug("Discord gateway session not cleared: {}", e.toString());
     }
   }
 

@@ -104,6 +104,52 @@ class DiscordAdapterAgainstFakeTest {
   }
 
   @Test
+  void aNewHolderOfTheConnectionResumesTheSessionAndGetsWhatWasSentInBetween() {
+    java.util.concurrent.atomic.AtomicReference<DiscordGateway.Session> stored = new java.util.concurrent.atomic.AtomicReference<>();
+    DiscordGateway.SessionStore store = new DiscordGateway.SessionStore() {
+      @Override
+      public java.util.Optional<DiscordGateway.Session> load() {
+        return java.util.Optional.ofNullable(stored.get());
+      }
+
+      @Override
+      public void save(DiscordGateway.Session session) {
+        stored.set(session);
+      }
+
+      @Override
+      public void clear() {
+        stored.set(null);
+      }
+    };
+    DiscordGateway leader = new DiscordGateway(http, discord.gatewayUrl(), TOKEN, DiscordGateway.DEFAULT_INTENTS, scheduler,
+        Duration.ofMillis(100), store);
+    leader.onMessage(received::add);
+    leader.connect();
+    await().atMost(Duration.ofSeconds(5)).until(() -> stored.get() != null);
+    String before = discord.postAsPerson("c-42", "u-7", "before the hand-over", true);
+    await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+
+    leader.close();
+    await().atMost(Duration.ofSeconds(5)).until(() -> !discord.gatewayConnected());
+    String during = discord.postAsPerson("c-42", "u-7", "while no one held the connection", true);
+    DiscordGateway next = new DiscordGateway(http, discord.gatewayUrl(), TOKEN, DiscordGateway.DEFAULT_INTENTS, scheduler,
+        Duration.ofMillis(100), store);
+    next.onMessage(received::add);
+    try {
+      next.connect();
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
+      assertThat(received).extracting(InboundMessage::key).containsExactly("discord:" + before, "discord:" + during);
+      assertThat(received.get(1).mentionsBot()).isTrue();
+      assertThat(discord.identifies()).isEqualTo(1);
+      assertThat(discord.resumes()).isEqualTo(1);
+    } finally {
+      next.close();
+    }
+  }
+
+  @Test
   void aRateLimitedRequestWaitsTheRetryAfterAndIsSentOnce() {
     discord.rateLimitNext(1);
 
