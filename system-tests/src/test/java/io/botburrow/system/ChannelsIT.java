@@ -410,8 +410,30 @@ class ChannelsIT {
     assertThat(secondReply.path("content").asText()).isEqualTo("Gateway answer two.");
     assertThat(discord.resumes()).isEqualTo(resumesBefore + 1);
     assertThat(discord.identifies()).isEqualTo(1);
+    // (identifies stays 1 for the whole class: every reconnect and hand-over resumes)
     assertThat(discord.botMessages().stream().filter(m -> secondId.equals(m.path("message_reference").path("message_id").asText())))
         .hasSize(1);
+  }
+
+  @Test
+  void aNewLeaderResumesTheGatewaySessionAndAnswersWhatWasWrittenDuringTheHandOver() {
+    String marker = "handover-" + UUID.randomUUID();
+    system.llm.enqueueFor(marker, ScriptedTurn.text("Answered by the next leader."));
+    await().atMost(Duration.ofSeconds(20)).until(discord::gatewayConnected);
+    io.botburrow.coordinator.channels.DiscordGatewayDuty duty =
+        system.coordinator.getBean(io.botburrow.coordinator.channels.DiscordGatewayDuty.class);
+    int identifies = discord.identifies();
+    int resumes = discord.resumes();
+
+    duty.stop();
+    await().atMost(Duration.ofSeconds(5)).until(() -> !discord.gatewayConnected());
+    String id = discord.postAsPerson(DISCORD_CHANNEL, "u-7", marker + " anyone there?", true);
+    duty.start(2);
+
+    JsonNode reply = await().atMost(Duration.ofSeconds(20)).until(() -> discordReplyTo(id), Optional::isPresent).orElseThrow();
+    assertThat(reply.path("content").asText()).isEqualTo("Answered by the next leader.");
+    assertThat(discord.identifies()).isEqualTo(identifies);
+    assertThat(discord.resumes()).isEqualTo(resumes + 1);
   }
 
   private static Optional<JsonNode> discordReplyTo(String messageId) {
