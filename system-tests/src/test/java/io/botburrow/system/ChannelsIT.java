@@ -410,7 +410,7 @@ class ChannelsIT {
     assertThat(secondReply.path("content").asText()).isEqualTo("Gateway answer two.");
     assertThat(discord.resumes()).isEqualTo(resumesBefore + 1);
     assertThat(discord.identifies()).isEqualTo(1);
-    // (identifies stays 1 for the whole class: every reconnect and hand-over resumes)
+    // one IDENTIFY for the whole class: every reconnect and hand-over resumes
     assertThat(discord.botMessages().stream().filter(m -> secondId.equals(m.path("message_reference").path("message_id").asText())))
         .hasSize(1);
   }
