@@ -57,7 +57,9 @@ class CoordinatorFactory {
       TaskStore tasks,
       ScheduleProperties scheduleProps,
       AgentActivity activity,
-      Clock clock) {
+      Clock clock,
+      @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.DiscordGatewayDuty discordGateway,
+      @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.SlackSocketModeDuty slackSocketMode) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
@@ -67,6 +69,12 @@ class CoordinatorFactory {
     duties.add(new LeaseReaperDuty(reaper, observer, Duration.ofSeconds(1), props.maxBackoff()));
     if (!props.registrySyncInterval().isZero()) {
       duties.add(new RegistrySync(hub, definitions, schedule, exploration.minStaleness(), props, clock));
+    }
+    if (discordGateway != null) {
+      duties.add(discordGateway);
+    }
+    if (slackSocketMode != null) {
+      duties.add(slackSocketMode);
     }
     return new DutyManager(duties, metrics);
   }

@@ -1,5 +1,6 @@
 package io.botburrow.activation;
 
+import io.botburrow.channels.ReplyTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,12 @@ import java.util.Objects;
  * @param dedupFor how long the key is remembered after enqueue
  * @param chain for delegated work, the agents that handed it on, first the one a person or trigger
  *     woke (empty otherwise): caps the depth and refuses cycles
+ * @param replyTo for a message from Slack or Discord, where the answer goes (its platform and thread);
+ *     null for everything else
  */
 public record Trigger(
-    String key, String taskId, String source, String prompt, String thread, Duration dedupFor, List<String> chain) {
+    String key, String taskId, String source, String prompt, String thread, Duration dedupFor, List<String> chain,
+    ReplyTarget replyTo) {
   public static final Duration DEFAULT_DEDUP = Duration.ofHours(24);
 
   public Trigger {
@@ -36,6 +40,12 @@ public record Trigger(
       throw new IllegalArgumentException("dedupFor must be positive: " + dedupFor);
     }
     chain = chain == null ? List.of() : List.copyOf(chain);
+  }
+
+  /** A trigger that does not answer on a messaging platform. */
+  public Trigger(
+      String key, String taskId, String source, String prompt, String thread, Duration dedupFor, List<String> chain) {
+    this(key, taskId, source, prompt, thread, dedupFor, chain, null);
   }
 
   /** A trigger that no agent delegated. */

@@ -1,6 +1,8 @@
 package io.botburrow.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.botburrow.channels.ChannelSubscription;
+import io.botburrow.channels.Platform;
 import io.botburrow.triggers.CronExpression;
 import io.botburrow.triggers.OutputTarget;
 import io.botburrow.triggers.ScheduleSpec;
@@ -11,7 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the runtime extensions {@code schedules:}, {@code webhooks:} and {@code output:}. */
+/** Reads the runtime extensions {@code schedules:}, {@code webhooks:}, {@code output:} and {@code channels:}. */
 final class TriggersParser {
   private TriggersParser() {}
 
@@ -21,7 +23,27 @@ final class TriggersParser {
     List<WebhookSpec> webhooks = new ArrayList<>();
     forEachItem(top, "webhooks", (item, index) -> webhooks.add(readWebhook(item)));
     OutputTarget output = readOutput(top);
-    return top.build(() -> new Triggers(schedules, webhooks, output));
+    List<ChannelSubscription> channels = new ArrayList<>();
+    forEachItem(top, "channels", (item, index) -> channels.add(readChannels(item)));
+    return top.build(() -> new Triggers(schedules, webhooks, output, channels));
+  }
+
+  private static ChannelSubscription readChannels(YamlReader c) {
+    String platformName = c.string("platform");
+    if (platformName == null) {
+      throw c.error(c.path("platform"), "is required (slack or discord)");
+    }
+    if (!platformName.equals("slack") && !platformName.equals("discord")) {
+      throw c.error(c.path("platform"), "must be slack or discord, was '" + platformName + "'");
+    }
+    List<String> ids = c.strings("channels");
+    String respond = c.string("respond");
+    if (respond != null && !respond.equals("mentions") && !respond.equals("all")) {
+      throw c.error(c.path("respond"), "must be mentions or all, was '" + respond + "'");
+    }
+    c.warnUnread();
+    return c.build(() -> new ChannelSubscription(Platform.fromWire(platformName), ids,
+        "all".equals(respond) ? ChannelSubscription.Respond.ALL : ChannelSubscription.Respond.MENTIONS));
   }
 
   private interface ItemReader {

@@ -1,16 +1,19 @@
 package io.botburrow.triggers;
 
+import io.botburrow.channels.ChannelSubscription;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * An agent's triggers beyond Hub mentions: its {@code schedules:}, {@code webhooks:} and the
- * {@code output:} target for their results.
+ * An agent's triggers beyond Hub mentions: its {@code schedules:}, {@code webhooks:}, the
+ * {@code output:} target for their results and the Slack and Discord {@code channels:} it answers in.
  */
-public record Triggers(List<ScheduleSpec> schedules, List<WebhookSpec> webhooks, OutputTarget output) {
+public record Triggers(
+    List<ScheduleSpec> schedules, List<WebhookSpec> webhooks, OutputTarget output, List<ChannelSubscription> channels) {
   public Triggers {
+    channels = channels == null ? List.of() : List.copyOf(channels);
     schedules = schedules == null ? List.of() : List.copyOf(schedules);
     webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
     output = output == null ? OutputTarget.none() : output;
@@ -26,6 +29,11 @@ public record Triggers(List<ScheduleSpec> schedules, List<WebhookSpec> webhooks,
         throw new IllegalArgumentException("schedules: name '" + schedule.id() + "' is used twice");
       }
     }
+  }
+
+  /** Triggers without messaging channels. */
+  public Triggers(List<ScheduleSpec> schedules, List<WebhookSpec> webhooks, OutputTarget output) {
+    this(schedules, webhooks, output, List.of());
   }
 
   public static Triggers none() {

@@ -111,11 +111,14 @@ class RunnerFactory {
       @Nullable CliExecutors cliExecutors,
       List<ActivationTools> extraTools,
       AgentActivity activity,
-      @Named("runnerId") String runnerId) {
+      @Named("runnerId") String runnerId,
+      io.botburrow.channels.slack.SlackProperties slack,
+      io.botburrow.channels.discord.DiscordProperties discord) {
     ActivationTools extras = extraTools.stream().reduce(ActivationTools.NONE, ActivationTools::of);
     return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
         redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, cliExecutors, extras,
-        new ActivityReporter(activity, runnerId, clock));
+        new ActivityReporter(activity, runnerId, clock),
+        io.botburrow.channels.ChannelAdapters.sending(hub, slack, discord, clock));
   }
 
   @Singleton

@@ -48,6 +48,12 @@ final class LocalSystem implements AutoCloseable {
 
   /** @param coordinatorSecrets secret variables the coordinator sees (webhook secrets) instead of its environment */
   LocalSystem(List<String> agents, Map<String, Object> runnerExtra, Map<String, String> coordinatorSecrets) throws Exception {
+    this(agents, runnerExtra, coordinatorSecrets, Map.of());
+  }
+
+  /** @param coordinatorExtra extra coordinator properties, e.g. the Slack and Discord channels */
+  LocalSystem(List<String> agents, Map<String, Object> runnerExtra, Map<String, String> coordinatorSecrets,
+      Map<String, Object> coordinatorExtra) throws Exception {
     redis = add(LocalRedis.start());
     s3 = add(EmbeddedS3.startInMemory("test-access", "test-secret"));
     S3Properties s3Props = S3Properties.of(s3.endpoint(), "botburrow-agents", s3.accessKey(), s3.secretKey());
@@ -70,6 +76,7 @@ final class LocalSystem implements AutoCloseable {
     common.put("botburrow.coordinator.repoll-delay", "50ms");
     Map<String, Object> coordinatorProps = new HashMap<>(common);
     coordinatorProps.put("botburrow.operator.key", OPERATOR_KEY);
+    coordinatorProps.putAll(coordinatorExtra);
     coordinator = add(coordinatorSecrets.isEmpty()
         ? Services.start("coordinator", coordinatorProps)
         : startWithSecrets(coordinatorProps, coordinatorSecrets));

@@ -3,6 +3,7 @@ package io.botburrow.coordinator.ingress;
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationKind;
 import io.botburrow.activation.Trigger;
+import io.botburrow.channels.ReplyTarget;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.EnqueueResult;
 import io.botburrow.queue.FencedOutException;
@@ -47,10 +48,23 @@ public final class TriggerIngress {
    */
   public Submitted submit(
       String agent, ActivationKind kind, String key, String source, String prompt, String thread, Duration dedupFor) {
-    String taskId = taskId(key);
+    return submit(agent, kind, key, source, prompt, new Trigger(key, taskId(key), source, prompt, thread, dedupFor));
+  }
+
+  /**
+   * Submits a message from Slack or Discord for {@code agent}, answered at {@code replyTo}.
+   *
+   * @throws NoLeaderException when no leader has started a term (Redis lost its state): retry later
+   */
+  public Submitted submitMessage(String agent, String key, String source, String prompt, ReplyTarget replyTo, Duration dedupFor) {
+    return submit(agent, ActivationKind.MESSAGE, key, source, prompt,
+        new Trigger(key, taskId(key), source, prompt, null, dedupFor, java.util.List.of(), replyTo));
+  }
+
+  private Submitted submit(String agent, ActivationKind kind, String key, String source, String prompt, Trigger trigger) {
+    String taskId = trigger.taskId();
     registration.ensure(agent);
-    Activation activation = Activation.triggered(
-        agent, kind, new Trigger(key, taskId, source, prompt, thread, dedupFor), clock.instant());
+    Activation activation = Activation.triggered(agent, kind, trigger, clock.instant());
     // the task exists before a runner can claim the work, so the runner can start it
     tasks.create(Task.submitted(taskId, agent, kind.wireName(), prompt, clock.instant(), activation.id().value()));
     EnqueueResult result;

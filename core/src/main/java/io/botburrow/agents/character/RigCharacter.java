@@ -16,7 +16,8 @@ import java.util.Set;
  * Converts a Rig runtime {@code character.json} into an agent definition ({@code config.yaml} and
  * {@code system-prompt.md}). Pure. What the operator decides and a definition may not (the LLM
  * endpoint, an MCP server's command) is left out and reported in {@link Converted#notes()}; the
- * {@code messaging} block is kept as is under {@code messaging:} for the channel adapters.
+ * {@code messaging} block becomes a {@code channels:} entry (platform and channel ids, answering
+ * mentions) and is also kept as is under {@code messaging:}.
  */
 public final class RigCharacter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,7 +82,7 @@ public final class RigCharacter {
     }
     if (c.has("messaging")) {
       config.put("messaging", JSON.convertValue(c.get("messaging"), Map.class));
-      notes.add("messaging (" + c.path("messaging").path("platform").asText("?") + ") kept under messaging: for the channel adapters; not active yet");
+      channels(c.path("messaging"), notes).ifPresent(entry -> config.put("channels", List.of(entry)));
     }
     if (c.has("memory")) {
       notes.add("memory retention settings are not carried over: the runtime keeps no conversation memory yet");
@@ -91,6 +92,36 @@ public final class RigCharacter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * {@code messaging: {platform, config: {channels: {name: id}}}} → one {@code channels:} entry answering
+   * mentions in those channels; a platform the runtime has no adapter for is left out with a note.
+   */
+  private static java.util.Optional<Map<String, Object>> channels(JsonNode messaging, List<String> notes) {
+    String platform = messaging.path("platform").asText("").toLowerCase(Locale.ROOT);
+    if (!platform.equals("slack") && !platform.equals("discord")) {
+      notes.add("messaging platform '" + platform + "' has no adapter here (slack, discord); kept under messaging: only");
+      return java.util.Optional.empty();
+    }
+    List<String> ids = new ArrayList<>();
+    JsonNode named = messaging.path("config").path("channels");
+    if (named.isObject()) {
+      named.forEach(id -> ids.add(id.asText()));
+    } else if (named.isArray()) {
+      named.forEach(id -> ids.add(id.asText()));
+    }
+    if (ids.isEmpty()) {
+      notes.add("messaging (" + platform + ") names no channels; add them under channels: to answer there");
+      return java.util.Optional.empty();
+    }
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("platform", platform);
+    entry.put("channels", ids);
+    entry.put("respond", "mentions");
+    notes.add("messaging (" + platform + ") answers mentions in " + ids.size() + " channel(s) under channels:; the "
+        + "operator sets botburrow.channels." + platform + ".* (bot token, signing secret or public key)");
+    return java.util.Optional.of(entry);
   }
 
   /** {@code Conductor-E} → {@code conductor-e}. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The runtime's additive fields of {@code config.yaml}, declared on top of the bundled upstream schema
- * (which stays a verbatim copy): {@code sandbox}, {@code schedules}, {@code webhooks}, {@code output},
+ * (which stays a verbatim copy): {@code sandbox}, {@code schedules}, {@code webhooks}, {@code output}, {@code channels},
  * {@code brain.fallback_models},
  * {@code behavior.limits.max_tokens_per_activation}, an {@code image} for object-form MCP servers
  * (which then need no {@code command}) and the {@code codex} agent type. The parser checks their values; here they only stop being
@@ -56,6 +56,12 @@ final class RuntimeExtensions {
                 "method": {"type": "string"},
                 "path": {"type": "string"},
                 "description": {"type": "string"}}}}}}}"""));
+    top.set("channels", json("""
+        {"type": "array", "items": {"type": "object", "additionalProperties": false,
+          "required": ["platform", "channels"], "properties": {
+            "platform": {"enum": ["slack", "discord"]},
+            "channels": {"type": "array", "minItems": 1, "items": {"type": ["string", "integer"], "pattern": "^[A-Za-z0-9_-]+$"}},
+            "respond": {"enum": ["mentions", "all"]}}}}"""));
     top.set("messaging", json("""
         {"type": "object"}"""));
     top.set("output", json("""

@@ -8,6 +8,8 @@ import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationId;
 import io.botburrow.activation.ActivationKind;
 import io.botburrow.activation.Trigger;
+import io.botburrow.channels.Platform;
+import io.botburrow.channels.ReplyTarget;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -72,7 +74,27 @@ final class ActivationJson {
       }
       json.writeEndArray();
     }
+    if (trigger.replyTo() != null) {
+      writeReplyTo(json, trigger.replyTo());
+    }
     json.writeStringField("prompt", trigger.prompt());
+  }
+
+  // Documents written before reply targets existed have no "reply" object and read as null.
+  private static void writeReplyTo(JsonGenerator json, ReplyTarget to) throws IOException {
+    json.writeObjectFieldStart("reply");
+    json.writeStringField("platform", to.platform().wireName());
+    json.writeStringField("channel", to.channel());
+    if (to.thread() != null) {
+      json.writeStringField("thread", to.thread());
+    }
+    if (to.messageId() != null) {
+      json.writeStringField("message", to.messageId());
+    }
+    if (to.followUp() != null) {
+      json.writeStringField("followUp", to.followUp());
+    }
+    json.writeEndObject();
   }
 
   /**
@@ -121,6 +143,7 @@ final class ActivationJson {
     String prompt = null;
     long dedupMs = Trigger.DEFAULT_DEDUP.toMillis();
     List<String> chain = List.of();
+    ReplyTarget replyTo = null;
     while (json.nextToken() == JsonToken.FIELD_NAME) {
       String field = json.currentName();
       JsonToken value = json.nextToken();
@@ -140,13 +163,39 @@ final class ActivationJson {
         case "prompt" -> prompt = json.getText();
         case "dedupMs" -> dedupMs = json.getLongValue();
         case "chain" -> chain = notificationIds(json, value);
+        case "reply" -> replyTo = replyTarget(json, value);
         default -> json.skipChildren();
       }
     }
     return new Activation(
         new ActivationId(id), agent, ActivationKind.fromWire(kind), reason, Instant.ofEpochMilli(enqueuedAt),
         attempt, ids, staleSince,
-        key == null ? null : new Trigger(key, task, source, prompt, thread, Duration.ofMillis(dedupMs), chain));
+        key == null ? null : new Trigger(key, task, source, prompt, thread, Duration.ofMillis(dedupMs), chain, replyTo));
+  }
+
+  private static ReplyTarget replyTarget(JsonParser json, JsonToken start) throws IOException {
+    if (start != JsonToken.START_OBJECT) {
+      json.skipChildren();
+      return null;
+    }
+    String platform = null;
+    String channel = null;
+    String thread = null;
+    String message = null;
+    String followUp = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      json.nextToken();
+      switch (field) {
+        case "platform" -> platform = json.getText();
+        case "channel" -> channel = json.getText();
+        case "thread" -> thread = json.getText();
+        case "message" -> message = json.getText();
+        case "followUp" -> followUp = json.getText();
+        default -> json.skipChildren();
+      }
+    }
+    return new ReplyTarget(Platform.fromWire(platform), channel, thread, message, followUp);
   }
 
   // An empty Lua table encodes as {} rather than [], so accept an empty object too.

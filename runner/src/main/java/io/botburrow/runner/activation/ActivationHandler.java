@@ -7,6 +7,9 @@ import io.botburrow.agents.AgentDefinition;
 import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentDefinitionStore;
 import io.botburrow.agents.Behavior;
+import io.botburrow.channels.ChannelException;
+import io.botburrow.channels.MessagingChannels;
+import io.botburrow.channels.hub.HubChannel;
 import io.botburrow.hub.BudgetHealth;
 import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
@@ -112,6 +115,30 @@ public class ActivationHandler {
       CliExecutors cliExecutors,
       ActivationTools extraTools,
       ActivityReporter activity) {
+    this(definitions, hub, router, models, json, metrics, clock, activationTimeout, maxAttempts, effects, schedule,
+        minStaleness, workspaces, tasks, cliExecutors, extraTools, activity, MessagingChannels.NONE);
+  }
+
+  /** @param channels the Slack and Discord adapters replies go out through (the Hub's is added here) */
+  public ActivationHandler(
+      AgentDefinitionStore definitions,
+      HubClient hub,
+      ModelRouter router,
+      ChatModelSource models,
+      ObjectMapper json,
+      RunnerMetrics metrics,
+      Clock clock,
+      Duration activationTimeout,
+      int maxAttempts,
+      EffectLedger effects,
+      ExplorationSchedule schedule,
+      Duration minStaleness,
+      WorkspaceProvider workspaces,
+      TaskStore tasks,
+      CliExecutors cliExecutors,
+      ActivationTools extraTools,
+      ActivityReporter activity,
+      MessagingChannels channels) {
     this.cliExecutors = cliExecutors;
     this.extraTools = extraTools;
     this.activity = activity;
@@ -131,7 +158,8 @@ public class ActivationHandler {
     this.workspaces = workspaces;
     this.watchdog = new Watchdog(clock);
     this.reports = new ActivationReports(hub, metrics);
-    this.triggered = new TriggeredWork(hub, tasks, clock, extraTools);
+    this.triggered = new TriggeredWork(hub, tasks, clock, extraTools,
+        new ChannelReplies(channels.with(new HubChannel(hub)), effects));
   }
 
   /** Runs {@code a} outside a runner's lease (tests, benchmarks). */
@@ -220,6 +248,8 @@ public class ActivationHandler {
           e.retryable() ? CannotAnswer.modelUnavailable() : CannotAnswer.refused());
     } catch (QueueUnavailableException e) {
       return failure(run, def, "Redis unavailable: " + e.getMessage(), true, CannotAnswer.failedRepeatedly());
+    } catch (ChannelException e) {
+      return failure(run, def, "Reply channel failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
     } catch (SandboxException e) {
       return failure(run, def, "Sandbox failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
     } catch (McpException e) {
@@ -312,11 +342,16 @@ public class ActivationHandler {
     }
     if (run.activation.attempt() >= maxAttempts && run.activation.kind() == ActivationKind.NOTIFICATION) {
       explainSafely(run, behavior, explanation);
+    } else if (run.activation.attempt() >= maxAttempts && TriggeredWork.answersOnPlatform(run.activation)) {
+      explainOnPlatform(run, explanation);
     }
     return new ActivationOutcome.Failed(error, true, run.tally.usage());
   }
 
   private ActivationOutcome couldNotAnswer(Run run, Behavior behavior, String error, String explanation) {
+    if (TriggeredWork.answersOnPlatform(run.activation)) {
+      explainOnPlatform(run, explanation);
+    }
     if (run.activation.kind() != ActivationKind.NOTIFICATION) {
       return new ActivationOutcome.CouldNotAnswer(error, run.tally.usage());
     }
@@ -324,6 +359,16 @@ public class ActivationHandler {
     return r != null && r.allHandled()
         ? new ActivationOutcome.CouldNotAnswer(error, run.tally.usage())
         : new ActivationOutcome.Failed(error + (r == null ? "" : "; " + String.join("; ", r.errors())), true, run.tally.usage());
+  }
+
+  // the person on Slack or Discord hears why, in the answer's place
+  private void explainOnPlatform(Run run, String explanation) {
+    try {
+      triggered.explain(run.activation, explanation);
+    } catch (ChannelException | QueueUnavailableException e) {
+      LOG.warn("Activation(id={}, agent={}) could not tell the sender why it cannot answer: {}", run.activation.id(),
+          run.activation.agent(), e.getMessage());
+    }
   }
 
   private NotificationWork.Result explainSafely(Run run, Behavior behavior, String explanation) {

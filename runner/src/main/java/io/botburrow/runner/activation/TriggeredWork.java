@@ -3,6 +3,8 @@ package io.botburrow.runner.activation;
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationKind;
 import io.botburrow.activation.Trigger;
+import io.botburrow.channels.Platform;
+import io.botburrow.channels.ReplyTarget;
 import io.botburrow.runner.tools.ActivationTools;
 import io.botburrow.agents.AgentConfig;
 import io.botburrow.hub.HubClient;
@@ -16,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Work that came from a schedule, a webhook, an API message or a delegation: runs the trigger's
- * prompt, keeps the result with the task, and posts it in the trigger's Hub thread or, without one,
- * to the definition's output community. Posts carry the Idempotency-Key {@code task:<id>}, so a
- * redelivery does not post twice.
+ * Work that came from a schedule, a webhook, an API message, a Slack or Discord message or a
+ * delegation: runs the trigger's prompt, keeps the result with the task, and sends it through the
+ * messaging port to where the work came from (the Slack or Discord thread, the trigger's Hub thread)
+ * or, without one, to the definition's output community. Replies carry the idempotency key
+ * {@code task:<id>}, so a redelivery does not post twice.
  */
 final class TriggeredWork {
   private static final Logger LOG = LoggerFactory.getLogger(TriggeredWork.class);
@@ -28,9 +31,11 @@ final class TriggeredWork {
   private final TaskStore tasks;
   private final Clock clock;
   private final ActivationTools extraTools;
+  private final ChannelReplies channels;
 
-  TriggeredWork(HubClient hub, TaskStore tasks, Clock clock, ActivationTools extraTools) {
+  TriggeredWork(HubClient hub, TaskStore tasks, Clock clock, ActivationTools extraTools, ChannelReplies channels) {
     this.extraTools = extraTools;
+    this.channels = channels;
     this.hub = hub;
     this.tasks = tasks;
     this.clock = clock;
@@ -46,9 +51,11 @@ final class TriggeredWork {
     Trigger trigger = a.trigger();
     LoopResult result = session.run(new ChatMessage.User(trigger.prompt()));
     String text = result.finalText() == null ? "" : result.finalText().strip();
-    String key = "task:" + (trigger.taskId() != null ? trigger.taskId() : a.id().value());
-    if (!text.isEmpty() && trigger.thread() != null) {
-      hub.comment(a.agent(), trigger.thread(), null, text, key);
+    String key = replyKey(a);
+    if (!text.isEmpty() && answersOnPlatform(a)) {
+      channels.send(a.agent(), trigger.replyTo(), text, key);
+    } else if (!text.isEmpty() && trigger.thread() != null) {
+      channels.send(a.agent(), ReplyTarget.hub(trigger.thread(), null), text, key);
     } else if (!text.isEmpty() && config.triggers().output().postsToCommunity() && !returnsToDelegator(a)) {
       hub.createPost(a.agent(), config.triggers().output().community(), title(trigger), text, key);
     }
@@ -69,6 +76,21 @@ final class TriggeredWork {
           tally.usage().outputTokens(), tally.cost()), clock.instant());
     }
     extraTools.delegatedWorkEnded(a, TaskState.FAILED, error);
+  }
+
+  /** The idempotency key of the activation's one reply. */
+  static String replyKey(Activation a) {
+    return "task:" + (a.trigger().taskId() != null ? a.trigger().taskId() : a.id().value());
+  }
+
+  /** Whether the work came from Slack or Discord and is answered there. */
+  static boolean answersOnPlatform(Activation a) {
+    return a.trigger() != null && a.trigger().replyTo() != null && a.trigger().replyTo().platform() != Platform.HUB;
+  }
+
+  /** Tells the person on Slack or Discord why the agent cannot answer, in place of the answer. */
+  void explain(Activation a, String explanation) {
+    channels.send(a.agent(), a.trigger().replyTo(), explanation, replyKey(a));
   }
 
   // delegated work answers its delegator, not the delegate's community
