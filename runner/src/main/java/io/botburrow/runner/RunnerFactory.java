@@ -111,11 +111,12 @@ class RunnerFactory {
       @Nullable CliExecutors cliExecutors,
       List<ActivationTools> extraTools,
       AgentActivity activity,
-      @Named("runnerId") String runnerId) {
+      @Named("runnerId") String runnerId,
+      io.botburrow.runner.audit.AuditRecorder audit) {
     ActivationTools extras = extraTools.stream().reduce(ActivationTools.NONE, ActivationTools::of);
     return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
         redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, cliExecutors, extras,
-        new ActivityReporter(activity, runnerId, clock));
+        new ActivityReporter(activity, runnerId, clock), audit);
   }
 
   @Singleton
