@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       GatewayCommand.class,
       AgentsCommand.class,
       MemoryCommand.class,
+      AuditCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
