@@ -41,7 +41,7 @@ public class ActivationAudit implements ToolCallObserver, ModelCallObserver {
   private final List<AuditEntry> entries = new ArrayList<>();
   private final List<String> responses = new ArrayList<>();
   private boolean logFailed;
-  private long nanos;
+  private long redisNanos;
   private long bytes;
 
   private ActivationAudit() {
@@ -203,7 +203,7 @@ public class ActivationAudit implements ToolCallObserver, ModelCallObserver {
         recorder.failed("redis", chain.run(), e);
       }
     }
-    nanos += System.nanoTime() - started;
+    redisNanos += System.nanoTime() - started;
   }
 
   private synchronized void archive() {
@@ -216,8 +216,7 @@ public class ActivationAudit implements ToolCallObserver, ModelCallObserver {
         recorder.failed("archive", chain.run(), e);
       }
     }
-    nanos += System.nanoTime() - started;
-    recorder.metrics().recorded(Duration.ofNanos(nanos), bytes);
+    recorder.metrics().recorded(Duration.ofNanos(redisNanos), Duration.ofNanos(System.nanoTime() - started), bytes);
   }
 
   private static String json(Object value) {
