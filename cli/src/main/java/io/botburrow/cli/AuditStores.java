@@ -57,6 +57,19 @@ final class AuditStores implements AutoCloseable {
     return new S3AuditArchive(s3, s3Properties.bucket());
   }
 
+  /** The agent definitions in the bucket, or null when no bucket is configured. */
+  io.botburrow.agents.AgentDefinitionStore definitions() {
+    if (archive() == null) {
+      return null;
+    }
+    return new io.botburrow.agents.s3.S3AgentDefinitionStore(s3, s3Properties.bucket(), java.time.Clock.systemUTC());
+  }
+
+  /** The Hub the coordinator talks to, with its key. */
+  io.botburrow.hub.HubClient hub(com.fasterxml.jackson.databind.ObjectMapper json) {
+    return new io.botburrow.hub.http.HttpHubClient(ctx.getBean(io.botburrow.hub.http.HubClientProperties.class), json);
+  }
+
   /** {@code redis://host:port} and {@code s3://bucket} for messages, without credentials. */
   String describe() {
     return redisProperties.url().replaceAll("//[^@/]*@", "//") + " and "

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       AgentsCommand.class,
       MemoryCommand.class,
       AuditCommand.class,
+      ReplayCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -78,17 +78,25 @@ class AuditTrailIT {
   }
 
   private static Run verify() {
+    return cli("audit", "verify");
+  }
+
+  private static Run cli(String... command) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new io.botburrow.cli.Main());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute("audit", "verify", "--config", "no-such-config.yml",
+    List<String> args = new ArrayList<>(List.of(command));
+    args.addAll(List.of("--config", "no-such-config.yml",
+        "-D", "botburrow.hub.url=" + system.hub.baseUrl(),
+        "-D", "botburrow.hub.api-key=" + system.hub.adminKey(),
         "-D", "botburrow.redis.url=" + system.redis.url(),
         "-D", "botburrow.s3.endpoint=" + system.s3.endpoint(),
         "-D", "botburrow.s3.bucket=botburrow-agents",
         "-D", "botburrow.s3.access-key=" + system.s3.accessKey(),
-        "-D", "botburrow.s3.secret-key=" + system.s3.secretKey());
+        "-D", "botburrow.s3.secret-key=" + system.s3.secretKey()));
+    int exit = cli.execute(args.toArray(String[]::new));
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -142,6 +150,39 @@ class AuditTrailIT {
     assertThat(archiveBroken.err()).contains("in archive " + key).contains("(altered)");
     s3.putObject(b -> b.bucket("botburrow-agents").key(key), RequestBody.fromString(archived));
     assertThat(verify().lastLine()).matches("audit: [1-9][0-9]* activations verified, chain ok");
+  }
+
+  @Test
+  void aReplayCallsTheRecordedToolsAgainAndNoticesAChangedDefinition() throws Exception {
+    List<String> before = archiveKeys();
+    askWithOneSearch("replay me " + java.util.UUID.randomUUID());
+    await().atMost(Duration.ofSeconds(10)).until(() -> archiveKeys().stream()
+        .anyMatch(k -> k.endsWith(".responses.jsonl") && !before.contains(k)));
+    String key = archiveKeys().stream().filter(k -> k.endsWith(".responses.jsonl") && !before.contains(k)).findFirst()
+        .orElseThrow();
+    String activation = key.substring(key.lastIndexOf('/') + 1).split("\\.")[0];
+    int requests = system.llm.requests().size();
+
+    Run replayed = cli("replay", activation);
+
+    assertThat(replayed.exit()).as(replayed.err()).isZero();
+    assertThat(replayed.lastLine()).isEqualTo("replay: " + activation + " tool sequence matches (1 calls)");
+    assertThat(system.llm.requests().size()).isEqualTo(requests);
+
+    java.nio.file.Path changed = java.nio.file.Files.createTempDirectory("changed-definition");
+    java.nio.file.Path config = changed.resolve("agents/" + AGENT + "/config.yaml");
+    java.nio.file.Files.createDirectories(config.getParent());
+    java.nio.file.Files.writeString(config, java.nio.file.Files.readString(
+        LocalSystem.fixture().resolve("agents/" + AGENT + "/config.yaml")).replace("max_iterations: 5", "max_iterations: 4"));
+    system.uploadDefinitions(changed);
+    try {
+      Run afterChange = cli("replay", activation);
+      assertThat(afterChange.exit()).isEqualTo(1);
+      assertThat(afterChange.lastLine()).startsWith("replay: " + activation + " definition of " + AGENT
+          + " changed: recorded revision ");
+    } finally {
+      system.uploadDefinitions(LocalSystem.fixture());
+    }
   }
 
   private static void rewriteStream(Map<StreamMessageId, Map<String, String>> entries, String from, String to) {

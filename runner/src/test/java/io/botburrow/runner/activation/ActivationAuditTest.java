@@ -29,6 +29,7 @@ import io.botburrow.queue.memory.InMemoryEffectLedger;
 import io.botburrow.runner.RunnerMetrics;
 import io.botburrow.runner.audit.AuditMetrics;
 import io.botburrow.runner.audit.AuditRecorder;
+import io.botburrow.runner.audit.Replay;
 import io.botburrow.runner.audit.ResponseCodec;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.LlmProperties;
@@ -169,5 +170,70 @@ class ActivationAuditTest {
     // the run stops writing to Redis after its first failure: one failure counted, not one per record
     assertThat(registry.get("botburrow.audit.failures").tag("store", "redis").counter().count()).isEqualTo(1);
     assertThat(archive.find(today(), a.id().value()).orElseThrow().records()).hasSize(8);
+  }
+
+  @Test
+  void aReplayOfAnActivationWithAToolCallCallsTheSameToolsWithoutCallingAModelOrPosting() {
+    String post = mentionWithOneSearch();
+    Activation a = Activation.notification(AGENT, "1 unread notification", List.of(), clock.instant());
+    handler(new InMemoryAuditLog()).handle(a);
+    int comments = hub.commentsBy(post, AGENT).size();
+    List<String> progress = new java.util.ArrayList<>();
+
+    Replay.Result result = new Replay(archive, definitions, hub, new ObjectMapper(), clock).replay(a.id().value(), progress::add);
+
+    assertThat(result.message()).isEqualTo("replay: " + a.id().value() + " tool sequence matches (1 calls)");
+    assertThat(result.matches()).isTrue();
+    assertThat(progress).singleElement().asString().contains("2 model calls, 1 tool calls recorded");
+    assertThat(hub.commentsBy(post, AGENT)).hasSize(comments);
+    assertThat(script).isEmpty();
+  }
+
+  @Test
+  void aReplayNoticesTheDefinitionChangedSinceTheRecording() {
+    mentionWithOneSearch();
+    Activation a = Activation.notification(AGENT, "1 unread notification", List.of(), clock.instant());
+    handler(new InMemoryAuditLog()).handle(a);
+    String recorded = definitions.load(AGENT).revision();
+    definitions.put(new io.botburrow.agents.AgentDefinition(
+        AgentConfig.of(AGENT, "native", Brain.of("another-model"), Capabilities.grants("hub:read")), "", List.of(), "2"));
+
+    Replay.Result result = new Replay(archive, definitions, hub, new ObjectMapper(), clock).replay(a.id().value(), line -> { });
+
+    assertThat(result.matches()).isFalse();
+    assertThat(result.message()).startsWith("replay: " + a.id().value() + " definition of helper-agent changed: recorded revision "
+        + recorded + ", the bucket holds 2 now");
+  }
+
+  @Test
+  void aReplayRefusesAModelResponseAlteredInTheArchive() {
+    mentionWithOneSearch();
+    Activation a = Activation.notification(AGENT, "1 unread notification", List.of(), clock.instant());
+    handler(new InMemoryAuditLog()).handle(a);
+    AuditArchive.Run run = archive.find(today(), a.id().value()).orElseThrow();
+    List<String> responses = new java.util.ArrayList<>(archive.responses(today(), AGENT, run.run()));
+    String changed = responses.getFirst().replace("hub_search", "hub_get_thread");
+    List<AuditEntry> records = new java.util.ArrayList<>(run.records());
+    archive.store(today(), AGENT, run.run(), records, List.of(changed, responses.get(1)));
+
+    Replay.Result result = new Replay(archive, definitions, hub, new ObjectMapper(), clock).replay(a.id().value(), line -> { });
+
+    assertThat(result.message()).isEqualTo("replay: " + a.id().value()
+        + " model response 1 does not match the hash its record holds (altered)");
+  }
+
+  @Test
+  void aReplayWhoseAgentNoLongerHasTheToolSaysWhereItDiverged() {
+    mentionWithOneSearch();
+    Activation a = Activation.notification(AGENT, "1 unread notification", List.of(), clock.instant());
+    handler(new InMemoryAuditLog()).handle(a);
+    // the same revision without hub:read: a store that did not notice a change
+    definitions.put(AgentConfig.of(AGENT, "native", Brain.of("scripted-model"), Capabilities.grants(new String[0])));
+
+    Replay.Result result = new Replay(archive, definitions, hub, new ObjectMapper(), clock).replay(a.id().value(), line -> { });
+
+    assertThat(result.matches()).isFalse();
+    assertThat(result.message()).isEqualTo("replay: " + a.id().value()
+        + " diverged at tool call 1: recorded hub_search, replayed (none)");
   }
 }
