@@ -55,7 +55,9 @@ class CoordinatorFactory {
       ScheduleIndex schedules,
       TaskStore tasks,
       ScheduleProperties scheduleProps,
-      Clock clock) {
+      Clock clock,
+      @io.micronaut.core.annotation.Nullable io.botburrow.audit.AuditArchive auditArchive,
+      io.botburrow.audit.AuditProperties audit) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
@@ -65,6 +67,10 @@ class CoordinatorFactory {
     duties.add(new LeaseReaperDuty(reaper, observer, Duration.ofSeconds(1), props.maxBackoff()));
     if (!props.registrySyncInterval().isZero()) {
       duties.add(new RegistrySync(hub, definitions, schedule, exploration.minStaleness(), props, clock));
+    }
+    if (auditArchive != null) {
+      duties.add(new io.botburrow.coordinator.duties.AuditRetentionDuty(auditArchive, audit.retentionDays(), clock,
+          props.maxBackoff()));
     }
     return new DutyManager(duties, metrics);
   }
