@@ -18,6 +18,9 @@ public class AuditMetrics {
     this.registry = registry;
     this.redis = recording(registry, "redis");
     this.archive = recording(registry, "archive");
+    // registered at zero, so that a dashboard and an alert see the series before the first failure
+    failures("redis");
+    failures("archive");
     this.bytes = DistributionSummary.builder("botburrow.audit.bytes")
         .description("Bytes of audit records of one activation (without the archived model responses)")
         .baseUnit("bytes")
@@ -26,11 +29,14 @@ public class AuditMetrics {
 
   /** @param store {@code redis} or {@code archive} */
   public void failed(String store) {
-    Counter.builder("botburrow.audit.failures")
+    failures(store).increment();
+  }
+
+  private Counter failures(String store) {
+    return Counter.builder("botburrow.audit.failures")
         .description("Audit writes that failed; the activation went on")
         .tag("store", store)
-        .register(registry)
-        .increment();
+        .register(registry);
   }
 
   /**
