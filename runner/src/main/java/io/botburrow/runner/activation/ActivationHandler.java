@@ -292,7 +292,8 @@ public class ActivationHandler {
       runnerTools.addAll(extraTools.offered(a, def.config(), run.deadline, posts::answeringThread));
       CliToolset tools = new CliToolset(a, def.config(), run.deadline, runnerTools, workspaces, workspaces.redactor(),
           tool -> ReportingTool.wrapAll(List.of(ObservedTool.wrap(tool, tool.spec().name(), observer)), activity, a).getFirst());
-      try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.tally, tools)) {
+      try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.audit.metering(run.tally),
+          tools)) {
         return dispatch(run, def, new AgentSession(a.agent(), executor, posts, run.tally, () -> activity.thinking(a)));
       }
     }

@@ -147,15 +147,16 @@ public class ActivationAudit implements ToolCallObserver, ModelCallObserver {
     }
     String body = ResponseCodec.write(response, recorder.properties().maxResponseChars());
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("model", request.model());
+    data.put("model", request == null ? response.model() : request.model());
     data.put("served_by", deployment);
     data.put("served_model", response.model());
-    data.put("request_sha256", AuditChain.sha256(json(request)));
+    data.put("request_sha256", request == null ? null : AuditChain.sha256(json(request)));
     data.put("response_sha256", AuditChain.sha256(body));
     data.put("input_tokens", response.usage().inputTokens());
     data.put("output_tokens", response.usage().outputTokens());
-    data.put("cost_usd", pricing.cost(response.model() == null ? request.model() : response.model(), response.usage()));
-    data.put("took_ms", took.toMillis());
+    data.put("cost_usd", pricing.cost(response.model() == null ? String.valueOf(data.get("model")) : response.model(),
+        response.usage()));
+    data.put("took_ms", took == null ? null : took.toMillis());
     data.put("finish_reason", response.finishReason());
     data.put("tool_calls", response.toolCalls().stream().map(ToolCall::name).toList());
     data.put("fallbacks", skipped.stream().map(s -> ordered("deployment", s.deployment(), "reason",
@@ -174,6 +175,30 @@ public class ActivationAudit implements ToolCallObserver, ModelCallObserver {
     append("model_call", ordered("model", request.model(), "request_sha256", AuditChain.sha256(json(request)),
         "took_ms", took.toMillis(), "error", cut(recorder.redactor().redact(failure.getClass().getSimpleName() + ": "
             + failure.getMessage()), MAX_ERROR_CHARS)));
+  }
+
+  /**
+   * {@code next} (the activation's tally), and the model calls a CLI agent makes through the runner's gateway
+   * front recorded here.
+   */
+  public io.botburrow.runner.agent.NativeAgentLoop.CallMeter metering(io.botburrow.runner.agent.NativeAgentLoop.CallMeter next) {
+    if (chain == null) {
+      return next;
+    }
+    ActivationAudit audit = this;
+    final class Metering implements io.botburrow.runner.agent.NativeAgentLoop.CallMeter, ModelCallObserver {
+      @Override
+      public void called(String model, io.botburrow.llm.Usage usage, double costUsd) {
+        next.called(model, usage, costUsd);
+      }
+
+      @Override
+      public void served(ChatRequest request, ChatResponse response, String deployment, List<Skipped> skipped,
+          Duration took) {
+        audit.served(request, response, deployment, skipped, took);
+      }
+    }
+    return new Metering();
   }
 
   /** {@code models} with every model call recorded here. */

@@ -13,7 +13,9 @@ public interface ModelCallObserver {
   record Skipped(String deployment, String reason) {}
 
   /**
+   * @param request the request, or null where it is not known (a CLI agent's call through the gateway front)
    * @param deployment the deployment that served, by its gateway name
+   * @param took from request to answer, or null where it is not known
    * @param skipped deployments tried first that failed or were resting (fallbacks), in order
    */
   default void served(ChatRequest request, ChatResponse response, String deployment, List<Skipped> skipped, Duration took) {}
