@@ -26,4 +26,23 @@ public interface AuditLog {
 
   /** Whether the log drops its oldest entries when full (then a run may have lost its first records). */
   boolean bounded();
+
+  /**
+   * Entries of {@code day}'s log and where the next read continues: without a position, the last
+   * {@code backlog} entries; with one, those appended after it, waiting up to {@code wait} for the first.
+   */
+  record Page(List<AuditEntry> entries, String position) {
+    public Page {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /**
+   * Follows the log of {@code day} (the live feed of the dashboard). Blocks up to {@code wait} when
+   * nothing is new.
+   *
+   * @param position null for the start of the feed, else the {@link Page#position()} of the previous page
+   * @throws AuditUnavailableException when the store cannot be reached
+   */
+  Page follow(LocalDate day, String position, int backlog, java.time.Duration wait);
 }

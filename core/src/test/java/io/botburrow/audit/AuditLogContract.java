@@ -29,6 +29,27 @@ interface AuditLogContract {
   }
 
   @Test
+  default void followingStartsWithTheNewestEntriesAndThenHandsOnlyNewOnes() {
+    AuditChain chain = new AuditChain("r3", "act3", "carol");
+    Instant at = Instant.parse("2026-12-03T10:00:00Z");
+    AuditEntry first = chain.append("started", Map.of(), at);
+    AuditEntry second = chain.append("model_call", Map.of(), at);
+    AuditEntry third = chain.append("finished", Map.of(), at);
+    log().append(DAY, first);
+    log().append(DAY, second);
+
+    AuditLog.Page start = log().follow(DAY, null, 1, java.time.Duration.ofMillis(10));
+    AuditLog.Page nothingNew = log().follow(DAY, start.position(), 1, java.time.Duration.ofMillis(10));
+    log().append(DAY, third);
+    AuditLog.Page next = log().follow(DAY, nothingNew.position(), 1, java.time.Duration.ofMillis(10));
+
+    assertThat(start.entries()).containsExactly(second);
+    assertThat(nothingNew.entries()).isEmpty();
+    assertThat(next.entries()).containsExactly(third);
+    assertThat(log().follow(DAY.plusDays(1), null, 10, java.time.Duration.ofMillis(10)).entries()).isEmpty();
+  }
+
+  @Test
   default void readsManyEntries() {
     AuditChain chain = new AuditChain("r2", "act2", "bob");
     for (int i = 0; i < 2500; i++) {

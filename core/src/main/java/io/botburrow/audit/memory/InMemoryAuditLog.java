@@ -33,6 +33,13 @@ public final class InMemoryAuditLog implements AuditLog {
     return false;
   }
 
+  @Override
+  public Page follow(LocalDate day, String position, int backlog, java.time.Duration wait) {
+    List<AuditEntry> log = read(day);
+    int from = position == null ? Math.max(0, log.size() - backlog) : Integer.parseInt(position);
+    return new Page(log.subList(Math.min(from, log.size()), log.size()), Integer.toString(log.size()));
+  }
+
   /** Replaces the {@code index}th entry of {@code day} (tests of verification). */
   public void replace(LocalDate day, int index, AuditEntry entry) {
     List<AuditEntry> log = days.get(day);

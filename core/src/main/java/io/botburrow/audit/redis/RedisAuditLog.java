@@ -13,6 +13,7 @@ import org.redisson.api.RScript;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.StreamMessageId;
+import org.redisson.api.stream.StreamReadArgs;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
@@ -75,6 +76,41 @@ public final class RedisAuditLog implements AuditLog {
   @Override
   public boolean bounded() {
     return true;
+  }
+
+  @Override
+  public Page follow(LocalDate day, String position, int backlog, Duration wait) {
+    RStream<String, String> stream = redis.getStream(key(day), StringCodec.INSTANCE);
+    Map<StreamMessageId, Map<String, String>> read;
+    if (position == null) {
+      Map<StreamMessageId, Map<String, String>> newest =
+          call(() -> stream.rangeReversed(backlog, StreamMessageId.MAX, StreamMessageId.MIN));
+      if (newest.isEmpty()) {
+        return new Page(List.of(), "0-0");
+      }
+      List<StreamMessageId> ids = new ArrayList<>(newest.keySet());
+      java.util.Collections.reverse(ids);
+      read = new java.util.LinkedHashMap<>();
+      ids.forEach(id -> read.put(id, newest.get(id)));
+    } else {
+      StreamMessageId after = parse(position);
+      read = call(() -> stream.read(StreamReadArgs.greaterThan(after).count(PAGE).timeout(wait)));
+      if (read == null || read.isEmpty()) {
+        return new Page(List.of(), position);
+      }
+    }
+    List<AuditEntry> entries = new ArrayList<>();
+    StreamMessageId last = null;
+    for (var e : read.entrySet()) {
+      entries.add(new AuditEntry(e.getValue().getOrDefault("line", ""), e.getValue().getOrDefault("hash", "")));
+      last = e.getKey();
+    }
+    return new Page(entries, last.toString());
+  }
+
+  private static StreamMessageId parse(String id) {
+    String[] parts = id.split("-", 2);
+    return new StreamMessageId(Long.parseLong(parts[0]), parts.length > 1 ? Long.parseLong(parts[1]) : 0);
   }
 
   /** The stream key of {@code day}. */

@@ -158,6 +158,10 @@ class ActivationAuditTest {
       public boolean bounded() {
         return true;
       }
+
+      public Page follow(LocalDate day, String position, int backlog, Duration wait) {
+        return new Page(List.of(), position);
+      }
     };
     String post = mentionWithOneSearch();
     Activation a = Activation.notification(AGENT, "1 unread notification", List.of(), clock.instant());
