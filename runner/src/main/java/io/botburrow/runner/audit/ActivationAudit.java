@@ -161,10 +161,11 @@ public class ActivationAudit implements ToolCallObserver, ModelCallObserver {
     data.put("tool_calls", response.toolCalls().stream().map(ToolCall::name).toList());
     data.put("fallbacks", skipped.stream().map(s -> ordered("deployment", s.deployment(), "reason",
         cut(recorder.redactor().redact(s.reason()), MAX_ERROR_CHARS))).toList());
+    // one step: the n-th archived response belongs to the n-th model_call record that names one
     synchronized (this) {
       responses.add(body);
+      append("model_call", data);
     }
-    append("model_call", data);
   }
 
   @Override
