@@ -62,11 +62,12 @@ const document = {
 let feed;
 const encoder = new TextEncoder();
 const send = (type, record) => feed.enqueue(encoder.encode(`event: ${type}\ndata: ${JSON.stringify(record)}\n\n`));
-const operator = { requeued: [], deadLetters: [{ activation_id: "0000000000000000000000000dead", agent: "broken-agent",
+const operator = { running: [], requeued: [], deadLetters: [{ activation_id: "0000000000000000000000000dead", agent: "broken-agent",
   kind: "notification", last_error: "definition invalid" }] };
 
 async function fetch(url, options = {}) {
-  assert.equal(options.headers["X-Admin-Key"], "dev-admin-key", "every call carries the key in a header: " + url);
+  const presented = options.headers["X-Admin-Key"] || (options.headers.Authorization || "").replace("Bearer ", "");
+  assert.equal(presented, "dev-admin-key", "every call carries the key in a header: " + url);
   assert.ok(!url.includes("dev-admin-key"), "the key is never in a URL");
   if (url === "/api/v1/operator/events") {
     return { status: 200, ok: true, body: new ReadableStream({ start: (c) => { feed = c; } }) };
@@ -74,7 +75,8 @@ async function fetch(url, options = {}) {
   const path = url.replace("/api/v1/operator", "");
   let body = {};
   if (path === "/queues") body = { queues: [{ kind: "notification", depth: 2, oldest_age_seconds: 1.5 }] };
-  else if (path === "/running") body = { running: [] };
+  else if (path === "/running") body = { running: operator.running };
+  else if (url.startsWith("/api/v1/agents/")) body = { name: decodeURIComponent(url.split("/").pop()), state: "thinking" };
   else if (path === "/dead-letters") body = { dead_letters: operator.deadLetters };
   else if (path === "/circuits") body = { open_circuits: [] };
   else if (options.method === "POST" && path.endsWith("/requeue")) {
@@ -122,6 +124,13 @@ await settle();
 assert.equal(document.getElementById("detail").hidden, false);
 assert.match(text("records"), /model_call openai:scripted\/scripted-model · 120 in \/ 30 out · 0\.0042 USD · 80 ms · asked for hub_search/);
 assert.match(text("records"), /tool_call hub_search \{"query":"x"\} → ok, 812 chars, 9 ms/);
+
+// agents' states and the runners' busy slots come with the operator API's next read
+operator.running = [{ activation_id: "a2", agent: "reader-agent", kind: "notification", attempt: 1, runner: "runner-1" },
+  { activation_id: "a3", agent: "echo-agent", kind: "notification", attempt: 1, runner: "runner-1" }];
+await vm.runInContext("refreshOperator()", context);
+assert.match(text("agent-states"), /reader-agent thinking/, text("agent-states"));
+assert.match(text("runners"), /runner-1 2 busy/, text("runners"));
 
 // the dead letter's button requeues it
 assert.match(text("dead-letters"), /broken-agent notification definition invalid requeue/);

@@ -170,6 +170,16 @@ async function refreshOperator() {
     button.addEventListener("click", async () => { await api("POST", "/dead-letters/" + d.activation_id + "/requeue"); refreshOperator(); });
     return row(d.agent, d.kind, d.last_error, button);
   }) : [row("none")]));
+  const busy = new Map();
+  running.running.forEach((r) => busy.set(r.runner, (busy.get(r.runner) || 0) + 1));
+  $("runners").replaceChildren(...(busy.size ? [...busy.entries()].sort().map(([runner, n]) => row(runner, n + " busy"))
+    : [row("no runner busy")]));
+  const names = [...new Set([...activations.values()].map((a) => a.agent))].sort();
+  const states = await Promise.all(names.map((name) => fetch("/api/v1/agents/" + encodeURIComponent(name), {
+    headers: { Authorization: "Bearer " + sessionStorage.getItem(KEY) }, cache: "no-store" })
+    .then((r) => (r.ok ? r.json() : { name, state: "unknown" })).catch(() => ({ name, state: "unknown" }))));
+  $("agent-states").replaceChildren(...(states.length ? states.map((s) => row(s.name, el("span", s.state, s.state)))
+    : [row("no activity yet")]));
   $("circuits").replaceChildren(...(circuits.open_circuits.length ? circuits.open_circuits.map((c) => row(JSON.stringify(c)))
     : [row("none")]));
 }
