@@ -10,6 +10,7 @@ import io.botburrow.coordinator.duties.LeaderDuty;
 import io.botburrow.coordinator.duties.LeaseReaperDuty;
 import io.botburrow.coordinator.duties.RegistrySync;
 import io.botburrow.coordinator.duties.StalenessScheduler;
+import io.botburrow.activity.AgentActivity;
 import io.botburrow.hub.HubClient;
 import io.botburrow.leader.LeaderElection;
 import io.botburrow.queue.ActivationQueue;
@@ -55,13 +56,14 @@ class CoordinatorFactory {
       ScheduleIndex schedules,
       TaskStore tasks,
       ScheduleProperties scheduleProps,
+      AgentActivity activity,
       Clock clock,
       @io.micronaut.core.annotation.Nullable io.botburrow.audit.AuditArchive auditArchive,
       io.botburrow.audit.AuditProperties audit) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
-    duties.add(new StalenessScheduler(hub, queue, schedule, discovery, props, exploration.minStaleness(), metrics, clock));
+    duties.add(new StalenessScheduler(hub, queue, schedule, discovery, props, exploration.minStaleness(), metrics, activity, clock));
     RunnerObserver observer = new RunnerObserver(runners, props.deadRunnerAfter(), clock);
     duties.add(new ScheduleFirer(schedules, definitions, queue, tasks, scheduleProps, props.maxBackoff(), clock));
     duties.add(new LeaseReaperDuty(reaper, observer, Duration.ofSeconds(1), props.maxBackoff()));

@@ -1,6 +1,9 @@
 package io.botburrow.coordinator.duties;
 
 import io.botburrow.activation.Activation;
+import io.botburrow.activity.ActivityReport;
+import io.botburrow.activity.AgentActivity;
+import io.botburrow.activity.AgentPhase;
 import io.botburrow.coordinator.CoordinatorMetrics;
 import io.botburrow.coordinator.CoordinatorProperties;
 import io.botburrow.coordinator.DiscoveryPolicy;
@@ -12,6 +15,7 @@ import io.botburrow.schedule.ExplorationSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * ({@link ExplorationSchedule}): runners move an agent's due time after each activation, the registry
  * sync adds new agents, and on gaining leadership the Hub's stale listing seeds it. A tick only reads
  * the due head of the index, so its cost does not grow with the number of agents.
+ *
+ * <p>Exploration is work an agent starts by itself, so it waits out the agent's rest
+ * ({@code behavior.limits.min_interval_seconds} after its last activation, as the runners report it):
+ * an agent due while it rests is put back to the end of its rest instead. Work somebody asked for
+ * (mentions, messages, webhooks, delegations, schedules) does not wait.
  */
 public final class StalenessScheduler extends LoopingDuty {
   private static final Logger LOG = LoggerFactory.getLogger(StalenessScheduler.class);
@@ -31,6 +40,7 @@ public final class StalenessScheduler extends LoopingDuty {
   private final CoordinatorProperties props;
   private final Duration minStaleness;
   private final CoordinatorMetrics metrics;
+  private final AgentActivity activity;
   private final Clock clock;
   private volatile boolean seeded;
 
@@ -42,6 +52,7 @@ public final class StalenessScheduler extends LoopingDuty {
       CoordinatorProperties props,
       Duration minStaleness,
       CoordinatorMetrics metrics,
+      AgentActivity activity,
       Clock clock) {
     super(props.maxBackoff());
     this.hub = hub;
@@ -51,6 +62,7 @@ public final class StalenessScheduler extends LoopingDuty {
     this.props = props;
     this.minStaleness = minStaleness;
     this.metrics = metrics;
+    this.activity = activity;
     this.clock = clock;
   }
 
@@ -77,12 +89,25 @@ public final class StalenessScheduler extends LoopingDuty {
         schedule.remove(agent);
         continue;
       }
+      Optional<Instant> rest = restingUntil(agent, now);
+      if (rest.isPresent()) {
+        schedule.scheduleAt(agent, rest.get());
+        LOG.debug("Agent(name={}) rests until {}: exploration put back", agent, rest.get());
+        continue;
+      }
       EnqueueResult result =
           queue.enqueue(Activation.exploration(agent, "quiet for " + minStaleness.toSeconds() + " s", null, now), fencingToken);
       metrics.enqueued("exploration", result);
       LOG.debug("Agent(name={}) exploration: {}", agent, result);
     }
     return props.staleCheckInterval();
+  }
+
+  /** The end of the agent's rest after its last activation, while it lasts. */
+  private Optional<Instant> restingUntil(String agent, Instant now) {
+    return activity.current(agent)
+        .filter(r -> r.phase() == AgentPhase.COOLDOWN && r.until().isAfter(now))
+        .map(ActivityReport::until);
   }
 
   /** Agents the Hub already finds stale become due now (after a fresh start or a lost Redis). */

@@ -3,6 +3,9 @@ package io.botburrow.coordinator.duties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.botburrow.activation.ActivationKind;
+import io.botburrow.activity.ActivityReport;
+import io.botburrow.activity.AgentPhase;
+import io.botburrow.activity.memory.InMemoryAgentActivity;
 import io.botburrow.agents.AgentConfig;
 import io.botburrow.agents.Brain;
 import io.botburrow.agents.Capabilities;
@@ -48,6 +51,7 @@ class StalenessSchedulerTest {
     queue.startTerm(1);
   }
   private final InMemoryExplorationSchedule schedule = new InMemoryExplorationSchedule();
+  private final InMemoryAgentActivity activity = new InMemoryAgentActivity();
   private final InMemoryAgentDefinitionStore definitions = new InMemoryAgentDefinitionStore()
       .put(agent("explorer", true))
       .put(agent("homebody", false));
@@ -74,7 +78,7 @@ class StalenessSchedulerTest {
         Duration.ofSeconds(30), 100, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(10),
         Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(5));
     CoordinatorMetrics metrics = new CoordinatorMetrics(new SimpleMeterRegistry(), queue, queue, "test");
-    return new StalenessScheduler(staleHub(stale), queue, schedule, new DiscoveryPolicy(definitions), props, QUIET, metrics, clock);
+    return new StalenessScheduler(staleHub(stale), queue, schedule, new DiscoveryPolicy(definitions), props, QUIET, metrics, activity, clock);
   }
 
   @Test
@@ -113,5 +117,37 @@ class StalenessSchedulerTest {
 
     assertThat(queue.depth(ActivationKind.EXPLORATION)).isZero();
     assertThat(schedule.size()).isZero();
+  }
+
+  @Test
+  void anAgentRestingAfterItsLastActivationExploresOnlyWhenTheRestIsOver() {
+    StalenessScheduler s = scheduler(List.of());
+    schedule.scheduleAt("explorer", T0);
+    // it answered a mention a moment ago and rests for its min_interval_seconds (60 s)
+    activity.report("explorer", new ActivityReport(AgentPhase.COOLDOWN, "a1", "runner-1", T0.minusSeconds(1),
+        T0.plusSeconds(59)));
+
+    s.step(1);
+    assertThat(queue.depth(ActivationKind.EXPLORATION)).isZero();
+
+    now = T0.plusSeconds(58);
+    s.step(1);
+    assertThat(queue.depth(ActivationKind.EXPLORATION)).isZero();
+
+    now = T0.plusSeconds(59);
+    s.step(1);
+    assertThat(queue.depth(ActivationKind.EXPLORATION)).isEqualTo(1);
+  }
+
+  @Test
+  void anAgentBusyWithOtherWorkIsNotHeldBackByAnEndedRest() {
+    StalenessScheduler s = scheduler(List.of());
+    schedule.scheduleAt("explorer", T0);
+    activity.report("explorer", new ActivityReport(AgentPhase.COOLDOWN, "a1", "runner-1", T0.minusSeconds(90),
+        T0.minusSeconds(30)));
+
+    s.step(1);
+
+    assertThat(queue.depth(ActivationKind.EXPLORATION)).isEqualTo(1);
   }
 }

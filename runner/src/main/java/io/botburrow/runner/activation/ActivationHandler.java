@@ -235,7 +235,9 @@ public class ActivationHandler {
       run.arm(agentLimit.compareTo(activationTimeout) < 0 ? agentLimit : activationTimeout);
       ActivationOutcome outcome = run(run, def);
       if (def.config().behavior().discovery().enabled() && !(outcome instanceof ActivationOutcome.Cancelled)) {
-        schedule.scheduleAt(a.agent(), clock.instant().plus(minStaleness));
+        // the next exploration also waits out the agent's rest (behavior.limits.min_interval_seconds)
+        Duration quiet = run.cooldown != null && run.cooldown.compareTo(minStaleness) > 0 ? run.cooldown : minStaleness;
+        schedule.scheduleAt(a.agent(), clock.instant().plus(quiet));
       }
       return outcome;
     } catch (AgentDefinitionException e) {

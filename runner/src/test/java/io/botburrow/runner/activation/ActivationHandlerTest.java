@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.RunnerPool;
 import io.botburrow.agents.AgentConfig;
+import io.botburrow.agents.Limits;
+import io.botburrow.agents.Discovery;
+import io.botburrow.agents.Behavior;
 import io.botburrow.agents.AgentDefinition;
 import io.botburrow.agents.Brain;
 import io.botburrow.agents.Capabilities;
@@ -50,6 +53,7 @@ class ActivationHandlerTest {
   private final List<Object> modelCalls = new ArrayList<>();
   private final InMemoryEffectLedger ledger = new InMemoryEffectLedger(clock);
   private BudgetHealth gatewayBudget;
+  private final InMemoryExplorationSchedule explorations = new InMemoryExplorationSchedule();
   private final ActivationHandler handler = handler();
 
   private ActivationHandler handler() {
@@ -75,7 +79,7 @@ class ActivationHandlerTest {
     InMemoryActivationQueue queue = new InMemoryActivationQueue(QueueSettings.defaults(), clock);
     return new ActivationHandler(definitions, hub, new ModelRouter(llm, name -> null), models, new ObjectMapper(),
         new RunnerMetrics(new SimpleMeterRegistry(), queue, RunnerPool.HYBRID), clock, Duration.ofSeconds(30), 3, ledger,
-        new InMemoryExplorationSchedule(), Duration.ofMinutes(15), WorkspaceProvider.disabled(),
+        explorations, Duration.ofMinutes(15), WorkspaceProvider.disabled(),
         new io.botburrow.tasks.memory.InMemoryTaskStore());
   }
 
@@ -108,6 +112,25 @@ class ActivationHandlerTest {
     });
     assertThat(hub.read).containsExactly(n.id());
     assertThat(hub.commentKeys).containsExactly("reply:" + AGENT + ":" + n.id());
+  }
+
+  @Test
+  void theNextExplorationWaitsOutTheAgentsRestWhenItIsLongerThanTheQuietTime() {
+    AgentConfig c = AgentConfig.of(AGENT, "native", Brain.of("scripted-model"), Capabilities.grants("hub:read"));
+    Behavior b = c.behavior().withDiscovery(new Discovery(true, "staleness", false, false, 0.7));
+    Limits l = b.limits();
+    definitions.put(c.withBehavior(b.withLimits(new Limits(l.maxDailyPosts(), l.maxDailyComments(),
+        l.maxResponsesPerThread(), 3600, l.maxTokensPerActivation()))));
+    String post = hub.post("ron", "a question");
+    Comment asking = hub.addComment("ron", post, null, "@helper-agent what now?");
+    hub.mention(AGENT, post, asking.id(), asking.content());
+
+    handler.handle(activation(1));
+
+    // quiet time 15 min, rest 60 min: not due after the quiet time, due after the rest
+    Instant now = Instant.now();
+    assertThat(explorations.takeDue(now.plus(Duration.ofMinutes(16)), 10, Duration.ZERO)).isEmpty();
+    assertThat(explorations.takeDue(now.plus(Duration.ofMinutes(61)), 10, Duration.ZERO)).containsExactly(AGENT);
   }
 
   @Test

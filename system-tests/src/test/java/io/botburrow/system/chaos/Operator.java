@@ -24,6 +24,14 @@ final class Operator {
         .findFirst();
   }
 
+  /** The agents whose running activation {@code runner} holds the lease of. */
+  java.util.Set<String> agentsRunOn(String runner) {
+    return StreamSupport.stream(http.get("/api/v1/operator/running").path("running").spliterator(), false)
+        .filter(r -> runner.equals(r.path("runner").asText()))
+        .map(r -> r.path("agent").asText())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
   JsonNode deadLetters() {
     return http.get("/api/v1/operator/dead-letters").path("dead_letters");
   }

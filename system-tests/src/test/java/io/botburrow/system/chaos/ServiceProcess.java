@@ -134,6 +134,12 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** The id a runner announced in its log ({@code Runner(id=...) started}), once it has started. */
+  java.util.Optional<String> runnerId() {
+    var m = java.util.regex.Pattern.compile("Runner\\(id=([^,)]+)\\) started").matcher(output());
+    return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+  }
+
   String tail() {
     String text = output();
     return text.length() > 4_000 ? text.substring(text.length() - 4_000) : text;
