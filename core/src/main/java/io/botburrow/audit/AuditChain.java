@@ -65,6 +65,10 @@ public final class AuditChain {
     return entry;
   }
 
+  public String activation() {
+    return activation;
+  }
+
   public String run() {
     return run;
   }

@@ -92,6 +92,14 @@ public class ActivationAudit implements ToolCallObserver, ModelCallObserver {
     append("workspace", ordered("took_ms", took.toMillis(), "tools", tools));
   }
 
+  /** A sandbox event of the activation's sandbox ({@code acquired}, {@code command}, {@code closed}). */
+  public void sandbox(String event, Map<String, ?> details) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("event", event);
+    data.putAll(new java.util.TreeMap<>(details));
+    append("sandbox", data);
+  }
+
   /** A reply the runtime posted (or found already posted) for the activation. */
   public void replied(String postId, String commentId) {
     append("reply", ordered("post", postId, "comment", commentId));
@@ -112,6 +120,7 @@ public class ActivationAudit implements ToolCallObserver, ModelCallObserver {
     data.put("cost_usd", costUsd);
     data.put("took_ms", took.toMillis());
     append("finished", data);
+    recorder.ended(chain.activation(), this);
     archive();
   }
 

@@ -20,4 +20,10 @@ class AuditFactory {
       Redactor redactor, MeterRegistry registry, Clock clock) {
     return new AuditRecorder(log, archive, properties, redactor, new AuditMetrics(registry), clock);
   }
+
+  /** Tells each activation's trail of its sandbox: acquired (warm or not), each command's ending, closed. */
+  @Singleton
+  io.botburrow.runner.sandbox.SandboxEvents auditSandboxEvents(AuditRecorder recorder) {
+    return recorder.sandboxEvents();
+  }
 }

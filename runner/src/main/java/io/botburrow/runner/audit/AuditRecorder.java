@@ -29,6 +29,7 @@ public final class AuditRecorder {
   private final Redactor redactor;
   private final AuditMetrics metrics;
   private final Clock clock;
+  private final java.util.Map<String, ActivationAudit> open = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicBoolean logDown = new AtomicBoolean();
   private final AtomicBoolean archiveDown = new AtomicBoolean();
 
@@ -55,7 +56,41 @@ public final class AuditRecorder {
     byte[] nonce = new byte[4];
     ThreadLocalRandom.current().nextBytes(nonce);
     String run = a.id().value() + "." + a.attempt() + "." + HexFormat.of().formatHex(nonce);
-    return new ActivationAudit(this, a, run, pricing);
+    ActivationAudit audit = new ActivationAudit(this, a, run, pricing);
+    open.put(a.id().value(), audit);
+    return audit;
+  }
+
+  /** Sandbox events, recorded in the trail of the activation whose sandbox it is. */
+  public io.botburrow.runner.sandbox.SandboxEvents sandboxEvents() {
+    return new io.botburrow.runner.sandbox.SandboxEvents() {
+      @Override
+      public void acquired(io.botburrow.runner.sandbox.SandboxRequest request, boolean warm, long millis) {
+        audit(request).ifPresent(a -> a.sandbox("acquired", java.util.Map.of("image", request.image(), "warm", warm,
+            "took_ms", millis)));
+      }
+
+      @Override
+      public void commandEnded(io.botburrow.runner.sandbox.SandboxRequest request, io.botburrow.runner.sandbox.ExecResult r) {
+        audit(request).ifPresent(a -> a.sandbox("command", java.util.Map.of("exit_code", r.exitCode(),
+            "termination", r.termination().name().toLowerCase(java.util.Locale.ROOT), "stdout_chars", r.stdout().length(),
+            "stderr_chars", r.stderr().length(), "truncated", r.truncated())));
+      }
+
+      @Override
+      public void closed(io.botburrow.runner.sandbox.SandboxRequest request) {
+        audit(request).ifPresent(a -> a.sandbox("closed", java.util.Map.of("image", request.image())));
+      }
+    };
+  }
+
+  private java.util.Optional<ActivationAudit> audit(io.botburrow.runner.sandbox.SandboxRequest request) {
+    return java.util.Optional.ofNullable(open.get(request.activationId()));
+  }
+
+  /** The run ended: its sandbox events go nowhere from now on. */
+  void ended(String activationId, ActivationAudit audit) {
+    open.remove(activationId, audit);
   }
 
   Clock clock() {

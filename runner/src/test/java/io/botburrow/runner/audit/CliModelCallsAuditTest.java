@@ -56,4 +56,28 @@ class CliModelCallsAuditTest {
     assertThat(data.path("fallbacks").get(0).path("reason").asText()).isEqualTo("429 rate limited");
     assertThat(data.path("input_tokens").asLong()).isEqualTo(100);
   }
+
+  @Test
+  void theSandboxOfAnActivationIsRecordedInItsTrailUntilItEnds() {
+    AuditRecorder recorder = new AuditRecorder(log, null, AuditProperties.defaults(), Redactor.none(),
+        new AuditMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+    Activation a = Activation.notification("coder", "1 unread", List.of(), Clock.systemUTC().instant());
+    ActivationAudit audit = recorder.open(a, prices);
+    var request = new io.botburrow.runner.sandbox.SandboxRequest(a.id().value(), "coder", "botburrow/agent-sandbox:latest",
+        new io.botburrow.runner.sandbox.SandboxLimits(1.0, 512L << 20, 128, 256L << 20), Clock.systemUTC().instant().plusSeconds(60));
+    var events = recorder.sandboxEvents();
+
+    events.acquired(request, true, 12);
+    events.commandEnded(request, new io.botburrow.runner.sandbox.ExecResult(137, "", "Killed", false, false, true, false));
+    audit.finished("success", "done", "completed", 0, 0, 0, java.time.Duration.ofMillis(50));
+    events.closed(request);
+
+    List<AuditEntry> trail = log.read(LocalDate.now(ZoneOffset.UTC));
+    assertThat(trail).extracting(AuditEntry::type).containsExactly("started", "sandbox", "sandbox", "finished");
+    assertThat(trail.get(1).record().path("data").path("warm").asBoolean()).isTrue();
+    var command = trail.get(2).record().path("data");
+    assertThat(command.path("event").asText()).isEqualTo("command");
+    assertThat(command.path("exit_code").asInt()).isEqualTo(137);
+    assertThat(command.path("termination").asText()).isEqualTo("oom_killed");
+  }
 }
