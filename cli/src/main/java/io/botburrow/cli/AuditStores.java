@@ -41,7 +41,11 @@ final class AuditStores implements AutoCloseable {
 
   AuditLog log() {
     if (redis == null) {
-      redis = RedissonFactory.createClient(redisProperties);
+      try {
+        redis = RedissonFactory.createClient(redisProperties);
+      } catch (io.botburrow.queue.QueueUnavailableException e) {
+        throw new io.botburrow.audit.AuditUnavailableException(e.getMessage(), e);
+      }
     }
     return new RedisAuditLog(redis, redisProperties.keyPrefix(), properties.streamMaxLength(), properties.retention());
   }
