@@ -75,10 +75,11 @@ async function fetch(url, options = {}) {
   const path = url.replace("/api/v1/operator", "");
   let body = {};
   if (path === "/queues") body = { queues: [{ kind: "notification", depth: 2, oldest_age_seconds: 1.5 }] };
-  else if (path === "/running") body = { running: operator.running };
+  else if (path === "/running") body = operator.running.length ? { running: operator.running } : {};
   else if (url.startsWith("/api/v1/agents/")) body = { name: decodeURIComponent(url.split("/").pop()), state: "thinking" };
-  else if (path === "/dead-letters") body = { dead_letters: operator.deadLetters };
-  else if (path === "/circuits") body = { open_circuits: [] };
+  else if (path === "/dead-letters") body = operator.deadLetters.length ? { dead_letters: operator.deadLetters } : {};
+  // as the coordinator's JSON does, empty lists are left out
+  else if (path === "/circuits") body = {};
   else if (options.method === "POST" && path.endsWith("/requeue")) {
     operator.requeued.push(path.split("/")[2]);
     operator.deadLetters = [];

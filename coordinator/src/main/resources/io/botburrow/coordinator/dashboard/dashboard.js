@@ -159,19 +159,21 @@ async function followForever() {
 }
 
 async function refreshOperator() {
-  const [queues, running, dead, circuits] = await Promise.all([api("GET", "/queues"), api("GET", "/running"),
-    api("GET", "/dead-letters"), api("GET", "/circuits")]);
-  $("queues").replaceChildren(...queues.queues.map((q) => row(q.kind, String(q.depth), String(q.oldest_age_seconds))));
-  $("running").replaceChildren(...(running.running.length ? running.running.map((r) => row(r.agent, r.kind, "attempt " + r.attempt,
+  // the API leaves out empty lists
+  const [queues, running, dead, circuits] = (await Promise.all([api("GET", "/queues"), api("GET", "/running"),
+    api("GET", "/dead-letters"), api("GET", "/circuits")]))
+    .map((body, i) => body[["queues", "running", "dead_letters", "open_circuits"][i]] || []);
+  $("queues").replaceChildren(...queues.map((q) => row(q.kind, String(q.depth), String(q.oldest_age_seconds))));
+  $("running").replaceChildren(...(running.length ? running.map((r) => row(r.agent, r.kind, "attempt " + r.attempt,
     "on " + r.runner)) : [row("none")]));
-  $("dead-letters").replaceChildren(...(dead.dead_letters.length ? dead.dead_letters.map((d) => {
+  $("dead-letters").replaceChildren(...(dead.length ? dead.map((d) => {
     const button = el("button", "requeue");
     button.dataset.activation = d.activation_id;
     button.addEventListener("click", async () => { await api("POST", "/dead-letters/" + d.activation_id + "/requeue"); refreshOperator(); });
     return row(d.agent, d.kind, d.last_error, button);
   }) : [row("none")]));
   const busy = new Map();
-  running.running.forEach((r) => busy.set(r.runner, (busy.get(r.runner) || 0) + 1));
+  running.forEach((r) => busy.set(r.runner, (busy.get(r.runner) || 0) + 1));
   $("runners").replaceChildren(...(busy.size ? [...busy.entries()].sort().map(([runner, n]) => row(runner, n + " busy"))
     : [row("no runner busy")]));
   const names = [...new Set([...activations.values()].map((a) => a.agent))].sort();
@@ -180,7 +182,7 @@ async function refreshOperator() {
     .then((r) => (r.ok ? r.json() : { name, state: "unknown" })).catch(() => ({ name, state: "unknown" }))));
   $("agent-states").replaceChildren(...(states.length ? states.map((s) => row(s.name, el("span", s.state, s.state)))
     : [row("no activity yet")]));
-  $("circuits").replaceChildren(...(circuits.open_circuits.length ? circuits.open_circuits.map((c) => row(JSON.stringify(c)))
+  $("circuits").replaceChildren(...(circuits.length ? circuits.map((c) => row(JSON.stringify(c)))
     : [row("none")]));
 }
 
