@@ -185,6 +185,32 @@ class AuditTrailIT {
     }
   }
 
+  @Test
+  void theBucketArchiveKeepsRunsPerDayAndAgentAndRetentionDeletesWholeDays() {
+    String bucket = "audit-retention-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    s3.createBucket(b -> b.bucket(bucket));
+    var archive = new io.botburrow.audit.s3.S3AuditArchive(s3, bucket);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    for (LocalDate day : List.of(today.minusDays(40), today.minusDays(1), today)) {
+      var chain = new io.botburrow.audit.AuditChain("run-" + day, "act-" + day, AGENT);
+      archive.store(day, AGENT, chain.run(), List.of(chain.append("started", Map.of("n", 1), day.atStartOfDay(ZoneOffset.UTC)
+          .toInstant())), List.of("{\"content\":\"hi\"}"));
+    }
+
+    assertThat(archive.days()).containsExactly(today.minusDays(40), today.minusDays(1), today);
+    assertThat(archive.read(today)).singleElement().satisfies(run -> {
+      assertThat(run.agent()).isEqualTo(AGENT);
+      assertThat(run.run()).isEqualTo("run-" + today);
+      assertThat(run.records()).hasSize(1);
+    });
+    assertThat(archive.responses(today, AGENT, "run-" + today)).containsExactly("{\"content\":\"hi\"}");
+    assertThat(archive.responses(today, AGENT, "no-such-run")).isEmpty();
+    // a retention of 30 days on today: the day 40 days ago goes, both its objects
+    assertThat(archive.deleteBefore(
+        io.botburrow.coordinator.duties.AuditRetentionDuty.firstKept(today, 30))).isEqualTo(2);
+    assertThat(archive.days()).containsExactly(today.minusDays(1), today);
+  }
+
   private static void rewriteStream(Map<StreamMessageId, Map<String, String>> entries, String from, String to) {
     redis.getKeys().delete(streamKey());
     var stream = redis.<String, String>getStream(streamKey(), StringCodec.INSTANCE);
