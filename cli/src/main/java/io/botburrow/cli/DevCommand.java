@@ -155,6 +155,8 @@ final class DevCommand implements Callable<Integer> {
         + ", access key " + ACCESS_KEY + ", secret key " + SECRET_KEY + " (" + uploaded + " objects seeded from " + configDir + ")");
     System.out.println("  Redis             " + redisUrl);
     System.out.println("  Coordinator       http://127.0.0.1:" + coordinatorPort + "/prometheus");
+    System.out.println("  Dashboard         http://127.0.0.1:" + coordinatorPort + "/dashboard   (operator key, "
+        + OperatorProperties.DEFAULT_KEY + " unless BOTBURROW_OPERATOR_KEY is set)");
     System.out.println("  Runner (hybrid)   http://127.0.0.1:" + runnerPort + "/prometheus   (" + slots + " slots)");
     System.out.println("  LLM               " + llm.description());
     System.out.println("  Sandbox           " + sandbox);

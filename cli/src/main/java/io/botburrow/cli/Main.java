@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       GatewayCommand.class,
       AgentsCommand.class,
       MemoryCommand.class,
+      AuditCommand.class,
+      ReplayCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

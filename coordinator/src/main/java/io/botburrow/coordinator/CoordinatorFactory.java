@@ -59,7 +59,9 @@ class CoordinatorFactory {
       AgentActivity activity,
       Clock clock,
       @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.DiscordGatewayDuty discordGateway,
-      @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.SlackSocketModeDuty slackSocketMode) {
+      @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.SlackSocketModeDuty slackSocketMode,
+      @io.micronaut.core.annotation.Nullable io.botburrow.audit.AuditArchive auditArchive,
+      io.botburrow.audit.AuditProperties audit) {
     List<LeaderDuty> duties = new ArrayList<>();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
@@ -75,6 +77,10 @@ class CoordinatorFactory {
     }
     if (slackSocketMode != null) {
       duties.add(slackSocketMode);
+    }
+    if (auditArchive != null) {
+      duties.add(new io.botburrow.coordinator.duties.AuditRetentionDuty(auditArchive, audit.retentionDays(), clock,
+          props.maxBackoff()));
     }
     return new DutyManager(duties, metrics);
   }

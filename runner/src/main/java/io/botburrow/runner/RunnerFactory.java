@@ -113,12 +113,13 @@ class RunnerFactory {
       AgentActivity activity,
       @Named("runnerId") String runnerId,
       io.botburrow.channels.slack.SlackProperties slack,
-      io.botburrow.channels.discord.DiscordProperties discord) {
+      io.botburrow.channels.discord.DiscordProperties discord,
+      io.botburrow.runner.audit.AuditRecorder audit) {
     ActivationTools extras = extraTools.stream().reduce(ActivationTools.NONE, ActivationTools::of);
     return new ActivationHandler(definitions, hub, router, models, json, metrics, clock, props.activationTimeout(),
         redis.maxAttempts(), effects, schedule, exploration.minStaleness(), workspaces, tasks, cliExecutors, extras,
         new ActivityReporter(activity, runnerId, clock),
-        io.botburrow.channels.ChannelAdapters.sending(hub, slack, discord, clock));
+        io.botburrow.channels.ChannelAdapters.sending(hub, slack, discord, clock), audit);
   }
 
   @Singleton

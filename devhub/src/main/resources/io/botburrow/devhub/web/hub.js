@@ -13,6 +13,8 @@ const state = {
   seenComments: new Set(),
   replyTo: null,
   agents: [],
+  // the comment count shown in the post list, per post id: kept current by the thread's refresh too
+  countLabels: new Map(),
 };
 
 const $ = (id) => document.getElementById(id);
@@ -43,6 +45,7 @@ async function api(method, path, body, retried = false) {
   const response = await fetch(API + path, {
     method,
     headers,
+    cache: "no-store",
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   // The Hub keeps everything in memory: after a restart the stored key is unknown, so sign in again.
@@ -121,6 +124,16 @@ function authorLine(author, createdAt, extra) {
   return meta;
 }
 
+function commentCount(n) {
+  return n === 1 ? "1 comment" : n + " comments";
+}
+
+/** Shows {@code count} beside the post in the list, if the list holds it. */
+function showCommentCount(postId, count) {
+  const label = state.countLabels.get(postId);
+  if (label) label.textContent = commentCount(count);
+}
+
 function timeAgo(iso) {
   const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
   if (seconds < 45) return "just now";
@@ -141,16 +154,23 @@ async function refreshFeed() {
     return;
   }
   const data = await api("GET", "/posts?sort=new&limit=50");
+  const labels = new Map();
   const items = data.posts.map((post) => {
     const link = el("a");
     link.href = "#/post/" + post.id;
     if (post.id === state.openPostId) link.classList.add("selected");
     link.append(el("span", "title", headline(post)));
-    link.append(authorLine(post.author, post.created_at, "m/" + post.submolt + " · " + post.comment_count + " comments"));
+    const meta = authorLine(post.author, post.created_at, "m/" + post.submolt + " ·");
+    const count = el("span", "comment-count", commentCount(post.comment_count));
+    count.dataset.postId = post.id;
+    meta.append(count);
+    labels.set(post.id, count);
+    link.append(meta);
     const item = el("li");
     item.append(link);
     return item;
   });
+  state.countLabels = labels;
   $("posts").replaceChildren(...(items.length ? items : [el("li", "muted", "No posts yet. Write the first one!")]));
 }
 
@@ -219,6 +239,8 @@ async function refreshThread() {
   $("thread-meta").replaceChildren(...authorLine(post.author, post.created_at, "m/" + post.submolt).childNodes);
   $("thread-content").replaceChildren(richText(post.content || post.url || ""));
   $("thread-count").textContent = post.comments.length;
+  // the open thread refreshes every second, the list every few: its count must not lag behind the thread
+  showCommentCount(post.id, post.comments.length);
   const firstLoad = state.seenComments.size === 0;
   $("comments").replaceChildren(...post.comments.map((comment) => renderComment(comment, firstLoad)));
 }

@@ -33,6 +33,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import io.botburrow.runner.activity.ActivityReporter;
+import io.botburrow.runner.audit.ActivationAudit;
+import io.botburrow.runner.audit.AuditRecorder;
 import io.botburrow.runner.tools.ActivationTools;
 import io.botburrow.runner.tools.AgentTool;
 import io.botburrow.runner.tools.ObservedTool;
@@ -72,6 +74,7 @@ public class ActivationHandler {
   private final CliExecutors cliExecutors;
   private final ActivationTools extraTools;
   private final ActivityReporter activity;
+  private final AuditRecorder audit;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -116,10 +119,13 @@ public class ActivationHandler {
       ActivationTools extraTools,
       ActivityReporter activity) {
     this(definitions, hub, router, models, json, metrics, clock, activationTimeout, maxAttempts, effects, schedule,
-        minStaleness, workspaces, tasks, cliExecutors, extraTools, activity, MessagingChannels.NONE);
+        minStaleness, workspaces, tasks, cliExecutors, extraTools, activity, MessagingChannels.NONE, AuditRecorder.NONE);
   }
 
-  /** @param channels the Slack and Discord adapters replies go out through (the Hub's is added here) */
+  /**
+   * @param channels the Slack and Discord adapters replies go out through (the Hub's is added here)
+   * @param audit opens each run's audit trail
+   */
   public ActivationHandler(
       AgentDefinitionStore definitions,
       HubClient hub,
@@ -138,7 +144,9 @@ public class ActivationHandler {
       CliExecutors cliExecutors,
       ActivationTools extraTools,
       ActivityReporter activity,
-      MessagingChannels channels) {
+      MessagingChannels channels,
+      AuditRecorder audit) {
+    this.audit = audit;
     this.cliExecutors = cliExecutors;
     this.extraTools = extraTools;
     this.activity = activity;
@@ -172,7 +180,7 @@ public class ActivationHandler {
     MDC.put("activation_id", a.id().value());
     MDC.put("agent", a.agent());
     Instant start = clock.instant();
-    Run run = new Run(a, control, new RunTally(), start);
+    Run run = new Run(a, control, new RunTally(), start, audit.open(a, models));
     try {
       metrics.stage("queued", Duration.between(a.enqueuedAt(), start));
       ActivationOutcome outcome;
@@ -188,7 +196,10 @@ public class ActivationHandler {
             run.tally.usage());
       }
       reportTask(run, outcome);
-      reports.finish(a, run.toolType, outcome, run.tally, Duration.between(start, clock.instant()));
+      Duration took = Duration.between(start, clock.instant());
+      reports.finish(a, run.toolType, outcome, run.tally, took);
+      run.audit.finished(outcome.status(), detail(outcome), run.tally.stopReason(), run.tally.usage().inputTokens(),
+          run.tally.usage().outputTokens(), run.tally.cost(), took);
       if (run.cooldown != null) {
         activity.finished(a, run.cooldown);
       }
@@ -227,6 +238,7 @@ public class ActivationHandler {
       run.arm(activationTimeout);
       def = definitions.load(a.agent());
       run.toolType = def.config().type();
+      run.audit.definition(def.revision(), def.config().type());
       Duration agentLimit = Duration.ofSeconds(def.config().sandbox().timeoutSeconds());
       run.arm(agentLimit.compareTo(activationTimeout) < 0 ? agentLimit : activationTimeout);
       ActivationOutcome outcome = run(run, def);
@@ -282,7 +294,8 @@ public class ActivationHandler {
     // routing refuses endpoints and keys the operator did not allow, before any container starts
     ModelRoute route = router.route(def.config().brain());
     run.cooldown = Duration.ofSeconds(def.config().behavior().limits().minIntervalSeconds());
-    ToolCallObserver observer = (tool, status, took) -> metrics.toolCall(a.agent(), run.toolType, tool, status);
+    ToolCallObserver observer = ToolCallObserver.both(
+        (tool, status, took) -> metrics.toolCall(a.agent(), run.toolType, tool, status), run.audit);
     if (cli) {
       // the CLI reaches the same tools as the native loop through the MCP gateway, and a hub_post in the
       // mention's thread becomes the one reply, as there
@@ -291,15 +304,18 @@ public class ActivationHandler {
       runnerTools.addAll(extraTools.offered(a, def.config(), run.deadline, posts::answeringThread));
       CliToolset tools = new CliToolset(a, def.config(), run.deadline, runnerTools, workspaces, workspaces.redactor(),
           tool -> ReportingTool.wrapAll(List.of(ObservedTool.wrap(tool, tool.spec().name(), observer)), activity, a).getFirst());
-      try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.tally, tools)) {
+      try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.audit.metering(run.tally),
+          tools)) {
         return dispatch(run, def, new AgentSession(a.agent(), executor, posts, run.tally, () -> activity.thinking(a)));
       }
     }
+    Instant opening = clock.instant();
     try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
       PostLog posts = new PostLog();
       List<AgentTool> tools = new ArrayList<>(workspace.tools());
+      run.audit.workspace(Duration.between(opening, clock.instant()), tools.stream().map(t -> t.spec().name()).toList());
       tools.addAll(extraTools.offered(a, def.config(), run.deadline, posts::answeringThread));
-      return dispatch(run, def, AgentSession.nativeLoop(def, route, models, loop, hub, json, tools, run.tally,
+      return dispatch(run, def, AgentSession.nativeLoop(def, route, run.audit.models(models), loop, hub, json, tools, run.tally,
           run.deadline, a.id().value(), a, activity, observer, posts));
     }
   }
@@ -382,9 +398,18 @@ public class ActivationHandler {
   }
 
   private NotificationWork work(Run run) {
-    ReplyPoster poster = new ReplyPoster(hub, replies, run.activation, run.control);
+    ReplyPoster poster = new ReplyPoster(hub, replies, run.activation, run.control, run.audit::replied);
     return new NotificationWork(hub, replies, poster, run.activation.agent(), run.activation.attempt() >= maxAttempts,
         () -> run.timer != null && run.timer.fired() ? CannotAnswer.deadline(run.limit) : null);
+  }
+
+  private static String detail(ActivationOutcome outcome) {
+    return switch (outcome) {
+      case ActivationOutcome.Succeeded s -> s.detail();
+      case ActivationOutcome.CouldNotAnswer c -> c.reason();
+      case ActivationOutcome.Failed f -> f.error();
+      case ActivationOutcome.Cancelled c -> c.reason();
+    };
   }
 
   /** The state of one activation while it runs. */
@@ -393,6 +418,7 @@ public class ActivationHandler {
     final ActivationControl control;
     final RunTally tally;
     final Instant start;
+    final ActivationAudit audit;
     final Thread thread = Thread.currentThread();
     String toolType = "unknown";
     // set once the agent ran: only then it rests afterwards (a task canceled before its start does not)
@@ -401,7 +427,8 @@ public class ActivationHandler {
     Duration limit;
     Instant deadline;
 
-    Run(Activation activation, ActivationControl control, RunTally tally, Instant start) {
+    Run(Activation activation, ActivationControl control, RunTally tally, Instant start, ActivationAudit audit) {
+      this.audit = audit;
       this.activation = activation;
       this.control = control;
       this.tally = tally;

@@ -27,8 +27,16 @@ final class ReplyPoster {
   private final ReplyLedger ledger;
   private final Activation activation;
   private final ActivationControl control;
+  private final java.util.function.BiConsumer<String, String> onReply;
 
   ReplyPoster(HubClient hub, ReplyLedger ledger, Activation activation, ActivationControl control) {
+    this(hub, ledger, activation, control, (post, comment) -> { });
+  }
+
+  /** @param onReply told the post and comment id of each reply this delivery posted or found */
+  ReplyPoster(HubClient hub, ReplyLedger ledger, Activation activation, ActivationControl control,
+      java.util.function.BiConsumer<String, String> onReply) {
+    this.onReply = onReply;
     this.hub = hub;
     this.ledger = ledger;
     this.activation = activation;
@@ -122,6 +130,7 @@ final class ReplyPoster {
 
   private Comment recorded(Notification n, Comment c, String how) {
     ledger.done(activation.agent(), n, c.id());
+    onReply.accept(n.postId(), c.id());
     LOG.debug("Agent(name={}) reply {} to notification {} {}", activation.agent(), c.id(), n.id(), how);
     return c;
   }

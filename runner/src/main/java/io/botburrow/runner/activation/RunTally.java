@@ -14,6 +14,7 @@ final class RunTally implements NativeAgentLoop.CallMeter {
   private int calls;
   private int loops;
   private String model = "";
+  private String stopReason = "";
 
   @Override
   public synchronized void called(String model, Usage callUsage, double costUsd) {
@@ -26,6 +27,7 @@ final class RunTally implements NativeAgentLoop.CallMeter {
   synchronized void loopDone(LoopResult r) {
     loops++;
     model = r.model();
+    stopReason = r.stopReason().wireName();
   }
 
   synchronized Usage usage() {
@@ -43,6 +45,11 @@ final class RunTally implements NativeAgentLoop.CallMeter {
 
   synchronized int loops() {
     return loops;
+  }
+
+  /** Why the last agent loop stopped ({@code completed}, {@code max_iterations}, …); empty when none ran. */
+  synchronized String stopReason() {
+    return stopReason;
   }
 
   synchronized String model() {

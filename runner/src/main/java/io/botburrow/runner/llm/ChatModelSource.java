@@ -17,6 +17,26 @@ public interface ChatModelSource {
    */
   ChatModel model(ModelRoute route, Scope scope);
 
+  /**
+   * {@link #model(ModelRoute, Scope)} whose calls are told to {@code observer}. By default the deployment
+   * is named by the model that answered and no fallbacks are known; the gateway's source knows both.
+   */
+  default ChatModel model(ModelRoute route, Scope scope, ModelCallObserver observer) {
+    ChatModel model = model(route, scope);
+    return request -> {
+      long started = System.nanoTime();
+      try {
+        var response = model.chat(request);
+        observer.served(request, response, response.model() == null ? request.model() : response.model(), List.of(),
+            java.time.Duration.ofNanos(System.nanoTime() - started));
+        return response;
+      } catch (RuntimeException e) {
+        observer.failed(request, e, java.time.Duration.ofNanos(System.nanoTime() - started));
+        throw e;
+      }
+    };
+  }
+
   /** Estimated USD cost of {@code usage} on {@code model}; 0 when unknown (the gateway counts those apart). */
   double cost(String model, Usage usage);
 

@@ -4,6 +4,7 @@ import io.botburrow.gateway.Gateway;
 import io.botburrow.gateway.auth.Caller;
 import io.botburrow.gateway.cost.PriceTable;
 import io.botburrow.gateway.routing.Deployment;
+import io.botburrow.gateway.routing.DeploymentChain;
 import io.botburrow.hub.BudgetHealth;
 import io.botburrow.llm.ChatModel;
 import io.botburrow.llm.ChatResponse;
@@ -34,18 +35,34 @@ public final class GatewayChatModelSource implements ChatModelSource {
 
   @Override
   public ChatModel model(ModelRoute route, Scope scope) {
+    return model(route, scope, ModelCallObserver.NONE);
+  }
+
+  @Override
+  public ChatModel model(ModelRoute route, Scope scope, ModelCallObserver observer) {
     var models = new ArrayList<String>();
     models.add(route.model());
     scope.fallbackModels().stream().filter(m -> !models.contains(m)).forEach(models::add);
     var token = gateway.tokens().mint(new Caller(scope.agent(), scope.activationId(), tenant, scope.deadline(),
         scope.tokenLimit(), models, "native"));
     return request -> {
-      var caller = gateway.tokens().verify(token);
-      var chain = gateway.chainFor(caller, request.model(), model -> Optional.of(onEndpoint(route, model, timeout)));
-      var served = gateway.call(caller, request, chain, null);
+      long started = System.nanoTime();
+      DeploymentChain.Served served;
+      try {
+        var caller = gateway.tokens().verify(token);
+        var chain = gateway.chainFor(caller, request.model(), model -> Optional.of(onEndpoint(route, model, timeout)));
+        served = gateway.call(caller, request, chain, null);
+      } catch (RuntimeException e) {
+        observer.failed(request, e, Duration.ofNanos(System.nanoTime() - started));
+        throw e;
+      }
       var response = served.response();
-      return new ChatResponse(response.content(), response.toolCalls(), response.usage(), response.finishReason(),
+      var answer = new ChatResponse(response.content(), response.toolCalls(), response.usage(), response.finishReason(),
           served.deployment().model());
+      observer.served(request, answer, served.deployment().name(),
+          served.skipped().stream().map(s -> new ModelCallObserver.Skipped(s.deployment(), s.reason())).toList(),
+          Duration.ofNanos(System.nanoTime() - started));
+      return answer;
     };
   }
 

@@ -16,4 +16,35 @@ public interface SandboxEvents {
 
   /** The warm pool of {@code image} now holds {@code size} containers. */
   default void poolSize(String image, int size) {}
+
+  /** Every one of {@code listeners}, in order. */
+  static SandboxEvents all(java.util.List<? extends SandboxEvents> listeners) {
+    java.util.List<SandboxEvents> each = java.util.List.copyOf(listeners);
+    return new SandboxEvents() {
+      @Override
+      public void acquired(SandboxRequest request, boolean warm, long millis) {
+        each.forEach(l -> l.acquired(request, warm, millis));
+      }
+
+      @Override
+      public void commandEnded(SandboxRequest request, ExecResult result) {
+        each.forEach(l -> l.commandEnded(request, result));
+      }
+
+      @Override
+      public void closed(SandboxRequest request) {
+        each.forEach(l -> l.closed(request));
+      }
+
+      @Override
+      public void reaped(String containerId) {
+        each.forEach(l -> l.reaped(containerId));
+      }
+
+      @Override
+      public void poolSize(String image, int size) {
+        each.forEach(l -> l.poolSize(image, size));
+      }
+    };
+  }
 }

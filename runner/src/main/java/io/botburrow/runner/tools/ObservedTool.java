@@ -38,14 +38,19 @@ public final class ObservedTool implements AgentTool {
   public ToolOutcome invoke(String argumentsJson) {
     long started = System.nanoTime();
     String status = ToolCallObserver.FAILED;
+    ToolOutcome outcome = null;
+    RuntimeException failure = null;
     try {
-      ToolOutcome outcome = tool.invoke(argumentsJson);
+      outcome = tool.invoke(argumentsJson);
       status = outcome.isError() ? ToolCallObserver.ERROR : ToolCallObserver.OK;
       return outcome;
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
     } finally {
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       LOG.debug("Tool(name={}) {} in {} ms", name, status, took.toMillis());
-      observer.called(name, status, took);
+      observer.called(name, argumentsJson, outcome, failure, took);
     }
   }
 }

@@ -135,7 +135,7 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
   }
 
   /** Counts the gateway's metered calls of one activation and passes them on to its tally. */
-  static final class Meter implements NativeAgentLoop.CallMeter, CliGateway.Refusals {
+  static final class Meter implements NativeAgentLoop.CallMeter, CliGateway.Refusals, io.botburrow.runner.llm.ModelCallObserver {
     private final NativeAgentLoop.CallMeter next;
     private volatile BudgetExceededException budget;
     private Usage usage = Usage.ZERO;
@@ -160,6 +160,14 @@ public final class CliExecutor implements AgentExecutor, AutoCloseable {
         this.model = model;
       }
       next.called(model, callUsage, costUsd);
+    }
+
+    @Override
+    public void served(io.botburrow.llm.ChatRequest request, io.botburrow.llm.ChatResponse response, String deployment,
+        java.util.List<Skipped> skipped, java.time.Duration took) {
+      if (next instanceof io.botburrow.runner.llm.ModelCallObserver observer) {
+        observer.served(request, response, deployment, skipped, took);
+      }
     }
 
     @Override

@@ -130,6 +130,13 @@ public final class CliGateway implements AutoCloseable {
         String model = served.deployment().model();
         Usage usage = served.response().usage();
         lease.meter().called(model, usage, pricing.apply(model, usage));
+        if (lease.meter() instanceof io.botburrow.runner.llm.ModelCallObserver observer) {
+          // the front knows neither the request nor when it arrived: the audit records the answer and who gave it
+          var response = served.response();
+          observer.served(null, new io.botburrow.llm.ChatResponse(response.content(), response.toolCalls(), usage,
+              response.finishReason(), model), served.deployment().name(), served.skipped().stream()
+              .map(s -> new io.botburrow.runner.llm.ModelCallObserver.Skipped(s.deployment(), s.reason())).toList(), null);
+        }
       }
     }
 

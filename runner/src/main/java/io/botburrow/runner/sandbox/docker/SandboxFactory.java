@@ -61,8 +61,14 @@ public class SandboxFactory {
   @Singleton
   @Bean(preDestroy = "close")
   DockerSandboxes dockerSandboxes(DockerClient docker, DockerSandboxConfig config, @Nullable Clock clock,
-      SandboxMetrics metrics) {
-    DockerSandboxes sandboxes = new DockerSandboxes(docker, config, clock == null ? Clock.systemUTC() : clock, metrics);
+      SandboxMetrics metrics, List<io.botburrow.runner.sandbox.SandboxEvents> listeners) {
+    // the metrics, and whoever else listens (the audit trail): the metrics bean is one of the listeners
+    java.util.List<io.botburrow.runner.sandbox.SandboxEvents> all = new java.util.ArrayList<>(listeners);
+    if (!all.contains(metrics)) {
+      all.addFirst(metrics);
+    }
+    DockerSandboxes sandboxes = new DockerSandboxes(docker, config, clock == null ? Clock.systemUTC() : clock,
+        io.botburrow.runner.sandbox.SandboxEvents.all(all));
     sandboxes.start();
     return sandboxes;
   }

@@ -1,0 +1,143 @@
+// Runs the dashboard's script (dashboard.js) on a small stand-in DOM, a stand-in operator API and a
+// live feed it controls, with Node's built-ins only: what the operator sees as an activation runs, and
+// that a dead letter's button requeues it.
+// Usage: node dashboard.test.mjs PATH/TO/dashboard.js   (exit 0 when every check holds)
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import vm from "node:vm";
+
+class Node {
+  constructor(tag) {
+    this.tagName = tag;
+    this.children = [];
+    this.ownText = "";
+    this.className = "";
+    this.style = {};
+    this.dataset = {};
+    this.hidden = false;
+    this.value = "";
+    this.listeners = {};
+  }
+  get textContent() {
+    return this.ownText + this.children.map((c) => (typeof c === "string" ? c : c.textContent)).join(" ");
+  }
+  set textContent(text) {
+    this.ownText = String(text);
+    this.children = [];
+  }
+  append(...nodes) {
+    this.children.push(...nodes);
+  }
+  replaceChildren(...nodes) {
+    this.children = [];
+    this.ownText = "";
+    this.append(...nodes);
+  }
+  addEventListener(type, fn) {
+    (this.listeners[type] ||= []).push(fn);
+  }
+  click() {
+    (this.listeners.click || []).forEach((fn) => fn({ preventDefault() {} }));
+  }
+  find(predicate) {
+    for (const c of this.children) {
+      if (!(c instanceof Node)) continue;
+      if (predicate(c)) return c;
+      const inner = c.find(predicate);
+      if (inner) return inner;
+    }
+    return null;
+  }
+}
+
+const byId = new Map();
+const documentListeners = {};
+const document = {
+  getElementById: (id) => byId.get(id) || byId.set(id, new Node("#" + id)).get(id),
+  createElement: (tag) => new Node(tag),
+  addEventListener: (type, fn) => (documentListeners[type] ||= []).push(fn),
+};
+
+// the live feed: the test pushes server-sent events into it
+let feed;
+const encoder = new TextEncoder();
+const send = (type, record) => feed.enqueue(encoder.encode(`event: ${type}\ndata: ${JSON.stringify(record)}\n\n`));
+const operator = { running: [], requeued: [], deadLetters: [{ activation_id: "0000000000000000000000000dead", agent: "broken-agent",
+  kind: "notification", last_error: "definition invalid" }] };
+
+async function fetch(url, options = {}) {
+  const presented = options.headers["X-Admin-Key"] || (options.headers.Authorization || "").replace("Bearer ", "");
+  assert.equal(presented, "dev-admin-key", "every call carries the key in a header: " + url);
+  assert.ok(!url.includes("dev-admin-key"), "the key is never in a URL");
+  if (url === "/api/v1/operator/events") {
+    return { status: 200, ok: true, body: new ReadableStream({ start: (c) => { feed = c; } }) };
+  }
+  const path = url.replace("/api/v1/operator", "");
+  let body = {};
+  if (path === "/queues") body = { queues: [{ kind: "notification", depth: 2, oldest_age_seconds: 1.5 }] };
+  else if (path === "/running") body = operator.running.length ? { running: operator.running } : {};
+  else if (url.startsWith("/api/v1/agents/")) body = { name: decodeURIComponent(url.split("/").pop()), state: "thinking" };
+  else if (path === "/dead-letters") body = operator.deadLetters.length ? { dead_letters: operator.deadLetters } : {};
+  // as the coordinator's JSON does, empty lists are left out
+  else if (path === "/circuits") body = {};
+  else if (options.method === "POST" && path.endsWith("/requeue")) {
+    operator.requeued.push(path.split("/")[2]);
+    operator.deadLetters = [];
+    body = { success: true };
+  }
+  return { status: 200, ok: true, json: async () => body };
+}
+
+const session = new Map([["botburrow.dashboard.key", "dev-admin-key"]]);
+const context = vm.createContext({
+  document, fetch, console, Date, JSON, Math, Promise, TextDecoderStream, ReadableStream, Node,
+  sessionStorage: { getItem: (k) => session.get(k) ?? null, setItem: (k, v) => session.set(k, v), removeItem: (k) => session.delete(k) },
+  setInterval: () => 0,
+  setTimeout,
+});
+vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), context, { filename: "dashboard.js" });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+const text = (id) => document.getElementById(id).textContent;
+
+documentListeners.DOMContentLoaded.forEach((fn) => fn());
+await settle();
+assert.equal(text("feed-status"), "live");
+assert.match(text("queues"), /notification 2 1\.5/);
+
+const base = { v: 1, run: "a1.1.x", activation: "a1", agent: "reader-agent", prev: "p" };
+send("started", { ...base, seq: 0, at: "2026-12-03T10:00:00Z", type: "started", data: { kind: "notification", attempt: 1, reason: "1 unread" } });
+await settle();
+assert.match(text("activations"), /reader-agent notification running 0 0 0 0\.0000/, text("activations"));
+
+send("model_call", { ...base, seq: 3, at: "2026-12-03T10:00:01Z", type: "model_call", data: { served_by: "openai:scripted/scripted-model",
+  input_tokens: 120, output_tokens: 30, cost_usd: 0.0042, took_ms: 80, tool_calls: ["hub_search"], fallbacks: [] } });
+send("tool_call", { ...base, seq: 4, at: "2026-12-03T10:00:01Z", type: "tool_call", data: { name: "hub_search", arguments: "{\"query\":\"x\"}",
+  status: "ok", result_chars: 812, took_ms: 9 } });
+send("finished", { ...base, seq: 7, at: "2026-12-03T10:00:02Z", type: "finished", data: { status: "success", stop_reason: "completed",
+  took_ms: 2000, detail: "answered 1" } });
+await settle();
+assert.match(text("activations"), /reader-agent notification success 1 1 150 0\.0042/, text("activations"));
+assert.match(text("agents"), /reader-agent .*150 tokens 0\.0042 USD/, text("agents"));
+
+// opening the activation shows its model and tool calls
+document.getElementById("activations").find((n) => n.dataset.activation === "a1").click();
+await settle();
+assert.equal(document.getElementById("detail").hidden, false);
+assert.match(text("records"), /model_call openai:scripted\/scripted-model · 120 in \/ 30 out · 0\.0042 USD · 80 ms · asked for hub_search/);
+assert.match(text("records"), /tool_call hub_search \{"query":"x"\} → ok, 812 chars, 9 ms/);
+
+// agents' states and the runners' busy slots come with the operator API's next read
+operator.running = [{ activation_id: "a2", agent: "reader-agent", kind: "notification", attempt: 1, runner: "runner-1" },
+  { activation_id: "a3", agent: "echo-agent", kind: "notification", attempt: 1, runner: "runner-1" }];
+await vm.runInContext("refreshOperator()", context);
+assert.match(text("agent-states"), /reader-agent thinking/, text("agent-states"));
+assert.match(text("runners"), /runner-1 2 busy/, text("runners"));
+
+// the dead letter's button requeues it
+assert.match(text("dead-letters"), /broken-agent notification definition invalid requeue/);
+document.getElementById("dead-letters").find((n) => n.tagName === "button").click();
+await settle();
+assert.deepEqual(operator.requeued, ["0000000000000000000000000dead"]);
+assert.match(text("dead-letters"), /^none$/);
+console.log("dashboard: live activations, their calls, and requeue work");
+process.exit(0);
