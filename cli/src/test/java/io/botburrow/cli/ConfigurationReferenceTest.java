@@ -126,9 +126,13 @@ class ConfigurationReferenceTest {
       }
     }
     for (Read r : read) {
-      rows.stream().filter(row -> row.sectionClass() == null && row.name().equals(r.name()) && r.defaultValue() != null
-          && !r.defaultValue().equals(row.defaultValue())).forEach(row -> wrong.add(r.name() + " (line " + row.line()
-              + "): the reference says '" + row.defaultValue() + "', " + r.bean() + " reads '" + r.defaultValue() + "'"));
+      for (Row row : rows) {
+        if (row.sectionClass() == null && row.name().equals(r.name()) && r.defaultValue() != null
+            && !r.defaultValue().equals(row.defaultValue())) {
+          wrong.add(r.name() + " (line " + row.line() + "): the reference says '" + row.defaultValue() + "', "
+              + r.bean() + " reads '" + r.defaultValue() + "'");
+        }
+      }
     }
     assertThat(wrong).as("defaults in docs/configuration.md that differ from the code").isEmpty();
   }
@@ -152,10 +156,10 @@ class ConfigurationReferenceTest {
 
   private static void collect(BeanDefinitionReference<?> ref, List<Bound> bound, List<Read> read) {
     AnnotationMetadata md = ref.getAnnotationMetadata();
-    String bean = ref.getBeanDefinitionName();
+    BeanDefinition<?> def = ref.load();
+    String bean = beanName(def);
     md.getAnnotationValuesByType(Requires.class).forEach(req -> req.stringValue("property")
         .filter(p -> p.startsWith("botburrow.")).ifPresent(p -> read.add(new Read(bean, p, null))));
-    BeanDefinition<?> def = ref.load();
     Argument<?>[] args = def.getConstructor().getArguments();
     boolean configuration = md.hasStereotype(ConfigurationReader.class);
     int before = bound.size();
@@ -216,7 +220,15 @@ class ConfigurationReferenceTest {
   }
 
   private static String unquote(String cell) {
-    return cell.startsWith("`") && cell.endsWith("`") && cell.length() >= 2 ? cell.substring(1, cell.length() - 1) : cell;
+    boolean quoted = cell.length() >= 2 && cell.startsWith("`") && cell.endsWith("`");
+    return quoted ? cell.substring(1, cell.length() - 1) : cell;
+  }
+
+  /** The class a reader finds in the sources: the bean's own, or the factory that makes it. */
+  private static String beanName(BeanDefinition<?> def) {
+    String type = def.getBeanType().getSimpleName();
+    return def.getDeclaringType().filter(d -> d != def.getBeanType())
+        .map(d -> d.getSimpleName() + " (" + type + ")").orElse(type);
   }
 
   private static String simpleName(String className) {
