@@ -14,6 +14,8 @@ import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.type.Argument;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.BeanDefinitionReference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +137,31 @@ class ConfigurationReferenceTest {
       }
     }
     assertThat(wrong).as("defaults in docs/configuration.md that differ from the code").isEmpty();
+  }
+
+  @Test
+  void everyMapReadByNameIsStillReadByTheSources() throws Exception {
+    Path root = reference().getParent().getParent();
+    List<String> sources = new ArrayList<>();
+    try (var modules = Files.list(root)) {
+      for (Path main : modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
+        try (var files = Files.walk(main)) {
+          files.filter(f -> f.toString().endsWith(".java")).map(ConfigurationReferenceTest::read).forEach(sources::add);
+        }
+      }
+    }
+    for (String map : MAPS_READ_BY_NAME) {
+      String prefix = "\"" + map.substring(0, map.length() - 2) + "\"";
+      assertThat(sources).as("a main source that reads " + prefix).anyMatch(s -> s.contains(prefix));
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<Row> rowsOf(Bound b) {
