@@ -2,18 +2,8 @@ package io.botburrow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.annotation.ConfigurationReader;
-import io.micronaut.context.annotation.EachProperty;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.AnnotationMetadata;
-import io.micronaut.core.bind.annotation.Bindable;
-import io.micronaut.core.io.service.ServiceDefinition;
-import io.micronaut.core.io.service.SoftServiceLoader;
-import io.micronaut.core.type.Argument;
-import io.micronaut.inject.BeanDefinition;
-import io.micronaut.inject.BeanDefinitionReference;
+import io.botburrow.cli.PropertyMetadata.Bound;
+import io.botburrow.cli.PropertyMetadata.Read;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -41,13 +31,6 @@ class ConfigurationReferenceTest {
   private static final Set<String> MAPS_READ_BY_NAME = Set.of(
       "botburrow.delegation.allow.*", "botburrow.memory.teams.*", "botburrow.mcp.credentials.*");
   private static final Pattern SECTION_CLASS = Pattern.compile("^## .*\\(([A-Za-z0-9_]+)\\)\\s*$");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(botburrow\\.[^:}]+)(?::([^}]*))?}");
-
-  /** A property a configuration class binds; {@code defaultValue} null when it declares none. */
-  record Bound(String className, String name, String defaultValue) {}
-
-  /** A property a bean reads outside a configuration class; {@code defaultValue} null when none is given. */
-  record Read(String bean, String name, String defaultValue) {}
 
   /** One row of a table in the reference: the section's class (null outside a class section) and the default. */
   record Row(String sectionClass, String name, String defaultValue, int line) {}
@@ -58,11 +41,9 @@ class ConfigurationReferenceTest {
 
   @BeforeAll
   static void readMetadataAndReference() throws Exception {
-    bound = new ArrayList<>();
-    read = new ArrayList<>();
-    for (BeanDefinitionReference<?> ref : projectBeans()) {
-      collect(ref, bound, read);
-    }
+    PropertyMetadata metadata = PropertyMetadata.scan();
+    bound = metadata.bound();
+    read = metadata.read();
     rows = parse(Files.readAllLines(reference(), StandardCharsets.UTF_8));
   }
 
@@ -169,50 +150,6 @@ class ConfigurationReferenceTest {
     return rows.stream().filter(r -> section.equals(r.sectionClass()) && r.name().equals(b.name())).toList();
   }
 
-  private static List<BeanDefinitionReference<?>> projectBeans() {
-    List<BeanDefinitionReference<?>> refs = new ArrayList<>();
-    for (ServiceDefinition<BeanDefinitionReference> sd : SoftServiceLoader.load(BeanDefinitionReference.class)) {
-      // Micronaut's own references may need optional libraries this classpath lacks
-      if (sd.getName().startsWith("io.botburrow.") && sd.isPresent()) {
-        refs.add(sd.load());
-      }
-    }
-    assertThat(refs).as("io.botburrow bean definitions on the classpath").hasSizeGreaterThan(50);
-    return refs;
-  }
-
-  private static void collect(BeanDefinitionReference<?> ref, List<Bound> bound, List<Read> read) {
-    AnnotationMetadata md = ref.getAnnotationMetadata();
-    BeanDefinition<?> def = ref.load();
-    String bean = beanName(def);
-    md.getAnnotationValuesByType(Requires.class).forEach(req -> req.stringValue("property")
-        .filter(p -> p.startsWith("botburrow.")).ifPresent(p -> read.add(new Read(bean, p, null))));
-    Argument<?>[] args = def.getConstructor().getArguments();
-    boolean configuration = md.hasStereotype(ConfigurationReader.class);
-    int before = bound.size();
-    for (Argument<?> arg : args) {
-      AnnotationMetadata am = arg.getAnnotationMetadata();
-      if (configuration && am.stringValue(Property.class, "name").isPresent()) {
-        String name = am.stringValue(Property.class, "name").orElseThrow();
-        bound.add(new Bound(def.getBeanType().getName(), name,
-            am.stringValue(Bindable.class, "defaultValue").orElse(null)));
-      }
-      am.stringValue(Value.class).ifPresent(v -> {
-        Matcher m = PLACEHOLDER.matcher(v);
-        while (m.find()) {
-          read.add(new Read(bean, m.group(1), m.group(2)));
-        }
-      });
-    }
-    if (configuration) {
-      assertThat(bound.size()).as(def.getBeanType().getName() + " binds no property through its constructor"
-          + " (a configuration class with setters needs this test to read its methods too)").isGreaterThan(before);
-      if (md.hasAnnotation(EachProperty.class)) {
-        assertThat(bound.subList(before, bound.size())).allMatch(b -> b.name().contains(".*."));
-      }
-    }
-  }
-
   /** The rows of every table whose first column is a {@code botburrow.*} property; {@code <name>} becomes {@code *}. */
   static List<Row> parse(List<String> lines) {
     List<Row> out = new ArrayList<>();
@@ -249,13 +186,6 @@ class ConfigurationReferenceTest {
   private static String unquote(String cell) {
     boolean quoted = cell.length() >= 2 && cell.startsWith("`") && cell.endsWith("`");
     return quoted ? cell.substring(1, cell.length() - 1) : cell;
-  }
-
-  /** The class a reader finds in the sources: the bean's own, or the factory that makes it. */
-  private static String beanName(BeanDefinition<?> def) {
-    String type = def.getBeanType().getSimpleName();
-    return def.getDeclaringType().filter(d -> d != def.getBeanType())
-        .map(d -> d.getSimpleName() + " (" + type + ")").orElse(type);
   }
 
   private static String simpleName(String className) {
