@@ -76,7 +76,8 @@ class ConfigurationReferenceTest {
     Set<String> documented = new TreeSet<>(rows.stream().map(Row::name).toList());
     List<String> missing = read.stream().filter(r -> !documented.contains(r.name()))
         .map(r -> r.name() + " (read by " + r.bean() + ")").distinct().toList();
-    assertThat(missing).as("properties read by @Requires or @Value but missing from docs/configuration.md").isEmpty();
+    assertThat(missing).as("properties read with @Requires, @Property or @Value but missing from docs/configuration.md")
+        .isEmpty();
   }
 
   @Test

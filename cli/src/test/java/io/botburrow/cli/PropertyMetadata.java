@@ -103,8 +103,14 @@ record PropertyMetadata(List<Bound> bound, List<Read> read) {
 
   /** The class a reader finds in the sources: the bean's own, or the factory that makes it. */
   private static String beanName(BeanDefinition<?> def) {
-    String type = def.getBeanType().getSimpleName();
-    return def.getDeclaringType().filter(d -> d != def.getBeanType())
-        .map(d -> d.getSimpleName() + " (" + type + ")").orElse(type);
+    String type = sourceName(def.getBeanType());
+    return def.getDeclaringType().map(PropertyMetadata::sourceName).filter(d -> !d.equals(type))
+        .map(d -> d + " (" + type + ")").orElse(type);
+  }
+
+  // generated subclasses (interceptors, event listeners) are named after the class they come from
+  private static String sourceName(Class<?> type) {
+    String name = type.getName().substring(type.getName().lastIndexOf('.') + 1);
+    return name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
   }
 }
