@@ -82,8 +82,8 @@ record PropertyMetadata(List<Bound> bound, List<Read> read) {
       }
     });
     if (configuration) {
-      assertThat(bound.size()).as(def.getBeanType().getName() + " binds no property through its constructor"
-          + " (a configuration class with setters needs PropertyMetadata to read its methods too)").isGreaterThan(before);
+      assertThat(bound.size()).as(def.getBeanType().getName() + " binds no property through its constructor (a"
+          + " configuration class with setters needs PropertyMetadata to read its methods too)").isGreaterThan(before);
       if (md.hasAnnotation(EachProperty.class)) {
         assertThat(bound.subList(before, bound.size())).allMatch(b -> b.name().contains(".*."));
       }
