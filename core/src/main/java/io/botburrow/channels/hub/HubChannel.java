@@ -12,7 +12,8 @@ import io.botburrow.hub.HubClient;
  * The Hub as a messaging channel: a message is a comment on a post ({@link ReplyTarget#channel()} the
  * post id, {@link ReplyTarget#thread()} the parent comment or null), sent with the Hub's Idempotency-Key,
  * so a repeated key returns the first comment. Mentions come in through the coordinator's notification
- * watcher, not through {@link #onMessage}. Errors are the Hub client's {@link io.botburrow.hub.HubException}.
+ * watcher, not through {@link #onMessage}; answers to them and to triggered work go out through this
+ * adapter. Errors are the Hub client's {@link io.botburrow.hub.HubException}.
  */
 public final class HubChannel implements MessagingChannel {
   private final HubClient hub;
@@ -28,9 +29,16 @@ public final class HubChannel implements MessagingChannel {
 
   @Override
   public SentMessage sendMessage(OutgoingMessage message) {
+    return new SentMessage(comment(message).id(), false);
+  }
+
+  /**
+   * {@link #sendMessage} for callers that need the Hub's comment itself (an answer to a mention, whose
+   * ledger and thread checks speak of comments).
+   */
+  public Comment comment(OutgoingMessage message) {
     ReplyTarget to = message.target();
-    Comment c = hub.comment(message.agent(), to.channel(), to.thread(), message.text(), message.idempotencyKey());
-    return new SentMessage(c.id(), false);
+    return hub.comment(message.agent(), to.channel(), to.thread(), message.text(), message.idempotencyKey());
   }
 
   /** A post's comments are its thread: answering under the post is the thread. */

@@ -1,6 +1,9 @@
 package io.botburrow.runner.activation;
 
 import io.botburrow.activation.Activation;
+import io.botburrow.channels.OutgoingMessage;
+import io.botburrow.channels.ReplyTarget;
+import io.botburrow.channels.hub.HubChannel;
 import io.botburrow.hub.Comment;
 import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
@@ -15,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Posts an agent's reply to a notification at most once across deliveries, also when Redis lost its
  * state or two deliveries run at once: the post happens only while this delivery holds its lease and
  * its claim on the reply (set-if-absent, taken right before posting), after the thread was read and
- * showed no earlier reply, with the Idempotency-Key {@code reply:<agent>:<notification>}. A delivery
+ * showed no earlier reply, with the Idempotency-Key {@code reply:<agent>:<notification>}, through the
+ * Hub's adapter of the messaging port. A delivery
  * that took the claim but did not post gives it up at once.
  */
 final class ReplyPoster {
@@ -24,6 +28,7 @@ final class ReplyPoster {
   static final Duration CLAIM_WAIT = Duration.ofSeconds(5);
   private static final Duration CLAIM_POLL = Duration.ofMillis(250);
   private final HubClient hub;
+  private final HubChannel channel;
   private final ReplyLedger ledger;
   private final Activation activation;
   private final ActivationControl control;
@@ -38,6 +43,7 @@ final class ReplyPoster {
       java.util.function.BiConsumer<String, String> onReply) {
     this.onReply = onReply;
     this.hub = hub;
+    this.channel = new HubChannel(hub);
     this.ledger = ledger;
     this.activation = activation;
     this.control = control;
@@ -110,7 +116,8 @@ final class ReplyPoster {
   private Comment post(Notification n, String text) {
     String agent = activation.agent();
     try {
-      Comment posted = hub.comment(agent, n.postId(), n.commentId(), text, ReplyLedger.idempotencyKey(agent, n));
+      Comment posted = channel.comment(new OutgoingMessage(agent, ReplyTarget.hub(n.postId(), n.commentId()), text,
+          ReplyLedger.idempotencyKey(agent, n)));
       return recorded(n, posted, "posted");
     } catch (HubException e) {
       if (e.status() != 409) {
