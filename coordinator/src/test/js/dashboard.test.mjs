@@ -63,8 +63,10 @@ const document = {
   addEventListener: (type, fn) => (documentListeners[type] ||= []).push(fn),
 };
 
-// the live feed: the test pushes server-sent events into it
+// the live feed and the opened activation's log: the test pushes server-sent events into them
 let feed;
+let logFeed;
+const logRequests = [];
 const encoder = new TextEncoder();
 const send = (type, record) => feed.enqueue(encoder.encode(`event: ${type}\ndata: ${JSON.stringify(record)}\n\n`));
 const operator = { running: [], requeued: [], reset: [], runners: [],
@@ -77,6 +79,10 @@ async function fetch(url, options = {}) {
   assert.ok(!url.includes("dev-admin-key"), "the key is never in a URL");
   if (url === "/api/v1/operator/events") {
     return { status: 200, ok: true, body: new ReadableStream({ start: (c) => { feed = c; } }) };
+  }
+  if (url.startsWith("/api/v1/operator/activations/")) {
+    logRequests.push(url);
+    return { status: 200, ok: true, body: new ReadableStream({ start: (c) => { logFeed = c; } }) };
   }
   const path = url.replace("/api/v1/operator", "");
   let body = {};
@@ -104,7 +110,7 @@ async function fetch(url, options = {}) {
 
 const session = new Map([["botburrow.dashboard.key", "dev-admin-key"]]);
 const context = vm.createContext({
-  document, fetch, console, Date, JSON, Math, Promise, TextDecoderStream, ReadableStream, Node,
+  document, fetch, console, AbortController, Date, JSON, Math, Promise, TextDecoderStream, ReadableStream, Node,
   sessionStorage: { getItem: (k) => session.get(k) ?? null, setItem: (k, v) => session.set(k, v), removeItem: (k) => session.delete(k) },
   setInterval: () => 0,
   setTimeout,
@@ -140,6 +146,13 @@ await settle();
 assert.equal(document.getElementById("detail").hidden, false);
 assert.match(text("records"), /model_call openai:scripted\/scripted-model · 120 in \/ 30 out · 0\.0042 USD · 80 ms · asked for hub_search/);
 assert.match(text("records"), /tool_call hub_search \{"query":"x"\} → ok, 812 chars, 9 ms/);
+
+// and its log lines, live
+assert.deepEqual(logRequests, ["/api/v1/operator/activations/a1/log"]);
+logFeed.enqueue(encoder.encode("event: line\ndata: 10:00:01.000 INFO ActivationHandler Activation(id=a1) started\n\n"));
+logFeed.enqueue(encoder.encode(": idle\n\nevent: line\ndata: 10:00:02.000 INFO ActivationHandler Activation(id=a1) answered\n\n"));
+await settle();
+assert.equal(text("log"), "10:00:01.000 INFO ActivationHandler Activation(id=a1) started\n10:00:02.000 INFO ActivationHandler Activation(id=a1) answered");
 
 // the thread it answered in links to the Hub page, and the agent's activations are grouped by thread
 const link = document.getElementById("detail-thread").find((n) => n.tagName === "a");

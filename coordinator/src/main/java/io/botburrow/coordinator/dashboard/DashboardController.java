@@ -1,8 +1,10 @@
 package io.botburrow.coordinator.dashboard;
 
+import io.botburrow.activation.ActivationId;
 import io.botburrow.audit.AuditLog;
 import io.botburrow.audit.AuditUnavailableException;
 import io.botburrow.hub.http.HubClientProperties;
+import io.botburrow.logs.ActivationLogs;
 import io.botburrow.coordinator.operator.OperatorProperties;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -38,11 +40,14 @@ class DashboardController {
   private static final String SCRIPT = resource("dashboard.js");
   private final AuditFeed feed;
   private final DailyUsage usage;
+  private final ActivationLogFeed logFeed;
   private final byte[] key;
   private final String page;
 
-  DashboardController(@Nullable AuditLog log, OperatorProperties props, Clock clock, @Nullable HubClientProperties hub) {
+  DashboardController(@Nullable AuditLog log, OperatorProperties props, Clock clock, @Nullable HubClientProperties hub,
+      @Nullable ActivationLogs logs) {
     this.feed = log == null ? null : new AuditFeed(log, clock);
+    this.logFeed = logs == null ? null : new ActivationLogFeed(logs);
     this.usage = log == null ? null : new DailyUsage(log, clock);
     this.key = props.key().getBytes(StandardCharsets.UTF_8);
     // the Hub's page, for links to the thread an activation answered in; not a secret
@@ -70,6 +75,24 @@ class DashboardController {
       return noAuditLog();
     }
     return HttpResponse.ok(feed.events()).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
+  }
+
+  /** One activation's log lines (the runner's, redacted) as they are shipped; operator key required. */
+  @Get(uri = "/api/v1/operator/activations/{id}/log", produces = MediaType.TEXT_EVENT_STREAM)
+  HttpResponse<?> log(@Nullable @Header("Authorization") String auth, @Nullable @Header("X-Admin-Key") String adminKey, String id) {
+    if (!allowed(auth, adminKey)) {
+      return denied();
+    }
+    try {
+      new ActivationId(id);
+    } catch (IllegalArgumentException e) {
+      return HttpResponse.badRequest(Map.of("success", false, "error", e.getMessage())).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+    if (logFeed == null) {
+      return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON_TYPE)
+          .body(Map.of("success", false, "error", "No activation logs (Redis disabled)", "code", "UNAVAILABLE"));
+    }
+    return HttpResponse.ok(logFeed.events(id)).contentType(MediaType.TEXT_EVENT_STREAM_TYPE);
   }
 
   /** Tokens and cost per agent per UTC day over the last {@code days} days (from the audit trail). */

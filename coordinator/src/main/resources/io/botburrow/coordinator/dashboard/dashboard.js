@@ -72,7 +72,7 @@ function renderActivations() {
       String(a.tools), String(a.tokens), a.cost.toFixed(4));
     tr.className = "activation" + (a.id === selected ? " selected" : "");
     tr.dataset.activation = a.id;
-    tr.addEventListener("click", () => { selected = a.id; render(); });
+    tr.addEventListener("click", () => select(a.id));
     return tr;
   });
   $("activations").replaceChildren(...rows);
@@ -98,6 +98,14 @@ function describe(r) {
     default:
       return JSON.stringify(d);
   }
+}
+
+function select(id) {
+  if (selected !== id) {
+    selected = id;
+    followLog(id);
+  }
+  render();
 }
 
 function hubBase() {
@@ -138,7 +146,7 @@ function renderThreads(agent) {
       const link = el("a", new Date(x.started).toLocaleTimeString() + " " + x.status, "activation-link " + x.status);
       link.href = "#";
       link.dataset.activation = x.id;
-      link.addEventListener("click", (event) => { event.preventDefault(); selected = x.id; render(); });
+      link.addEventListener("click", (event) => { event.preventDefault(); select(x.id); });
       links.append(link, " ");
     });
     return row(thread ? threadLink(thread) : el("span", "no thread", "muted"), list.length + " activation" + (list.length === 1 ? "" : "s"), links);
@@ -160,16 +168,13 @@ function render() {
   renderAgents();
 }
 
-// server-sent events over fetch: "event: name" and "data: line" fields, a blank line ends an event
-async function follow() {
-  const response = await fetch("/api/v1/operator/events", { headers: headers(), cache: "no-store" });
-  if (response.status === 401) { signOut(); return; }
-  $("feed-status").textContent = "live";
+// server-sent events over fetch: "event: name" and "data: line" fields, a blank line ends an event;
+// onEvent(name, data) for each, then onBatch() after each chunk read
+async function readEvents(response, onEvent, onBatch) {
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   let name = "message";
   let data = [];
-  let pending = false;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
@@ -179,16 +184,55 @@ async function follow() {
       const line = buffer.slice(0, nl).replace(/\r$/, "");
       buffer = buffer.slice(nl + 1);
       if (line === "") {
-        if (data.length && name !== "unavailable") { record(data.join("\n")); pending = true; }
-        if (name === "unavailable") $("feed-status").textContent = "audit log unavailable, retrying";
+        if (data.length || name !== "message") onEvent(name, data.join("\n"));
         name = "message";
         data = [];
       } else if (line.startsWith("event:")) name = line.slice(6).trim();
       else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
     }
-    if (pending) { render(); pending = false; $("feed-status").textContent = "live"; }
+    onBatch();
   }
+}
+
+async function follow() {
+  const response = await fetch("/api/v1/operator/events", { headers: headers(), cache: "no-store" });
+  if (response.status === 401) { signOut(); return; }
+  $("feed-status").textContent = "live";
+  let pending = false;
+  await readEvents(response, (name, data) => {
+    if (name === "unavailable") $("feed-status").textContent = "audit log unavailable, retrying";
+    else if (data) { record(data); pending = true; }
+  }, () => {
+    if (pending) { render(); pending = false; $("feed-status").textContent = "live"; }
+  });
   $("feed-status").textContent = "reconnecting";
+}
+
+// the opened activation's log lines, live; a new selection ends the previous stream
+let logStream = null;
+const MAX_LOG_LINES = 2000;
+
+async function followLog(id) {
+  if (logStream) logStream.abort();
+  const controller = new AbortController();
+  logStream = controller;
+  $("log").textContent = "";
+  const lines = [];
+  try {
+    const response = await fetch("/api/v1/operator/activations/" + encodeURIComponent(id) + "/log",
+      { headers: headers(), cache: "no-store", signal: controller.signal });
+    if (!response.ok) { $("log").textContent = "no log (" + response.status + ")"; return; }
+    await readEvents(response, (name, data) => {
+      if (name === "line") lines.push(data);
+      else if (name === "unavailable") lines.push("(log store unavailable, retrying)");
+    }, () => {
+      if (controller !== logStream) return;
+      if (lines.length > MAX_LOG_LINES) lines.splice(0, lines.length - MAX_LOG_LINES);
+      $("log").textContent = lines.length ? lines.join("\n") : "no log lines yet";
+    });
+  } catch (e) {
+    if (controller === logStream && e.name !== "AbortError") $("log").textContent = "log stream ended: " + e.message;
+  }
 }
 
 async function followForever() {
