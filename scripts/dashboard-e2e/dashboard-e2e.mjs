@@ -39,14 +39,14 @@ try {
     const button = `#dead-letters tr:has-text("${DEAD}") button`;
     await page.waitForSelector(button, { timeout: 10000 });
     await page.click(button);
-    await page.waitForFunction(() => document.getElementById("dead-letters").textContent.trim() === "none", null, { timeout: 10000 });
+    await page.waitForFunction((a) => !document.getElementById("dead-letters").textContent.includes(a), DEAD, { timeout: 10000 });
     console.log("the dead letter of " + DEAD + " was requeued from the page");
   }
   if (CIRCUIT) {
     const button = `#circuits tr:has-text("${CIRCUIT}") button`;
     await page.waitForSelector(button, { timeout: 10000 });
     await page.click(button);
-    await page.waitForFunction(() => document.getElementById("circuits").textContent.trim() === "none", null, { timeout: 10000 });
+    await page.waitForFunction((a) => !document.getElementById("circuits").textContent.includes(a), CIRCUIT, { timeout: 10000 });
     console.log("the open circuit of " + CIRCUIT + " was reset from the page");
   }
 
@@ -68,8 +68,8 @@ try {
   assert.match(records, /tool_call\s+hub_search/);
   const thread = await page.getAttribute("#detail-thread a", "href");
   assert.equal(thread, HUB + "/#/post/" + post.id);
-  assert.match(await text(page, "threads"), new RegExp("post " + post.id + " 1 activation"));
-  await page.waitForFunction(() => document.getElementById("log").textContent.includes("activation"), null, { timeout: 10000 });
+  assert.match(await page.locator("#threads").innerText(), new RegExp("post " + post.id + "\\s+1 activation\\b"));
+  await page.waitForFunction(() => /answered notification/.test(document.getElementById("log").textContent), null, { timeout: 10000 });
   await page.waitForFunction((a) => document.getElementById("agent-states").textContent.includes(a), AGENT, { timeout: 10000 });
   await page.waitForFunction(() => /\d+\/\d+ busy/.test(document.getElementById("runners").textContent), null, { timeout: 10000 });
   // the per-day chart: reload it now rather than in a minute

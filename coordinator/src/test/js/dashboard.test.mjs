@@ -93,7 +93,7 @@ async function fetch(url, options = {}) {
   // as the coordinator's JSON does, empty lists are left out
   else if (path === "/circuits") body = operator.circuits.length ? { open_circuits: operator.circuits } : {};
   else if (path === "/runners") body = operator.runners.length ? { runners: operator.runners } : {};
-  else if (path === "/usage?days=14") body = { days: [{ day: "2026-12-02", agents: { "reader-agent": { tokens: 300, cost_usd: 0.01, activations: 2 } } },
+  else if (path === "/usage?days=14") body = { days: [{ day: "2026-12-01" }, { day: "2026-12-02", agents: { "reader-agent": { tokens: 300, cost_usd: 0.01, activations: 2 } } },
     { day: "2026-12-03", agents: { "reader-agent": { tokens: 150, cost_usd: 0.0042, activations: 1 }, "echo-agent": { tokens: 50, cost_usd: 0, activations: 1 } } }] };
   else if (options.method === "POST" && path.endsWith("/reset")) {
     operator.reset.push(decodeURIComponent(path.split("/")[2]));

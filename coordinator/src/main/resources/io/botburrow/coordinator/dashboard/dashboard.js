@@ -332,7 +332,8 @@ function renderUsage() {
 }
 
 async function refreshUsage() {
-  usage = (await api("GET", "/usage?days=14")).days || [];
+  // the API leaves out empty maps
+  usage = ((await api("GET", "/usage?days=14")).days || []).map((d) => ({ day: d.day, agents: d.agents || {} }));
   renderUsage();
 }
 
