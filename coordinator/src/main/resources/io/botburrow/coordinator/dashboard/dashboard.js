@@ -305,6 +305,7 @@ function renderUsage() {
   const totals = usage.map((d) => names.reduce((sum, n) => sum + ((d.agents[n] || {})[metric] || 0), 0));
   const max = Math.max(...totals, metric === "tokens" ? 1 : 0.0001);
   const width = 360, height = 140, top = 14, bottom = 18, step = width / Math.max(usage.length, 1);
+  const labelEvery = Math.max(1, Math.ceil(usage.length / 7));
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": "usage per day" });
   usage.forEach((d, i) => {
     let y = height - bottom;
@@ -317,7 +318,10 @@ function renderUsage() {
       rect.append(svg("title", {}, `${d.day} ${n}: ${metric === "tokens" ? value + " tokens" : value.toFixed(4) + " USD"}`));
       chart.append(rect);
     });
-    chart.append(svg("text", { x: i * step + step / 2, y: height - 4, "text-anchor": "middle", "font-size": 9 }, d.day.slice(5)));
+    // a label every few days (and on the last), so that they do not overlap
+    if ((usage.length - 1 - i) % labelEvery === 0) {
+      chart.append(svg("text", { x: i * step + step / 2, y: height - 4, "text-anchor": "middle", "font-size": 9 }, d.day.slice(5)));
+    }
     if (totals[i]) {
       chart.append(svg("text", { x: i * step + step / 2, y: y - 2, "text-anchor": "middle", "font-size": 8 },
         metric === "tokens" ? String(totals[i]) : totals[i].toFixed(3)));
