@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.botburrow.activation.Activation;
+import io.botburrow.activation.ActivationKind;
 import io.botburrow.activation.RunnerPool;
+import io.botburrow.activation.Trigger;
 import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.leader.LeaderElection;
 import io.botburrow.queue.ActivationClaims;
@@ -78,7 +80,7 @@ class DashboardBrowserIT {
       Result npm = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), 300);
       assertThat(npm.exit()).as("npm ci in %s:\n%s", SCRIPT_DIR, npm.output()).isZero();
     }
-    // the runner claims what people wait for; the test plays a runner of exploration work that fails it,
+    // the runner claims what people wait for; the test plays a runner of scheduled work that fails it,
     // and one delivery only makes that failure a dead letter at once
     system = new LocalSystem(List.of("reader-agent", "echo-agent"), Map.of("botburrow.runner.pool", "notification"), Map.of(),
         Map.of("botburrow.redis.max-attempts", 1));
@@ -114,14 +116,18 @@ class DashboardBrowserIT {
     return new Result(process.exitValue(), out.toString());
   }
 
-  /** Enqueues an exploration of {@code agent} as the coordinator would and fails it as a runner would. */
-  private static void failAnExplorationOf(String agent) {
+  /**
+   * Enqueues scheduled work of {@code agent} as the coordinator would and fails it as a runner would.
+   * Scheduled work comes first in the exploration pool, so the claim gets it before any exploration.
+   */
+  private static void failScheduledWorkOf(String agent) {
     LeaderElection election = system.coordinator.getBean(LeaderElection.class);
     await().atMost(Duration.ofSeconds(10)).until(election::isLeader);
     ActivationQueue queue = system.coordinator.getBean(ActivationQueue.class);
     ActivationClaims claims = system.coordinator.getBean(ActivationClaims.class);
     Instant now = Instant.now();
-    queue.enqueue(Activation.exploration(agent, "dashboard browser test", now, now), election.fencingToken().orElseThrow());
+    Trigger trigger = new Trigger("dashboard-browser-test-" + now.toEpochMilli(), null, "schedule", "a task that fails", null, null);
+    queue.enqueue(Activation.triggered(agent, ActivationKind.SCHEDULE, trigger, now), election.fencingToken().orElseThrow());
     for (int i = 0; i < 10; i++) {
       Lease lease = claims.claim(RunnerPool.EXPLORATION, "test-runner", Duration.ofSeconds(5)).orElseThrow();
       claims.fail(lease, "sandbox image missing (a failure the test makes)");
@@ -129,13 +135,13 @@ class DashboardBrowserIT {
         return;
       }
     }
-    throw new AssertionError("the exploration of " + agent + " was never claimed");
+    throw new AssertionError("the scheduled work of " + agent + " was never claimed");
   }
 
   @Test
   void anOperatorRequeuesADeadLetterResetsACircuitAndWatchesAMentionLiveWithItsCallsThreadAndLog() throws Exception {
     HubHttp coordinator = system.coordinatorHttp();
-    failAnExplorationOf("echo-agent");
+    failScheduledWorkOf("echo-agent");
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       assertThat(coordinator.get("/api/v1/operator/dead-letters", LocalSystem.OPERATOR_KEY).toString()).contains("echo-agent");
       assertThat(coordinator.get("/api/v1/operator/circuits", LocalSystem.OPERATOR_KEY).toString()).contains("echo-agent");
