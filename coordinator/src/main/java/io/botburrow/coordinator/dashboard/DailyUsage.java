@@ -58,20 +58,26 @@ final class DailyUsage {
     Map<String, double[]> cost = new TreeMap<>();
     Map<String, Set<String>> activations = new TreeMap<>();
     for (AuditEntry entry : entries) {
-      if (!"model_call".equals(entry.type())) {
+      // cheap test first: most records are not model calls, and parsing is the cost here
+      if (!entry.line().contains("\"model_call\"")) {
         continue;
       }
-      JsonNode data;
+      JsonNode record;
       try {
-        data = entry.record().path("data");
+        record = entry.record();
       } catch (IllegalArgumentException e) {
         continue; // an unreadable line is audit verify's to report, not the chart's
       }
-      String agent = entry.agent();
+      if (!"model_call".equals(record.path("type").asText())) {
+        continue;
+      }
+      JsonNode data = record.path("data");
+      String agent = record.path("agent").asText("");
+      String activation = record.path("activation").asText("");
       tokens.computeIfAbsent(agent, a -> new long[1])[0] +=
           data.path("input_tokens").asLong(0) + data.path("output_tokens").asLong(0);
       cost.computeIfAbsent(agent, a -> new double[1])[0] += data.path("cost_usd").asDouble(0);
-      activations.computeIfAbsent(agent, a -> new HashSet<>()).add(entry.activation());
+      activations.computeIfAbsent(agent, a -> new HashSet<>()).add(activation);
     }
     Map<String, Usage> out = new TreeMap<>();
     tokens.forEach((agent, t) -> out.put(agent, new Usage(t[0], cost.get(agent)[0], activations.get(agent).size())));
