@@ -52,6 +52,8 @@ case "$mode" in
     ensure_pkg debootstrap debootstrap || true
     ensure_pkg aws awscli || true
     ensure_pkg npm npm || true   # sandbox images install MCP servers and agent CLIs from npm on the host
+    # DashboardBrowserIT drives the dashboard in headless Chromium (playwright-core from scripts/dashboard-e2e)
+    ensure_pkg chromium chromium || log "chromium missing: DashboardBrowserIT is skipped (apt-get install chromium)"
     ensure_docker || true
     ;;
   dev)

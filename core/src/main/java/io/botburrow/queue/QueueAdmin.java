@@ -38,6 +38,14 @@ public interface QueueAdmin {
   /** Agents whose failure circuit is open now. */
   List<OpenCircuit> openCircuits();
 
+  /**
+   * Closes {@code agent}'s failure circuit at once, as a success would: its failure count is forgotten
+   * and its held work becomes claimable (unless the agent is running). Idempotent.
+   *
+   * @return {@code true} if the agent had a circuit (open or counting failures)
+   */
+  boolean resetCircuit(String agent);
+
   /** Protocol counters since the backend was last emptied. */
   QueueCounters counters();
 }

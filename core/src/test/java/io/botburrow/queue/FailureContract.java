@@ -52,6 +52,21 @@ public interface FailureContract extends QueueContract {
   }
 
   @Test
+  default void resetsAnOpenCircuitSoThatTheAgentsWorkIsClaimableAtOnce() {
+    Activation activation = notification("alice", "n1");
+    enqueue(activation);
+    fixture().claims().fail(claimOrFail(NOTIFICATION, "r1"), "boom");
+    assertThat(claim(NOTIFICATION, "r2")).isEmpty();
+
+    assertThat(fixture().admin().resetCircuit("alice")).isTrue();
+
+    assertThat(fixture().admin().openCircuits()).isEmpty();
+    assertThat(claimOrFail(NOTIFICATION, "r2").activation().id()).isEqualTo(activation.id());
+    assertThat(fixture().admin().resetCircuit("alice")).isFalse();
+    assertThat(fixture().admin().resetCircuit("nobody")).isFalse();
+  }
+
+  @Test
   default void doublesTheCircuitBackoffWithConsecutiveFailures() {
     enqueue(notification("alice", "n1"));
     fixture().claims().fail(claimOrFail(NOTIFICATION, "r1"), "first");

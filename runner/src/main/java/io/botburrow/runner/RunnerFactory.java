@@ -19,6 +19,7 @@ import io.botburrow.runner.sandbox.RunnerLiveness;
 import io.botburrow.runner.sandbox.Sandboxes;
 import io.botburrow.runner.sandbox.docker.SandboxProperties;
 import io.botburrow.runners.RunnerObserver;
+import io.botburrow.runners.RunnerDirectory;
 import io.botburrow.runners.RunnerRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.botburrow.gateway.Gateway;
@@ -150,9 +151,11 @@ class RunnerFactory {
       RunnerRegistry registry,
       ClaimObserver claimObserver,
       AgentActivity activity,
-      Clock clock) {
+      Clock clock,
+      @Nullable RunnerDirectory directory) {
     return new RunnerService(claims, handler, props, metrics, runnerId,
-        new PoolAnnouncingRegistry(registry, activity, props.runnerPool(), clock), claimObserver, clock);
+        new PoolAnnouncingRegistry(registry, activity, props.runnerPool(), clock, directory, props.slots()),
+        claimObserver, clock);
   }
 
   /**

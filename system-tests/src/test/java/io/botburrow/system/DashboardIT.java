@@ -3,6 +3,7 @@ package io.botburrow.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
 import java.net.URI;
@@ -51,8 +52,41 @@ class DashboardIT {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<title>Botburrow dashboard</title>").contains("src=\"/dashboard/dashboard.js\"")
         .doesNotContain(LocalSystem.OPERATOR_KEY);
-    assertThat(script.body()).contains("/api/v1/operator/events").contains("/requeue");
+    assertThat(script.body()).contains("/api/v1/operator/events").contains("/requeue").contains("/reset").contains("/log");
+    assertThat(page.body()).contains("data-hub=\"" + system.hub.baseUrl() + "\"");
     assertThat(anonymous.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theOperatorApiListsTheIdleRunnerWithItsSlotsAndRefusesBadRequests() throws Exception {
+    HubHttp api = system.coordinatorHttp();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/api/v1/operator/runners", LocalSystem.OPERATOR_KEY)
+        .path("runners")).anySatisfy(r -> {
+          assertThat(r.path("pool").asText()).isEqualTo("hybrid");
+          assertThat(r.path("slots").asInt()).isEqualTo(4);
+          assertThat(r.path("silent").asBoolean()).isFalse();
+        }));
+
+    assertThat(status(post("/api/v1/operator/circuits/nobody-agent/reset", LocalSystem.OPERATOR_KEY))).isEqualTo(404);
+    assertThat(status(post("/api/v1/operator/circuits/nobody-agent/reset", null))).isEqualTo(401);
+    assertThat(status(get("/api/v1/operator/activations/not-an-id/log", LocalSystem.OPERATOR_KEY))).isEqualTo(400);
+    assertThat(status(get("/api/v1/operator/activations/0123456789abcdef0123456789ab/log", null))).isEqualTo(401);
+    assertThat(status(get("/api/v1/operator/usage?days=0", LocalSystem.OPERATOR_KEY))).isEqualTo(400);
+    assertThat(status(get("/api/v1/operator/usage", null))).isEqualTo(401);
+  }
+
+  private static HttpRequest get(String path, String key) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(coordinator.resolve(path));
+    return (key == null ? b : b.header("X-Admin-Key", key)).build();
+  }
+
+  private static HttpRequest post(String path, String key) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(coordinator.resolve(path)).POST(HttpRequest.BodyPublishers.noBody());
+    return (key == null ? b : b.header("X-Admin-Key", key)).build();
+  }
+
+  private static int status(HttpRequest request) throws Exception {
+    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   @Test
@@ -80,6 +114,25 @@ class DashboardIT {
           && l.contains("\"name\":\"hub_search\"") && l.contains("\"agent\":\"reader-agent\""));
       assertThat(lines).anyMatch(l -> l.startsWith("data:") && l.contains("\"type\":\"model_call\"")
           && l.contains("\"input_tokens\":40"));
+
+      // the day's usage counts both model calls, and the activation's log holds the runner's lines
+      JsonNode today = system.coordinatorHttp().get("/api/v1/operator/usage?days=1", LocalSystem.OPERATOR_KEY).path("days").get(0);
+      assertThat(today.path("agents").path("reader-agent").path("tokens").asLong()).isEqualTo(30 + 6 + 40 + 5);
+      assertThat(today.path("agents").path("reader-agent").path("activations").asInt()).isEqualTo(1);
+      String activation = lines.stream().filter(l -> l.startsWith("data:") && l.contains("\"type\":\"finished\""))
+          .map(l -> l.replaceFirst(".*\"activation\":\"([0-9a-f]+)\".*", "$1")).findFirst().orElseThrow();
+      List<String> log = new CopyOnWriteArrayList<>();
+      var logResponse = HTTP.send(HttpRequest.newBuilder(coordinator.resolve("/api/v1/operator/activations/" + activation + "/log"))
+          .header("X-Admin-Key", LocalSystem.OPERATOR_KEY).build(), HttpResponse.BodyHandlers.ofLines());
+      Thread logReader = Thread.ofVirtual().start(() -> logResponse.body().forEach(log::add));
+      try {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log)
+            .anyMatch(l -> l.startsWith("data:") && l.contains("INFO NotificationWork Agent(name=reader-agent) answered notification")));
+        assertThat(log).contains("event: line");
+      } finally {
+        logResponse.body().close();
+        logReader.interrupt();
+      }
     } finally {
       response.body().close();
       reader.interrupt();

@@ -6,6 +6,8 @@ import io.botburrow.leader.LeaderElection;
 import io.botburrow.queue.DeadLetter;
 import io.botburrow.queue.QueueAdmin;
 import io.botburrow.queue.RunningLease;
+import io.botburrow.runners.RunnerCard;
+import io.botburrow.runners.RunnerDirectory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,10 +21,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /** The operator API: queues, running activations, dead letters, circuits and leadership, as JSON. */
@@ -33,10 +39,15 @@ class OperatorController {
   private final QueueAdmin admin;
   private final LeaderElection election;
   private final byte[] key;
+  private final RunnerDirectory directory;
+  private final Clock clock;
 
-  OperatorController(QueueAdmin admin, LeaderElection election, OperatorProperties props) {
+  OperatorController(QueueAdmin admin, LeaderElection election, OperatorProperties props, @Nullable RunnerDirectory directory,
+      Clock clock) {
     this.admin = admin;
     this.election = election;
+    this.directory = directory;
+    this.clock = clock;
     this.key = props.key().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -85,6 +96,46 @@ class OperatorController {
   @Get("/circuits")
   HttpResponse<?> circuits(@Nullable @Header("Authorization") String auth, @Nullable @Header("X-Admin-Key") String adminKey) {
     return authorized(auth, adminKey, () -> Map.of("open_circuits", admin.openCircuits()));
+  }
+
+  @Post("/circuits/{agent}/reset")
+  HttpResponse<?> resetCircuit(@Nullable @Header("Authorization") String auth, @Nullable @Header("X-Admin-Key") String adminKey, String agent) {
+    if (!allowed(auth, adminKey)) {
+      return denied();
+    }
+    return admin.resetCircuit(agent)
+        ? HttpResponse.ok(Map.of("success", true, "reset", agent))
+        : HttpResponse.notFound(Map.of("success", false, "error", "No circuit for agent " + agent));
+  }
+
+  /** Every runner that announced itself lately, idle ones included, with its busy slots. */
+  @Get("/runners")
+  HttpResponse<?> runners(@Nullable @Header("Authorization") String auth, @Nullable @Header("X-Admin-Key") String adminKey) {
+    return authorized(auth, adminKey, () -> {
+      Map<String, Long> busy = admin.runningLeases().stream()
+          .collect(Collectors.groupingBy(RunningLease::runnerId, TreeMap::new, Collectors.counting()));
+      List<Map<String, Object>> out = new ArrayList<>();
+      Instant now = clock.instant();
+      for (RunnerCard card : directory == null ? List.<RunnerCard>of() : directory.cards()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runner", card.runnerId());
+        m.put("pool", card.pool());
+        m.put("slots", card.slots());
+        m.put("busy", busy.getOrDefault(card.runnerId(), 0L));
+        m.put("last_beat_at", card.at().toString());
+        m.put("silent", card.silent(now));
+        busy.remove(card.runnerId());
+        out.add(m);
+      }
+      // leases of runners without a card (an older runner, or one whose card was lost)
+      busy.forEach((runner, n) -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runner", runner);
+        m.put("busy", n);
+        out.add(m);
+      });
+      return Map.of("runners", out);
+    });
   }
 
   @Get("/leader")

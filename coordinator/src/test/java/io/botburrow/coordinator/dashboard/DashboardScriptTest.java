@@ -33,6 +33,6 @@ class DashboardScriptTest {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(p.exitValue()).as(output).isZero();
-    assertThat(output).contains("dashboard: live activations, their calls, and requeue work");
+    assertThat(output).contains("dashboard: live activations, their calls, threads, usage per day, runners, circuit reset and requeue work");
   }
 }

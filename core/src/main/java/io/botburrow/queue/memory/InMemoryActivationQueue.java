@@ -174,6 +174,11 @@ public final class InMemoryActivationQueue
   }
 
   @Override
+  public boolean resetCircuit(String agent) {
+    return locked(() -> state.resetCircuit(agent));
+  }
+
+  @Override
   public QueueCounters counters() {
     return locked(state::counters);
   }

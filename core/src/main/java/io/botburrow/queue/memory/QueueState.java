@@ -216,6 +216,10 @@ final class QueueState {
     return open;
   }
 
+  boolean resetCircuit(String agent) {
+    return circuits.remove(agent) != null;
+  }
+
   QueueCounters counters() {
     return new QueueCounters(redeliveries, leaseExpirations, deadLetters);
   }

@@ -20,6 +20,7 @@ record QueueScripts(
     String running,
     String dead,
     String circuits,
+    String resetCircuit,
     String oldest) {
 
   static QueueScripts load() {
@@ -38,6 +39,7 @@ record QueueScripts(
         prelude + resource("running"),
         prelude + resource("dead"),
         prelude + resource("circuits"),
+        prelude + resource("reset_circuit"),
         prelude + resource("oldest"));
   }
 

@@ -98,6 +98,12 @@ public final class RedisQueueAdmin implements QueueAdmin {
   }
 
   @Override
+  public boolean resetCircuit(String agent) {
+    Long reset = redis.eval("reset circuit", redis.scripts().resetCircuit(), ReturnType.INTEGER, agent);
+    return reset == 1;
+  }
+
+  @Override
   public QueueCounters counters() {
     Map<String, String> stats =
         RedisFailures.translate(
