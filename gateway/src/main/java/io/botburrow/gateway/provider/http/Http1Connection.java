@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import io.botburrow.gateway.net.SocketWatchdog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +34,19 @@ final class Http1Connection {
 
   private final String origin;
   private final Socket socket;
+  private final SocketWatchdog.Guard guard;
   private final InputStream in;
   private final OutputStream out;
   private int exchanges;
+  /** How long a read may wait (0: no limit); the watchdog enforces it. */
+  private volatile long readTimeoutNanos;
   private volatile Instant idleSince = Instant.EPOCH;
 
-  Http1Connection(String origin, Socket socket) throws IOException {
+  Http1Connection(String origin, Socket socket, SocketWatchdog.Guard guard) throws IOException {
     this.origin = origin;
     this.socket = socket;
-    this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+    this.guard = guard;
+    this.in = new BufferedInputStream(guard.input(socket.getInputStream(), () -> readTimeoutNanos), 16 * 1024);
     this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
   }
 
@@ -61,8 +66,8 @@ final class Http1Connection {
     return !socket.isClosed() && !socket.isInputShutdown() && !socket.isOutputShutdown();
   }
 
-  void readTimeout(Duration timeout) throws SocketException {
-    socket.setSoTimeout(timeout.isZero() ? 0 : (int) Math.max(1, timeout.toMillis()));
+  void readTimeout(Duration timeout) {
+    readTimeoutNanos = timeout.isZero() ? 0 : Math.max(1, timeout.toNanos());
   }
 
   Http1Response exchange(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout,
@@ -100,6 +105,7 @@ final class Http1Connection {
   }
 
   void close() {
+    guard.release();
     try {
       socket.close();
     } catch (IOException e) {
