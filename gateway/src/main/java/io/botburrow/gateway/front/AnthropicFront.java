@@ -183,7 +183,6 @@ final class AnthropicFront implements FrontFormat {
           .put("output_tokens", response.usage().outputTokens());
       write("message_delta", event);
       write("message_stop", mapper.createObjectNode().put("type", "message_stop"));
-      flush();
     }
 
     @Override

@@ -187,7 +187,6 @@ final class OpenAiFront implements FrontFormat {
       usage(usage, response.usage());
       write(usage.toString());
       write("[DONE]");
-      flush();
     }
 
     @Override

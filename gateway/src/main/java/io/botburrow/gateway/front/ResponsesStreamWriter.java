@@ -149,7 +149,6 @@ final class ResponsesStreamWriter implements SseWriter {
     front.complete(body, response);
     var incomplete = body.path("status").asText().equals("incomplete");
     write(incomplete ? "response.incomplete" : "response.completed", event().set("response", body));
-    flush();
   }
 
   @Override
