@@ -29,6 +29,8 @@ public final class Http1Client implements AutoCloseable {
   static final int MAX_IDLE_PER_ORIGIN = 64;
   /** Pooled connections idle longer than this are not reused (servers close theirs after 5 s to minutes). */
   static final Duration MAX_IDLE = Duration.ofSeconds(30);
+  /** How long the end of an earlier answer on a pooled connection is waited for before the connection is dropped. */
+  static final Duration LEFTOVER_TIMEOUT = Duration.ofSeconds(1);
 
   private final Duration connectTimeout;
   private final SSLSocketFactory tls;
@@ -100,7 +102,8 @@ public final class Http1Client implements AutoCloseable {
     }
     Instant now = clock.instant();
     for (var connection = pool.pollFirst(); connection != null; connection = pool.pollFirst()) {
-      if (Duration.between(connection.idleSince(), now).compareTo(MAX_IDLE) < 0 && connection.isOpen()) {
+      if (Duration.between(connection.idleSince(), now).compareTo(MAX_IDLE) < 0 && connection.isOpen()
+          && connection.finishLeftover(LEFTOVER_TIMEOUT)) {
         return connection;
       }
       connection.close();

@@ -24,6 +24,8 @@ import java.util.Map;
 final class Http1Connection {
   private static final int MAX_HEAD_LINE = 64 * 1024;
   private static final int MAX_HEADERS = 200;
+  /** More than this left of an earlier answer, and the connection is not worth keeping. */
+  private static final int MAX_LEFTOVER = 64 * 1024;
 
   /** The connection was closed by the server before this request got any answer: safe to send again. */
   static final class StaleConnectionException extends IOException {
@@ -40,6 +42,7 @@ final class Http1Connection {
   private int exchanges;
   /** How long a read may wait (0: no limit); the watchdog enforces it. */
   private volatile long readTimeoutNanos;
+  private InputStream leftover;
   private volatile Instant idleSince = Instant.EPOCH;
 
   Http1Connection(String origin, Socket socket, SocketWatchdog.Guard guard) throws IOException {
@@ -64,6 +67,37 @@ final class Http1Connection {
 
   boolean isOpen() {
     return !socket.isClosed() && !socket.isInputShutdown() && !socket.isOutputShutdown();
+  }
+
+  /** What an earlier answer left unread, to read before the next exchange. */
+  void leftover(InputStream body) {
+    leftover = body;
+  }
+
+  /**
+   * Reads what an earlier answer left (a stream's last chunk, there by now): whether the connection is
+   * clean for the next exchange. Blocks up to {@code timeout}; a connection that is not is closed.
+   */
+  boolean finishLeftover(Duration timeout) {
+    var rest = leftover;
+    if (rest == null) {
+      return true;
+    }
+    leftover = null;
+    readTimeout(timeout);
+    try {
+      var sink = new byte[1024];
+      long total = 0;
+      for (int n = rest.read(sink); n >= 0; n = rest.read(sink)) {
+        total += n;
+        if (total > MAX_LEFTOVER) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   void readTimeout(Duration timeout) {
