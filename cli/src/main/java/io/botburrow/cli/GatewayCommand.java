@@ -11,10 +11,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
+    subcommands = GatewayTokenCommand.class,
     description = {
       "Run the LLM gateway alone: OpenAI (/v1/chat/completions) and Anthropic (/v1/messages) APIs in front of the",
       "operator's deployments (config/gateway.yml), with fallback, budgets in Redis and cost metering.",
-      "Callers present an activation token minted with botburrow.gateway.token-secret (shared with the runners)."
+      "Callers present an activation token minted with botburrow.gateway.token-secret (shared with the runners);",
+      "./botburrow gateway token --agent NAME mints one for a caller outside the runners."
     })
 final class GatewayCommand implements Callable<Integer> {
   @Mixin ServiceOptions options;

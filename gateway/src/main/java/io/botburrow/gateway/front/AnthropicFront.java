@@ -90,7 +90,8 @@ final class AnthropicFront implements FrontFormat {
   private final class Writer implements SseWriter {
     private final OutputStream out;
     private final Runnable start;
-    private final String model;
+    /** The caller's alias until the serving deployment is known, then that deployment's model. */
+    private String model;
     private static final byte[] TEXT_SUFFIX = "\"}}\n\n".getBytes(StandardCharsets.UTF_8);
     private boolean started;
     private int blocks;
@@ -182,7 +183,6 @@ final class AnthropicFront implements FrontFormat {
           .put("output_tokens", response.usage().outputTokens());
       write("message_delta", event);
       write("message_stop", mapper.createObjectNode().put("type", "message_stop"));
-      flush();
     }
 
     @Override
@@ -200,6 +200,14 @@ final class AnthropicFront implements FrontFormat {
         out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException("caller went away", e);
+      }
+    }
+
+    /** Named in the events as the whole answer names it: the model that served, not the alias. */
+    @Override
+    public void serving(String servedModel) {
+      if (!started && servedModel != null && !servedModel.isEmpty()) {
+        model = servedModel;
       }
     }
 

@@ -2,26 +2,23 @@ package io.botburrow.gateway.front;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.botburrow.gateway.Gateway;
 import io.botburrow.gateway.auth.Caller;
 import io.botburrow.gateway.auth.GatewayAuthException;
+import io.botburrow.gateway.front.http.Http1Exchange;
+import io.botburrow.gateway.front.http.Http1Server;
 import io.botburrow.gateway.routing.UnknownModelException;
 import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.LlmException;
 import io.botburrow.queue.QueueUnavailableException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +26,20 @@ import org.slf4j.LoggerFactory;
  * The gateway's HTTP front: {@code POST /v1/chat/completions} (OpenAI), {@code POST /v1/responses}
  * (OpenAI Responses) and {@code POST /v1/messages} (Anthropic), whole or streamed (SSE), {@code GET /v1/models}. Each request needs an activation token
  * ({@code Authorization: Bearer} or {@code x-api-key}); bad input is refused with the front's error body
- * before any provider is called. One pooled platform thread per request in flight.
+ * before any provider is called. Served by {@link Http1Server}: one pooled platform thread per
+ * connection, which runs each of its calls on itself.
  */
 public final class GatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
 
+  /** Connections served at once; a runner's CLI agents and a gateway's callers stay far below. */
+  static final int MAX_CONNECTIONS = 4096;
+  /** A kept-alive connection idle this long is closed, as is one whose reads or writes stall this long. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
   static {
-    // SSE events are small writes: without TCP_NODELAY, Nagle and delayed ACKs hold each ~40 ms
+    // for the JDK HTTP servers of this process (the scripted model of the development mode and tests):
+    // SSE events are small writes, and without TCP_NODELAY Nagle and delayed ACKs hold each ~40 ms
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -48,8 +52,7 @@ public final class GatewayServer implements AutoCloseable {
   private final AnthropicFront anthropic;
   private final ResponsesFront responses;
   private final FrontHooks hooks;
-  private HttpServer server;
-  private ExecutorService executor;
+  private Http1Server server;
 
   public GatewayServer(Gateway gateway, ObjectMapper mapper, int maxBodyBytes) {
     this(gateway, mapper, maxBodyBytes, FrontHooks.NONE);
@@ -68,35 +71,31 @@ public final class GatewayServer implements AutoCloseable {
 
   /** Binds {@code host:port} (0 picks a free port) and serves. */
   public synchronized GatewayServer start(String host, int port) {
-    try {
-      server = HttpServer.create(new InetSocketAddress(host, port), 256);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the gateway to " + host + ":" + port, e);
-    }
     // pooled platform threads: a streamed call blocks a dozen times (the provider's events, Redis), and on a
     // virtual thread each block is a poller hand-off and a reschedule; measured against virtual threads in
     // the same process: 20-40 % less of the gateway's CPU per call, lower p50, p90 and p99
-    executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("gateway-front-", 0).daemon(true).factory());
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    try {
+      server = new Http1Server(this::handle, "gateway-front", MAX_CONNECTIONS, IDLE_TIMEOUT).start(host, port);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot bind the gateway to " + host + ":" + port, e.getCause());
+    }
     LOG.info("LLM gateway listening on {}", baseUrl());
     return this;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.address().getPort();
   }
 
   /** {@code http://host:port/v1}, the base URL OpenAI clients take; Anthropic clients take it without {@code /v1}. */
   public URI baseUrl() {
-    return URI.create("http://" + server.getAddress().getHostString() + ":" + port() + "/v1");
+    return URI.create("http://" + server.address().getHostString() + ":" + port() + "/v1");
   }
 
-  private void handle(HttpExchange exchange) {
+  private void handle(Http1Exchange exchange) {
     try (exchange) {
-      var method = exchange.getRequestMethod();
-      var path = exchange.getRequestURI().getPath();
+      var method = exchange.method();
+      var path = exchange.path();
       if (method.equals("POST") && (path.equals("/v1/chat/completions") || path.equals("/chat/completions"))) {
         chat(exchange, openAi);
       } else if (method.equals("POST") && (path.equals("/v1/messages") || path.equals("/messages"))) {
@@ -107,7 +106,7 @@ public final class GatewayServer implements AutoCloseable {
         models(exchange);
       } else if (method.equals("HEAD")) {
         // Claude Code checks that its base URL answers before its first call
-        exchange.sendResponseHeaders(200, -1);
+        exchange.sendHeaders(200, -1);
       } else if (method.equals("GET") && (path.equals("/v1/budget") || path.equals("/budget"))) {
         budget(exchange);
       } else if (method.equals("GET") && path.equals("/health")) {
@@ -120,8 +119,8 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
-  private void chat(HttpExchange exchange, FrontFormat format) throws IOException {
-    var headers = headers(exchange);
+  private void chat(Http1Exchange exchange, FrontFormat format) throws IOException {
+    var headers = exchange.headers();
     Caller caller;
     ChatRequest request;
     boolean stream;
@@ -146,7 +145,7 @@ public final class GatewayServer implements AutoCloseable {
           try {
             send(exchange, 200, format.answer(answer.response(), answer.deployment().model()),
                 Map.of("x-botburrow-deployment", answer.deployment().name()));
-            exchange.getResponseBody().close();
+            exchange.close();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -162,14 +161,14 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
-  private void streamed(HttpExchange exchange, FrontFormat format, Caller caller, ChatRequest request,
+  private void streamed(Http1Exchange exchange, FrontFormat format, Caller caller, ChatRequest request,
       java.util.List<io.botburrow.gateway.routing.Deployment> chain) throws IOException {
-    var out = exchange.getResponseBody();
+    var out = new ResponseStream(exchange);
     var writer = format.streamWriter(out, () -> {
-      exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      exchange.setHeader("Content-Type", "text/event-stream");
+      exchange.setHeader("Cache-Control", "no-cache");
       try {
-        exchange.sendResponseHeaders(200, 0);
+        exchange.sendHeaders(200, 0);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -198,7 +197,7 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
-  private void fail(HttpExchange exchange, FrontFormat format, RuntimeException e) throws IOException {
+  private void fail(Http1Exchange exchange, FrontFormat format, RuntimeException e) throws IOException {
     var extra = new HashMap<String, String>();
     if (e instanceof BudgetExceededException budget) {
       // the providers' own answer to a spent quota, and no invitation to try again
@@ -244,13 +243,12 @@ public final class GatewayServer implements AutoCloseable {
     return e.getMessage() == null ? "gateway error" : e.getMessage();
   }
 
-  private JsonNode body(HttpExchange exchange) throws IOException {
-    var length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null && Long.parseLong(length.trim()) > maxBodyBytes) {
+  private JsonNode body(Http1Exchange exchange) throws IOException {
+    if (exchange.declaredLength() > maxBodyBytes) {
       throw new BadRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
           "request_too_large");
     }
-    var bytes = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
+    var bytes = exchange.requestBody().readNBytes(maxBodyBytes + 1);
     if (bytes.length > maxBodyBytes) {
       throw new BadRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
           "request_too_large");
@@ -270,10 +268,10 @@ public final class GatewayServer implements AutoCloseable {
    * The caller's budgets as they stand: each with used and limit (0: none), and its agent's daily and
    * monthly spend with the fields of the Hub's budget health.
    */
-  private void budget(HttpExchange exchange) throws IOException {
+  private void budget(Http1Exchange exchange) throws IOException {
     Caller caller;
     try {
-      caller = gateway.tokens().verify(openAi.presentedToken(headers(exchange)));
+      caller = gateway.tokens().verify(openAi.presentedToken(exchange.headers()));
     } catch (GatewayAuthException e) {
       send(exchange, 401, openAi.error(401, e.getMessage(), null, "invalid_api_key"), Map.of());
       return;
@@ -296,7 +294,7 @@ public final class GatewayServer implements AutoCloseable {
     }
   }
 
-  private void models(HttpExchange exchange) throws IOException {
+  private void models(Http1Exchange exchange) throws IOException {
     var body = mapper.createObjectNode().put("object", "list");
     var data = body.putArray("data");
     gateway.routes().names().forEach(id -> data.addObject().put("id", id).put("object", "model").put("created", 0)
@@ -304,29 +302,48 @@ public final class GatewayServer implements AutoCloseable {
     send(exchange, 200, body, Map.of());
   }
 
-  private static Map<String, String> headers(HttpExchange exchange) {
-    var headers = new HashMap<String, String>();
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!values.isEmpty()) {
-        headers.put(name.toLowerCase(Locale.ROOT), values.getFirst());
-      }
-    });
-    return headers;
+  private void send(Http1Exchange exchange, int status, JsonNode body, Map<String, String> extra) throws IOException {
+    var bytes = mapper.writeValueAsBytes(body);
+    exchange.setHeader("Content-Type", "application/json");
+    extra.forEach(exchange::setHeader);
+    exchange.sendHeaders(status, bytes.length).write(bytes);
   }
 
-  private void send(HttpExchange exchange, int status, JsonNode body, Map<String, String> extra) throws IOException {
-    var bytes = mapper.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    extra.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
+  /** The streamed response's body, there once the writer has sent the headers with its first event. */
+  private static final class ResponseStream extends OutputStream {
+    private final Http1Exchange exchange;
+
+    ResponseStream(Http1Exchange exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      exchange.responseBody().write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      exchange.responseBody().write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (exchange.headersSent()) {
+        exchange.responseBody().flush();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      exchange.close();
+    }
   }
 
   @Override
   public synchronized void close() {
     if (server != null) {
-      server.stop(0);
-      executor.close();
+      server.close();
       server = null;
     }
   }

@@ -98,7 +98,8 @@ final class OpenAiFront implements FrontFormat {
     private final Runnable start;
     private final String id = "chatcmpl-bb" + ids.incrementAndGet();
     private final long created = System.currentTimeMillis() / 1000;
-    private final String model;
+    /** The caller's alias until the serving deployment is known, then that deployment's model. */
+    private String model;
     private byte[] textPrefix;
     private boolean started;
 
@@ -186,7 +187,6 @@ final class OpenAiFront implements FrontFormat {
       usage(usage, response.usage());
       write(usage.toString());
       write("[DONE]");
-      flush();
     }
 
     @Override
@@ -194,6 +194,14 @@ final class OpenAiFront implements FrontFormat {
       write(error(status, message, null, null).toString());
       write("[DONE]");
       flush();
+    }
+
+    /** Named in the events as the whole answer names it: the model that served, not the alias. */
+    @Override
+    public void serving(String servedModel) {
+      if (!started && servedModel != null && !servedModel.isEmpty()) {
+        model = servedModel;
+      }
     }
 
     @Override

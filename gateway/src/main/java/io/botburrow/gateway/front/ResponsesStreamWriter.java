@@ -24,7 +24,8 @@ final class ResponsesStreamWriter implements SseWriter {
   private final ObjectMapper mapper;
   private final OutputStream out;
   private final Runnable start;
-  private final String model;
+  /** The caller's alias until the serving deployment is known, then that deployment's model. */
+  private String model;
   private final String responseId;
   private final ArrayNode done;
   private final Map<Integer, OpenCall> calls = new LinkedHashMap<>();
@@ -148,7 +149,6 @@ final class ResponsesStreamWriter implements SseWriter {
     front.complete(body, response);
     var incomplete = body.path("status").asText().equals("incomplete");
     write(incomplete ? "response.incomplete" : "response.completed", event().set("response", body));
-    flush();
   }
 
   @Override
@@ -178,6 +178,14 @@ final class ResponsesStreamWriter implements SseWriter {
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("caller went away", e);
+    }
+  }
+
+  /** Named in the events as the whole answer names it: the model that served, not the alias. */
+  @Override
+  public void serving(String servedModel) {
+    if (!started && servedModel != null && !servedModel.isEmpty()) {
+      model = servedModel;
     }
   }
 

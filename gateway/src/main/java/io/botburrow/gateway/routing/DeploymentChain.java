@@ -140,6 +140,9 @@ public final class DeploymentChain {
     var adapter = adapters.forDeployment(deployment);
     var own = new ChatRequest(deployment.model(), request.messages(), request.tools(), request.temperature(),
         request.maxTokens());
+    if (sink != null) {
+      sink.serving(deployment.model());
+    }
     for (int retry = 0; ; retry++) {
       try {
         return sink == null ? adapter.chat(own) : adapter.stream(own, sink);
@@ -197,11 +200,13 @@ public final class DeploymentChain {
 
   /** Notes when the first piece of the answer passed. */
   private static final class FirstTokenSink implements StreamSink {
+    private final StreamSink downstream;
     private final ResponseAssembler passed;
     private final Instant[] first;
     private final Clock clock;
 
     FirstTokenSink(StreamSink downstream, Instant[] first, Clock clock) {
+      this.downstream = downstream;
       this.passed = new ResponseAssembler(downstream);
       this.first = first;
       this.clock = clock;
@@ -232,6 +237,11 @@ public final class DeploymentChain {
     @Override
     public void toolCallArguments(int index, String delta) {
       passed.toolCallArguments(index, delta);
+    }
+
+    @Override
+    public void serving(String model) {
+      downstream.serving(model);
     }
 
     @Override

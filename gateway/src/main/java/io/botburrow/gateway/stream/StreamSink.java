@@ -26,6 +26,13 @@ public interface StreamSink {
   void toolCallArguments(int index, String delta);
 
   /**
+   * The deployment about to stream the answer serves {@code model} (the provider's model name, not the
+   * caller's alias). Called before its first piece, and again for a fallback that takes over before any
+   * piece was passed on.
+   */
+  default void serving(String model) {}
+
+  /**
    * The provider has sent nothing more for now: pieces held back to be written together should go out.
    * Sinks that write each piece at once need not care.
    */

@@ -122,6 +122,27 @@ class GatewayServerIT {
   }
 
   @Test
+  void aStreamedAnswerNamesTheModelThatServedItAsTheWholeAnswerDoes() throws Exception {
+    provider.enqueue(ScriptedTurn.text("whole answer"), ScriptedTurn.text("streamed answer"),
+        ScriptedTurn.text("streamed message"));
+    var request = "{\"model\":\"on-claude\",\"max_tokens\":50,%s\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    var whole = mapper.readTree(post("/v1/chat/completions", token, request.formatted("")).body());
+    var streamed = post("/v1/chat/completions", token, request.formatted("\"stream\":true,")).body();
+    var anthropic = post("/v1/messages", token, request.formatted("\"stream\":true,")).body();
+
+    assertThat(whole.path("model").asText()).isEqualTo("claude-3-5-haiku");
+    var models = new java.util.ArrayList<String>();
+    for (var line : streamed.split("\n")) {
+      if (line.startsWith("data: {")) {
+        models.add(mapper.readTree(line.substring(6)).path("model").asText());
+      }
+    }
+    assertThat(models).hasSizeGreaterThan(3).containsOnly("claude-3-5-haiku");
+    assertThat(anthropic).contains("\"model\":\"claude-3-5-haiku\"").doesNotContain("\"model\":\"on-claude\"");
+  }
+
+  @Test
   void anAnthropicClientStreamsToolUseFromAnOpenAiModel() throws Exception {
     provider.enqueue(ScriptedTurn.toolCall("search", "{\"q\":\"x\"}"));
 

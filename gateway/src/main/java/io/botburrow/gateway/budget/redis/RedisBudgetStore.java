@@ -12,7 +12,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Budget counters in Redis, each check-and-add one Lua script, so all runners and gateways see one
- * budget. Integers only (USD as micro-dollars): {@code INCRBY} is exact where floats are not. The
+ * budget. Integers only (USD as micro-dollars): {@code INCRBY} is exact where floats are not. A counter
+ * gets its expiry when it is created (its first amount), not again on every call. The
  * scripts go over a {@link RespClient} (one round trip on the calling thread) or, for callers that have
  * only one, over Redisson.
  */
@@ -33,8 +34,11 @@ public final class RedisBudgetStore implements BudgetStore {
       end
       local result = {-1}
       for i = 1, n do
-        result[i + 1] = redis.call('INCRBY', KEYS[i], ARGV[3 * i - 2])
-        redis.call('EXPIRE', KEYS[i], ARGV[3 * i])
+        local amount = tonumber(ARGV[3 * i - 2])
+        result[i + 1] = redis.call('INCRBY', KEYS[i], amount)
+        if values[i] == 0 or result[i + 1] == amount then
+          redis.call('EXPIRE', KEYS[i], ARGV[3 * i])
+        end
       end
       return result
       """;
@@ -42,8 +46,11 @@ public final class RedisBudgetStore implements BudgetStore {
   static final String ADD = """
       local result = {}
       for i = 1, #KEYS do
-        result[i] = redis.call('INCRBY', KEYS[i], ARGV[3 * i - 2])
-        redis.call('EXPIRE', KEYS[i], ARGV[3 * i])
+        local amount = tonumber(ARGV[3 * i - 2])
+        result[i] = redis.call('INCRBY', KEYS[i], amount)
+        if result[i] == amount then
+          redis.call('EXPIRE', KEYS[i], ARGV[3 * i])
+        end
       end
       return result
       """;

@@ -1,5 +1,6 @@
 package io.botburrow.gateway.budget.redis;
 
+import io.botburrow.gateway.net.SocketWatchdog;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -47,6 +48,8 @@ public final class RespClient implements AutoCloseable {
   private final Duration connectTimeout;
   private final Duration timeout;
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+  /** Deadlines on blocking sockets (see {@link SocketWatchdog}): a reply waited for costs one read. */
+  private final SocketWatchdog watchdog = new SocketWatchdog("gateway-redis-deadlines");
 
   /**
    * @param url {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS
@@ -152,20 +155,28 @@ public final class RespClient implements AutoCloseable {
   }
 
   private Connection connect() throws IOException {
-    Socket socket = new Socket();
+    var plain = new Socket();
+    var guard = watchdog.watch(plain);
     try {
-      socket.setTcpNoDelay(true);
-      socket.setKeepAlive(true);
-      socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, connectTimeout.toMillis()));
+      plain.setTcpNoDelay(true);
+      plain.setKeepAlive(true);
+      guard.begin(Math.max(1, connectTimeout.toNanos()));
+      try {
+        plain.connect(new InetSocketAddress(host, port));
+      } catch (IOException e) {
+        throw guard.translate(e, "connect");
+      } finally {
+        guard.end();
+      }
+      Socket socket = plain;
       if (tls) {
-        var secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(socket, host, port, true);
+        var secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
         var params = secure.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         secure.setSSLParameters(params);
         socket = secure;
       }
-      socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-      var connection = new Connection(socket);
+      var connection = new Connection(socket, guard, Math.max(1, timeout.toNanos()));
       if (password != null) {
         connection.check(connection.call(user == null ? List.of("AUTH", password) : List.of("AUTH", user, password)));
       }
@@ -174,13 +185,15 @@ public final class RespClient implements AutoCloseable {
       }
       return connection;
     } catch (IOException | RuntimeException e) {
-      socket.close();
+      guard.release();
+      plain.close();
       throw e;
     }
   }
 
   @Override
   public void close() {
+    watchdog.close();
     for (var c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
       c.close();
     }
@@ -200,13 +213,16 @@ public final class RespClient implements AutoCloseable {
     }
 
     private final Socket socket;
+    private final SocketWatchdog.Guard guard;
     private final InputStream in;
     private final OutputStream out;
 
-    Connection(Socket socket) throws IOException {
+    /** @param timeoutNanos how long a reply (and a write) may take */
+    Connection(Socket socket, SocketWatchdog.Guard guard, long timeoutNanos) throws IOException {
       this.socket = socket;
-      this.in = new BufferedInputStream(socket.getInputStream(), 8192);
-      this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+      this.guard = guard;
+      this.in = new BufferedInputStream(guard.input(socket.getInputStream(), () -> timeoutNanos), 8192);
+      this.out = new BufferedOutputStream(guard.output(socket.getOutputStream(), () -> timeoutNanos), 8192);
     }
 
     /** The reply, an error reply returned (not thrown) so that the connection can be reused. */
@@ -293,6 +309,7 @@ public final class RespClient implements AutoCloseable {
     }
 
     void close() {
+      guard.release();
       try {
         socket.close();
       } catch (IOException e) {

@@ -65,6 +65,11 @@ public final class AnthropicChatModel implements StreamingChatModel {
       public void drained() {
         sink.flush();
       }
+
+      @Override
+      public boolean complete() {
+        return events.stopped();
+      }
     });
     if (!events.stopped()) {
       throw new LlmException(endpoint.name() + " stream ended before message_stop", 0, true, null);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import io.botburrow.gateway.net.SocketWatchdog;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -28,11 +29,14 @@ public final class Http1Client implements AutoCloseable {
   static final int MAX_IDLE_PER_ORIGIN = 64;
   /** Pooled connections idle longer than this are not reused (servers close theirs after 5 s to minutes). */
   static final Duration MAX_IDLE = Duration.ofSeconds(30);
+  /** How long the end of an earlier answer on a pooled connection is waited for before the connection is dropped. */
+  static final Duration LEFTOVER_TIMEOUT = Duration.ofSeconds(1);
 
   private final Duration connectTimeout;
   private final SSLSocketFactory tls;
   private final Clock clock;
   private final Map<String, ConcurrentLinkedDeque<Http1Connection>> idle = new ConcurrentHashMap<>();
+  private final SocketWatchdog watchdog = new SocketWatchdog("gateway-http-client-deadlines");
   private volatile boolean closed;
 
   public Http1Client(Duration connectTimeout) {
@@ -98,7 +102,8 @@ public final class Http1Client implements AutoCloseable {
     }
     Instant now = clock.instant();
     for (var connection = pool.pollFirst(); connection != null; connection = pool.pollFirst()) {
-      if (Duration.between(connection.idleSince(), now).compareTo(MAX_IDLE) < 0 && connection.isOpen()) {
+      if (Duration.between(connection.idleSince(), now).compareTo(MAX_IDLE) < 0 && connection.isOpen()
+          && connection.finishLeftover(LEFTOVER_TIMEOUT)) {
         return connection;
       }
       connection.close();
@@ -106,32 +111,52 @@ public final class Http1Client implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Connects in blocking mode, the deadlines kept by the watchdog: a socket given a timeout by the JDK
+   * stays non-blocking and pays a failed read and a poll for every read that has to wait.
+   */
   private Http1Connection connect(URI uri, Duration timeout) throws IOException {
     boolean secure = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
-    var socket = new Socket();
+    var plain = new Socket();
+    var guard = watchdog.watch(plain);
     try {
-      socket.setTcpNoDelay(true);
-      socket.setKeepAlive(true);
-      socket.connect(new InetSocketAddress(uri.getHost(), port), (int) Math.max(1, connectTimeout.toMillis()));
-      if (secure) {
-        socket = secure(socket, uri.getHost(), port, timeout);
+      plain.setTcpNoDelay(true);
+      plain.setKeepAlive(true);
+      guard.begin(Math.max(1, connectTimeout.toNanos()));
+      try {
+        plain.connect(new InetSocketAddress(uri.getHost(), port));
+      } catch (IOException e) {
+        throw guard.translate(e, "connect");
+      } finally {
+        guard.end();
       }
-      return new Http1Connection(origin(uri), socket);
+      Socket socket = plain;
+      if (secure) {
+        guard.begin(Math.max(1, timeout.toNanos()));
+        try {
+          socket = secure(plain, uri.getHost(), port);
+        } catch (IOException e) {
+          throw guard.translate(e, "TLS handshake");
+        } finally {
+          guard.end();
+        }
+      }
+      return new Http1Connection(origin(uri), socket, guard);
     } catch (IOException | RuntimeException e) {
-      socket.close();
+      guard.release();
+      plain.close();
       throw e;
     }
   }
 
-  private Socket secure(Socket plain, String host, int port, Duration timeout) throws IOException {
+  private Socket secure(Socket plain, String host, int port) throws IOException {
     var socket = (SSLSocket) tls.createSocket(plain, host, port, true);
     var params = socket.getSSLParameters();
     params.setEndpointIdentificationAlgorithm("HTTPS");
     params.setServerNames(java.util.List.of(new SNIHostName(host)));
     params.setApplicationProtocols(new String[] {"http/1.1"});
     socket.setSSLParameters(params);
-    socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
     socket.startHandshake();
     return socket;
   }
@@ -144,6 +169,7 @@ public final class Http1Client implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    watchdog.close();
     idle.values().forEach(pool -> {
       for (var c = pool.pollFirst(); c != null; c = pool.pollFirst()) {
         c.close();

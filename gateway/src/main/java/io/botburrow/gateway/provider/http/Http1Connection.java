@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
+import io.botburrow.gateway.net.SocketWatchdog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import java.util.Map;
 final class Http1Connection {
   private static final int MAX_HEAD_LINE = 64 * 1024;
   private static final int MAX_HEADERS = 200;
+  /** More than this left of an earlier answer, and the connection is not worth keeping. */
+  private static final int MAX_LEFTOVER = 64 * 1024;
 
   /** The connection was closed by the server before this request got any answer: safe to send again. */
   static final class StaleConnectionException extends IOException {
@@ -33,15 +36,20 @@ final class Http1Connection {
 
   private final String origin;
   private final Socket socket;
+  private final SocketWatchdog.Guard guard;
   private final InputStream in;
   private final OutputStream out;
   private int exchanges;
+  /** How long a read may wait (0: no limit); the watchdog enforces it. */
+  private volatile long readTimeoutNanos;
+  private InputStream leftover;
   private volatile Instant idleSince = Instant.EPOCH;
 
-  Http1Connection(String origin, Socket socket) throws IOException {
+  Http1Connection(String origin, Socket socket, SocketWatchdog.Guard guard) throws IOException {
     this.origin = origin;
     this.socket = socket;
-    this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+    this.guard = guard;
+    this.in = new BufferedInputStream(guard.input(socket.getInputStream(), () -> readTimeoutNanos), 16 * 1024);
     this.out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
   }
 
@@ -61,8 +69,39 @@ final class Http1Connection {
     return !socket.isClosed() && !socket.isInputShutdown() && !socket.isOutputShutdown();
   }
 
-  void readTimeout(Duration timeout) throws SocketException {
-    socket.setSoTimeout(timeout.isZero() ? 0 : (int) Math.max(1, timeout.toMillis()));
+  /** What an earlier answer left unread, to read before the next exchange. */
+  void leftover(InputStream body) {
+    leftover = body;
+  }
+
+  /**
+   * Reads what an earlier answer left (a stream's last chunk, there by now): whether the connection is
+   * clean for the next exchange. Blocks up to {@code timeout}; a connection that is not is closed.
+   */
+  boolean finishLeftover(Duration timeout) {
+    var rest = leftover;
+    if (rest == null) {
+      return true;
+    }
+    leftover = null;
+    readTimeout(timeout);
+    try {
+      var sink = new byte[1024];
+      long total = 0;
+      for (int n = rest.read(sink); n >= 0; n = rest.read(sink)) {
+        total += n;
+        if (total > MAX_LEFTOVER) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  void readTimeout(Duration timeout) {
+    readTimeoutNanos = timeout.isZero() ? 0 : Math.max(1, timeout.toNanos());
   }
 
   Http1Response exchange(String method, URI uri, Map<String, String> headers, byte[] body, Duration timeout,
@@ -100,6 +139,7 @@ final class Http1Connection {
   }
 
   void close() {
+    guard.release();
     try {
       socket.close();
     } catch (IOException e) {

@@ -23,6 +23,7 @@ public final class Http1Response implements AutoCloseable {
   private final Body body;
   private final boolean keepAlive;
   private boolean closed;
+  private boolean finishLater;
 
   Http1Response(Http1Connection connection, Http1Client owner, String method, int status, boolean http10,
       Map<String, List<String>> headers) {
@@ -65,6 +66,14 @@ public final class Http1Response implements AutoCloseable {
     connection.readTimeout(timeout);
   }
 
+  /**
+   * The caller has what it needs: what is left of the body (the end of a stream after its closing
+   * event) is read when the connection is next taken from the pool, not now.
+   */
+  public void finishLater() {
+    finishLater = true;
+  }
+
   @Override
   public void close() {
     if (closed) {
@@ -72,6 +81,9 @@ public final class Http1Response implements AutoCloseable {
     }
     closed = true;
     if (keepAlive && body.finished()) {
+      owner.release(connection);
+    } else if (keepAlive && finishLater) {
+      connection.leftover(body);
       owner.release(connection);
     } else {
       connection.close();

@@ -72,6 +72,15 @@ public final class ProviderHttp {
 
     /** Nothing more has arrived yet: a good moment to pass on what the events produced. */
     default void drained() {}
+
+    /**
+     * Whether the answer is whole (the provider's closing event came): reading stops there, and the
+     * end of the provider's body is read before its connection's next use instead of before this
+     * answer reaches its caller.
+     */
+    default boolean complete() {
+      return false;
+    }
   }
 
   /**
@@ -89,6 +98,10 @@ public final class ProviderHttp {
         var events = new SseReader(response.body());
         for (var event = events.next(); event != null; event = events.next()) {
           handler.event(event.name(), event.data());
+          if (handler.complete()) {
+            response.finishLater();
+            return;
+          }
           if (!events.buffered()) {
             handler.drained();
           }

@@ -61,6 +61,11 @@ public final class OpenAiChatModel implements StreamingChatModel {
       public void drained() {
         sink.flush();
       }
+
+      @Override
+      public boolean complete() {
+        return done[0];
+      }
     });
     if (!done[0] && !assembler.finished()) {
       throw new LlmException(endpoint.name() + " stream ended before the answer was complete", 0, true, null);

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every model call asks whether its deployments rest, so this process keeps what it last read for
  * {@code refresh} (1 s): another replica's new rest is seen within that, and a call costs no Redis round
- * trip most of the time. When Redis cannot be reached the last view holds: rests only spare providers,
+ * trip most of the time (one call refreshes it; the others in flight keep the view of a second ago). When Redis cannot be reached the last view holds: rests only spare providers,
  * and a call is not refused for them.
  */
 public final class RedisCooldowns implements Cooldowns {
@@ -66,7 +66,10 @@ public final class RedisCooldowns implements Cooldowns {
   public Optional<Instant> until(String deployment) {
     long now = clock.millis();
     var known = seen.get(deployment);
-    if (known == null || now - known.readAtMillis() >= refreshMillis) {
+    // one caller refreshes a stale view, the others meanwhile go on with it: not every call in flight
+    // pays a round trip when the second turns
+    if (known == null || (now - known.readAtMillis() >= refreshMillis
+        && seen.replace(deployment, known, new Seen(known.untilMillis(), known.failures(), now)))) {
       known = read(deployment, now, known);
     }
     return now < known.untilMillis() ? Optional.of(Instant.ofEpochMilli(known.untilMillis())) : Optional.empty();

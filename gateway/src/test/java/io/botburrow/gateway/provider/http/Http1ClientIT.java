@@ -109,4 +109,32 @@ class Http1ClientIT {
           .isInstanceOf(SocketTimeoutException.class);
     }
   }
+
+  @Test
+  void aStreamLeftAtItsClosingEventKeepsItsConnectionForTheNextCall() throws Exception {
+    var uri = serve("/v1/chat/completions", "data: {\"n\":1}\n\ndata: [DONE]\n\n".getBytes(StandardCharsets.UTF_8), true);
+    var http = new ProviderHttp(client, new com.fasterxml.jackson.databind.ObjectMapper(), java.time.Clock.systemUTC(),
+        Duration.ofSeconds(2));
+    var endpoint = new io.botburrow.llm.LlmEndpoint("openai", URI.create("http://127.0.0.1/v1"), null,
+        Duration.ofSeconds(2));
+    var seen = new java.util.ArrayList<String>();
+    for (int i = 0; i < 3; i++) {
+      http.postStream(endpoint, uri, Map.of(), new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode(),
+          new ProviderHttp.EventHandler() {
+            @Override
+            public void event(String name, String data) {
+              seen.add(data);
+            }
+
+            @Override
+            public boolean complete() {
+              return seen.getLast().equals("[DONE]");
+            }
+          });
+    }
+
+    assertThat(seen).containsExactly("{\"n\":1}", "[DONE]", "{\"n\":1}", "[DONE]", "{\"n\":1}", "[DONE]");
+    assertThat(clientPorts).as("the rest of each stream was read before the next call, on the same connection")
+        .hasSize(1);
+  }
 }
