@@ -39,6 +39,7 @@ public final class FakeSlack implements AutoCloseable {
   private final List<String> acks = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
   private volatile MiniWebSocketServer.Connection current;
+  private final java.util.concurrent.atomic.AtomicInteger rateLimitNext = new java.util.concurrent.atomic.AtomicInteger();
 
   private FakeSlack(String token, String appToken) throws IOException {
     this.token = token;
@@ -132,6 +133,11 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** The next {@code n} Web API calls are answered HTTP 429 with {@code Retry-After}, as Slack limits a method. */
+  public void rateLimitNext(int n) {
+    rateLimitNext.set(n);
+  }
+
   /** The Web API base, for {@code botburrow.channels.slack.base-url}. */
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/api/");
@@ -156,6 +162,13 @@ public final class FakeSlack implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String method = ex.getRequestURI().getPath().substring("/api/".length());
+      if (rateLimitNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        byte[] limited = "{\"ok\":false,\"error\":\"ratelimited\"}".getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Retry-After", "1");
+        ex.sendResponseHeaders(429, limited.length);
+        ex.getResponseBody().write(limited);
+        return;
+      }
       if (method.equals("apps.connections.open")) {
         boolean app = appToken != null && ("Bearer " + appToken).equals(ex.getRequestHeaders().getFirst("Authorization"));
         send(ex, app ? ok().put("url", "ws://127.0.0.1:" + socket.port() + "/link/?ticket=t" + connections.get())

@@ -100,4 +100,14 @@ class SlackAdapterAgainstFakeTest {
     assertThat(events.list).allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("xoxb-test")
         .doesNotContain("deploy%20key").doesNotContain("deploy key"));
   }
+
+  @Test
+  void aRateLimitedCallIsARetryableErrorAndPostsNothing() {
+    slack.rateLimitNext(1);
+
+    assertThatThrownBy(() -> channel.sendMessage(new OutgoingMessage("ops-bot", ReplyTarget.slack("C1", null, slack.nextTs()),
+        "On it.", "task:t-4"))).isInstanceOf(ChannelException.class).hasMessageContaining("ratelimited")
+        .satisfies(e -> assertThat(((ChannelException) e).retryable()).isTrue());
+    assertThat(slack.botMessages()).isEmpty();
+  }
 }
