@@ -26,7 +26,7 @@ public final class ChannelAdapters {
     List<MessagingChannel> all = new ArrayList<>();
     all.add(new HubChannel(hub));
     if (slack.botToken() != null) {
-      all.add(new SlackChannel(new SlackWebApi(http, slack.baseUrl(), slack.botToken(), slack.timeout())));
+      all.add(new SlackChannel(SlackWebApi.create(slack.baseUrl(), slack.botToken(), slack.timeout())));
     }
     if (discord.botToken() != null) {
       all.add(new DiscordChannel(discordRest(http, discord, clock), null));

@@ -69,7 +69,7 @@ class ChannelsFactory {
       SlackProperties slack, ChannelIntake intake, @Named("channel-connections") ScheduledExecutorService scheduler) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(slack.timeout()).build();
     return new SlackSocketModeDuty(() -> new SlackSocketMode(http,
-        new SlackWebApi(http, slack.baseUrl(), slack.appToken(), slack.timeout()), scheduler, slack.reconnectDelay()), intake);
+        SlackWebApi.create(slack.baseUrl(), slack.appToken(), slack.timeout()), scheduler, slack.reconnectDelay()), intake);
   }
 
   @Singleton

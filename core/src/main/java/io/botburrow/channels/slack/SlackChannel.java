@@ -1,12 +1,12 @@
 package io.botburrow.channels.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.model.Message;
 import io.botburrow.channels.MessagingChannel;
 import io.botburrow.channels.OutgoingMessage;
 import io.botburrow.channels.Platform;
 import io.botburrow.channels.ReplyTarget;
 import io.botburrow.channels.SentMessage;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,14 +37,10 @@ public final class SlackChannel implements MessagingChannel {
         return new SentMessage(earlier.get(), true);
       }
     }
-    ObjectNode body = api.newObject().put("channel", to.channel()).put("text", withoutBroadcasts(message.text()));
-    if (to.thread() != null) {
-      body.put("thread_ts", to.thread());
-    }
-    ObjectNode metadata = body.putObject("metadata").put("event_type", METADATA_EVENT);
-    metadata.putObject("event_payload").put("key", message.idempotencyKey()).put("agent", message.agent());
-    JsonNode sent = api.postMessage(body);
-    return new SentMessage(sent.path("ts").asText(), false);
+    Message.Metadata metadata = new Message.Metadata(METADATA_EVENT,
+        Map.of("key", message.idempotencyKey(), "agent", message.agent()));
+    String ts = api.postMessage(to.channel(), to.thread(), withoutBroadcasts(message.text()), metadata);
+    return new SentMessage(ts, false);
   }
 
   /**
@@ -56,10 +52,11 @@ public final class SlackChannel implements MessagingChannel {
   }
 
   private Optional<String> find(ReplyTarget to, String key) {
-    for (JsonNode m : api.replies(to.channel(), to.thread()).path("messages")) {
-      JsonNode meta = m.path("metadata");
-      if (METADATA_EVENT.equals(meta.path("event_type").asText()) && key.equals(meta.path("event_payload").path("key").asText())) {
-        return Optional.of(m.path("ts").asText());
+    for (Message m : api.replies(to.channel(), to.thread())) {
+      Message.Metadata meta = m.getMetadata();
+      if (meta != null && METADATA_EVENT.equals(meta.getEventType()) && meta.getEventPayload() != null
+          && key.equals(meta.getEventPayload().get("key"))) {
+        return Optional.of(m.getTs());
       }
     }
     return Optional.empty();

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,6 +39,7 @@ public final class FakeSlack implements AutoCloseable {
   private final List<String> acks = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
   private volatile MiniWebSocketServer.Connection current;
+  private final java.util.concurrent.atomic.AtomicInteger rateLimitNext = new java.util.concurrent.atomic.AtomicInteger();
 
   private FakeSlack(String token, String appToken) throws IOException {
     this.token = token;
@@ -133,6 +133,11 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** The next {@code n} Web API calls are answered HTTP 429 with {@code Retry-After}, as Slack limits a method. */
+  public void rateLimitNext(int n) {
+    rateLimitNext.set(n);
+  }
+
   /** The Web API base, for {@code botburrow.channels.slack.base-url}. */
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/api/");
@@ -157,6 +162,13 @@ public final class FakeSlack implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String method = ex.getRequestURI().getPath().substring("/api/".length());
+      if (rateLimitNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        byte[] limited = "{\"ok\":false,\"error\":\"ratelimited\"}".getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Retry-After", "1");
+        ex.sendResponseHeaders(429, limited.length);
+        ex.getResponseBody().write(limited);
+        return;
+      }
       if (method.equals("apps.connections.open")) {
         boolean app = appToken != null && ("Bearer " + appToken).equals(ex.getRequestHeaders().getFirst("Authorization"));
         send(ex, app ? ok().put("url", "ws://127.0.0.1:" + socket.port() + "/link/?ticket=t" + connections.get())
@@ -167,13 +179,11 @@ public final class FakeSlack implements AutoCloseable {
         send(ex, error("not_authed"));
         return;
       }
-      byte[] raw = ex.getRequestBody().readAllBytes();
-      JsonNode body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
-      Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+      ObjectNode body = params(ex);
       switch (method) {
         case "auth.test" -> send(ex, ok().put("user_id", BOT_USER_ID).put("team_id", TEAM));
         case "chat.postMessage" -> send(ex, post(body));
-        case "conversations.replies" -> send(ex, replies(query.get("channel"), query.get("ts")));
+        case "conversations.replies" -> send(ex, replies(body.path("channel").asText(null), body.path("ts").asText(null)));
         case "reactions.add" -> {
           String r = body.path("channel").asText() + "/" + body.path("timestamp").asText() + "/" + body.path("name").asText();
           if (reactions.contains(r)) {
@@ -225,17 +235,37 @@ public final class FakeSlack implements AutoCloseable {
     return json.createObjectNode().put("ok", false).put("error", code);
   }
 
-  private static Map<String, String> query(String q) {
-    Map<String, String> out = new HashMap<>();
-    if (q != null) {
-      for (String pair : q.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
+  /**
+   * The call's arguments, as Slack reads them: from the query string and from a form-encoded or JSON body
+   * (the SDK posts forms; a JSON-valued form field such as {@code metadata} is read as JSON).
+   */
+  private ObjectNode params(HttpExchange ex) throws IOException {
+    ObjectNode out = json.createObjectNode();
+    formFields(ex.getRequestURI().getRawQuery(), out);
+    byte[] raw = ex.getRequestBody().readAllBytes();
+    String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      formFields(new String(raw, StandardCharsets.UTF_8), out);
+      if (out.path("metadata").isTextual()) {
+        out.set("metadata", json.readTree(out.get("metadata").asText()));
       }
+    } else if (raw.length > 0) {
+      out.setAll((ObjectNode) json.readTree(raw));
     }
     return out;
+  }
+
+  private static void formFields(String encoded, ObjectNode into) {
+    if (encoded == null || encoded.isEmpty()) {
+      return;
+    }
+    for (String pair : encoded.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        into.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
   }
 
   private static void send(HttpExchange ex, ObjectNode body) throws IOException {

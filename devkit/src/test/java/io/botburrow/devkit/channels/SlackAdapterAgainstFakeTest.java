@@ -3,17 +3,21 @@ package io.botburrow.devkit.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.botburrow.channels.ChannelException;
 import io.botburrow.channels.OutgoingMessage;
 import io.botburrow.channels.ReplyTarget;
 import io.botburrow.channels.SentMessage;
 import io.botburrow.channels.slack.SlackChannel;
 import io.botburrow.channels.slack.SlackWebApi;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The Slack adapter against the local Web API fake. */
 class SlackAdapterAgainstFakeTest {
@@ -23,7 +27,7 @@ class SlackAdapterAgainstFakeTest {
   @BeforeEach
   void start() throws Exception {
     slack = FakeSlack.start("xoxb-test");
-    channel = new SlackChannel(new SlackWebApi(HttpClient.newHttpClient(), slack.baseUrl(), "xoxb-test", Duration.ofSeconds(5)));
+    channel = new SlackChannel(SlackWebApi.create(slack.baseUrl(), "xoxb-test", Duration.ofSeconds(5)));
   }
 
   @AfterEach
@@ -70,11 +74,40 @@ class SlackAdapterAgainstFakeTest {
 
   @Test
   void aWrongTokenIsAPermanentError() {
-    SlackChannel wrong = new SlackChannel(new SlackWebApi(HttpClient.newHttpClient(), slack.baseUrl(), "xoxb-wrong",
-        Duration.ofSeconds(5)));
+    SlackChannel wrong = new SlackChannel(SlackWebApi.create(slack.baseUrl(), "xoxb-wrong", Duration.ofSeconds(5)));
 
     assertThatThrownBy(() -> wrong.sendMessage(new OutgoingMessage("ops-bot", ReplyTarget.slack("C1", null, "1.2"), "x", "k")))
         .isInstanceOf(ChannelException.class).hasMessageContaining("not_authed")
         .satisfies(e -> assertThat(((ChannelException) e).retryable()).isFalse());
+  }
+
+  @Test
+  void neitherTheTokenNorTheAnswerReachesTheLogEvenAtDebug() {
+    Logger sdk = (Logger) LoggerFactory.getLogger("com.slack.api");
+    Level before = sdk.getLevel();
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    sdk.addAppender(events);
+    sdk.setLevel(Level.DEBUG);
+    try {
+      channel.sendMessage(new OutgoingMessage("ops-bot", ReplyTarget.slack("C1", null, slack.nextTs()), "The deploy key rotated.", "task:t-3"));
+    } finally {
+      sdk.setLevel(before);
+      sdk.detachAppender(events);
+    }
+
+    assertThat(slack.botMessages()).hasSize(1);
+    assertThat(events.list).allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain("xoxb-test")
+        .doesNotContain("deploy%20key").doesNotContain("deploy key"));
+  }
+
+  @Test
+  void aRateLimitedCallIsARetryableErrorAndPostsNothing() {
+    slack.rateLimitNext(1);
+
+    assertThatThrownBy(() -> channel.sendMessage(new OutgoingMessage("ops-bot", ReplyTarget.slack("C1", null, slack.nextTs()),
+        "On it.", "task:t-4"))).isInstanceOf(ChannelException.class).hasMessageContaining("ratelimited")
+        .satisfies(e -> assertThat(((ChannelException) e).retryable()).isTrue());
+    assertThat(slack.botMessages()).isEmpty();
   }
 }

@@ -33,7 +33,7 @@ class SlackSocketModeAgainstFakeTest {
   void start() throws Exception {
     slack = FakeSlack.start("xoxb-test", "xapp-test");
     HttpClient http = HttpClient.newHttpClient();
-    socket = new SlackSocketMode(http, new SlackWebApi(http, slack.baseUrl(), "xapp-test", Duration.ofSeconds(5)),
+    socket = new SlackSocketMode(http, SlackWebApi.create(slack.baseUrl(), "xapp-test", Duration.ofSeconds(5)),
         scheduler, Duration.ofMillis(100));
     socket.onEvent(payload -> {
       offered.incrementAndGet();
@@ -85,8 +85,8 @@ class SlackSocketModeAgainstFakeTest {
   @Test
   void aWrongAppTokenKeepsRetryingWithoutConnecting() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    SlackSocketMode wrong = new SlackSocketMode(http, new SlackWebApi(http, slack.baseUrl(), "xapp-wrong",
-        Duration.ofSeconds(5)), scheduler, Duration.ofMillis(50));
+    SlackSocketMode wrong = new SlackSocketMode(http, SlackWebApi.create(slack.baseUrl(), "xapp-wrong", Duration.ofSeconds(5)),
+        scheduler, Duration.ofMillis(50));
     wrong.connect();
     try {
       await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> slack.socketConnections() == 0);
