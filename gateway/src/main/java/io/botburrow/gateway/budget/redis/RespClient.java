@@ -28,7 +28,9 @@ import javax.net.ssl.SSLSocketFactory;
  * wake and no future to complete, so a budget check costs one round trip and little else. Connections
  * are pooled; a pooled one that turns out closed (a Redis restart) is replaced once, before any reply.
  * Scripts go as {@code EVALSHA}, and as {@code EVAL} when Redis answers {@code NOSCRIPT} (after a
- * restart). Thread-safe.
+ * restart). Each new connection goes where a {@link RedisPrimary} says, and every pooled one is dropped
+ * once a server answers {@code READONLY} (it was demoted) or a connection fails, so that the client
+ * follows a failover. Thread-safe.
  */
 public final class RespClient implements AutoCloseable {
   /** An error reply from Redis. */
@@ -47,12 +49,20 @@ public final class RespClient implements AutoCloseable {
   private final Duration connectTimeout;
   private final Duration timeout;
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+  private final RedisPrimary primary;
 
   /**
    * @param url {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS
    * @param password overrides the URL's password when not null
    */
   public RespClient(String url, String password, Duration connectTimeout, Duration timeout) {
+    this(url, password, connectTimeout, timeout, null);
+  }
+
+  /**
+   * @param primary where to connect; null for the URL's host and port. Closed with this client.
+   */
+  public RespClient(String url, String password, Duration connectTimeout, Duration timeout, RedisPrimary primary) {
     var uri = URI.create(url);
     this.host = uri.getHost();
     this.tls = "rediss".equals(uri.getScheme());
@@ -71,6 +81,7 @@ public final class RespClient implements AutoCloseable {
     this.database = path.isEmpty() ? 0 : Integer.parseInt(path);
     this.connectTimeout = connectTimeout;
     this.timeout = timeout;
+    this.primary = primary == null ? RedisPrimary.fixed(host, port) : primary;
   }
 
   /** The SHA-1 Redis names a script by. Pure. */
@@ -115,8 +126,10 @@ public final class RespClient implements AutoCloseable {
         return finish(pooled, pooled.call(command));
       } catch (Connection.StaleException e) {
         pooled.close();
+        dropIdle();
       } catch (IOException e) {
         pooled.close();
+        dropIdle();
         throw e;
       }
     }
@@ -125,11 +138,18 @@ public final class RespClient implements AutoCloseable {
       return finish(fresh, fresh.call(command));
     } catch (IOException e) {
       fresh.close();
+      dropIdle();
       throw e;
     }
   }
 
   private Object finish(Connection connection, Object reply) throws IOException {
+    if (reply instanceof RedisErrorException error && error.getMessage().startsWith("READONLY")) {
+      // a replica now: the pool points at a demoted primary
+      connection.close();
+      dropIdle();
+      throw error;
+    }
     idle.addFirst(connection);
     if (reply instanceof RedisErrorException error) {
       throw error;
@@ -152,13 +172,16 @@ public final class RespClient implements AutoCloseable {
   }
 
   private Connection connect() throws IOException {
+    var address = primary.resolve();
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
       socket.setKeepAlive(true);
-      socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, connectTimeout.toMillis()));
+      socket.connect(new InetSocketAddress(address.getHostString(), address.getPort()),
+          (int) Math.max(1, connectTimeout.toMillis()));
       if (tls) {
-        var secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(socket, host, port, true);
+        var secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+            .createSocket(socket, address.getHostString(), address.getPort(), true);
         var params = secure.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         secure.setSSLParameters(params);
@@ -181,6 +204,11 @@ public final class RespClient implements AutoCloseable {
 
   @Override
   public void close() {
+    dropIdle();
+    primary.close();
+  }
+
+  private void dropIdle() {
     for (var c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
       c.close();
     }
