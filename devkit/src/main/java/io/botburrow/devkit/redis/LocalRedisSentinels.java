@@ -105,8 +105,30 @@ public final class LocalRedisSentinels implements AutoCloseable {
     return m.find() ? Optional.of(m) : Optional.empty();
   }
 
+  /**
+   * Asks the sentinels for a failover as an operator would ({@code SENTINEL FAILOVER}): a replica is
+   * promoted and the primary, still running, becomes its replica.
+   *
+   * @throws IllegalStateException when the sentinel refuses
+   */
+  public void failover() {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", sentinels.getFirst().port()), 1_000);
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("SENTINEL FAILOVER " + MASTER_NAME + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String reply = line(socket.getInputStream());
+      if (!reply.startsWith("+OK")) {
+        throw new IllegalStateException("the sentinel refused the failover: " + reply);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot ask the sentinel for a failover", e);
+    }
+  }
+
   /** {@code INFO section} of the server on {@code port}, or "" when it does not answer. */
-  static String info(int port, String section) {
+  public static String info(int port, String section) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
       socket.setSoTimeout(1_000);
