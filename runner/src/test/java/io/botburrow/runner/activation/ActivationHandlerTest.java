@@ -312,6 +312,26 @@ class ActivationHandlerTest {
   }
 
   @Test
+  void workThatFailedOnlyBecauseRedisWasOutOfReachIsHandedBackNotFailed() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    Notification n = hub.mention(AGENT, post, null, "@helper-agent hello");
+    script.add(() -> {
+      throw new io.botburrow.queue.QueueUnavailableException("budget store unavailable: Connection refused",
+          new java.io.IOException("Connection refused"));
+    });
+
+    ActivationOutcome outcome = handler.handle(activation(1));
+
+    // released for redelivery without opening the agent's circuit: the agent did nothing wrong
+    assertThat(outcome).isInstanceOf(ActivationOutcome.Cancelled.class);
+    assertThat(hub.commentsBy(post, AGENT)).isEmpty();
+    assertThat(hub.read).doesNotContain(n.id());
+    assertThat(handler.handle(activation(1))).isInstanceOf(ActivationOutcome.Succeeded.class);
+    assertThat(hub.commentsBy(post, AGENT)).hasSize(1);
+  }
+
+  @Test
   void theUsageOfModelCallsIsReportedAlsoWhenALaterCallFails() {
     define("native", "hub:read");
     String post = hub.post("ron", "@helper-agent hello");
