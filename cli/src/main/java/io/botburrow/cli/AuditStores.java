@@ -8,6 +8,7 @@ import io.botburrow.audit.AuditProperties;
 import io.botburrow.audit.redis.RedisAuditLog;
 import io.botburrow.audit.s3.S3AuditArchive;
 import io.botburrow.redis.RedisProperties;
+import io.botburrow.redis.RedisSentinelProperties;
 import io.botburrow.redis.RedissonFactory;
 import io.micronaut.context.ApplicationContext;
 import java.util.Map;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class AuditStores implements AutoCloseable {
   final AuditProperties properties;
   final RedisProperties redisProperties;
+  final RedisSentinelProperties sentinelProperties;
   final S3Properties s3Properties;
   private final ApplicationContext ctx;
   private RedissonClient redis;
@@ -30,6 +32,7 @@ final class AuditStores implements AutoCloseable {
     this.ctx = ctx;
     this.properties = ctx.getBean(AuditProperties.class);
     this.redisProperties = ctx.getBean(RedisProperties.class);
+    this.sentinelProperties = ctx.getBean(RedisSentinelProperties.class);
     this.s3Properties = ctx.findBean(S3Properties.class).orElse(null);
   }
 
@@ -42,7 +45,7 @@ final class AuditStores implements AutoCloseable {
   AuditLog log() {
     if (redis == null) {
       try {
-        redis = RedissonFactory.createClient(redisProperties);
+        redis = RedissonFactory.createClient(redisProperties, sentinelProperties);
       } catch (io.botburrow.queue.QueueUnavailableException e) {
         throw new io.botburrow.audit.AuditUnavailableException(e.getMessage(), e);
       }

@@ -19,7 +19,10 @@ import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
+import org.redisson.config.ReadMode;
+import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.SingleServerConfig;
+import org.redisson.config.SubscriptionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +42,42 @@ public class RedissonFactory {
    * @throws io.botburrow.queue.QueueUnavailableException when Redis cannot be reached
    */
   public static RedissonClient createClient(RedisProperties properties) {
+    return createClient(properties, RedisSentinelProperties.none());
+  }
+
+  /**
+   * A client for {@code properties}, through the sentinels of {@code sentinel} when it is enabled: the
+   * client asks them for the primary, sends every command (reads included) to it, and moves to the
+   * replica they promote when the primary fails. The caller shuts it down.
+   *
+   * @throws io.botburrow.queue.QueueUnavailableException when Redis cannot be reached
+   */
+  public static RedissonClient createClient(RedisProperties properties, RedisSentinelProperties sentinel) {
     Config config = new Config();
     // Never Redisson's default binary codec: keys and values stay readable with redis-cli.
     config.setCodec(StringCodec.INSTANCE);
-    // EVALSHA with automatic EVAL fallback, so scripts survive a restart's empty script cache.
+    // EVALSHA with automatic EVAL fallback, so scripts survive a restart's (or a promoted replica's) empty
+    // script cache.
     config.setUseScriptCache(true);
     config.setNettyThreads(properties.nettyThreads());
+    String where;
+    if (sentinel.enabled()) {
+      sentinelServers(config, properties, sentinel);
+      where = "the primary '" + sentinel.masterName() + "' of sentinels " + sentinel.nodes();
+    } else {
+      singleServer(config, properties);
+      where = properties.redactedUrl();
+    }
+    try {
+      RedissonClient client = Redisson.create(config);
+      LOG.info("Redis client connected to {}", where);
+      return client;
+    } catch (RedisException e) {
+      throw new io.botburrow.queue.QueueUnavailableException("cannot connect to Redis at " + where, e);
+    }
+  }
+
+  private static void singleServer(Config config, RedisProperties properties) {
     SingleServerConfig server =
         config
             .useSingleServer()
@@ -61,20 +94,43 @@ public class RedissonFactory {
     if (properties.password() != null && !properties.password().isEmpty()) {
       server.setPassword(properties.password());
     }
-    try {
-      RedissonClient client = Redisson.create(config);
-      LOG.info("Redis client connected to {}", properties.redactedUrl());
-      return client;
-    } catch (RedisException e) {
-      throw new io.botburrow.queue.QueueUnavailableException(
-          "cannot connect to Redis at " + properties.redactedUrl(), e);
+  }
+
+  private static void sentinelServers(Config config, RedisProperties properties, RedisSentinelProperties sentinel) {
+    String scheme = properties.url().startsWith("rediss://") ? "rediss://" : "redis://";
+    SentinelServersConfig servers =
+        config
+            .useSentinelServers()
+            .setMasterName(sentinel.masterName())
+            // the sentinels are asked for each other too; one reachable sentinel is enough to start
+            .setCheckSentinelsList(false)
+            // replication is asynchronous: a replica may lag, and a lease or claim read there could be stale
+            .setReadMode(ReadMode.MASTER)
+            .setSubscriptionMode(SubscriptionMode.MASTER)
+            .setScanInterval(1_000)
+            .setConnectTimeout(millis(properties.connectTimeout()))
+            .setTimeout(millis(properties.timeout()))
+            .setRetryAttempts(properties.retryAttempts())
+            .setRetryDelay(new ConstantDelay(properties.retryInterval()))
+            .setMasterConnectionPoolSize(properties.connectionPoolSize())
+            .setMasterConnectionMinimumIdleSize(Math.min(4, properties.connectionPoolSize()))
+            .setSlaveConnectionPoolSize(2)
+            .setSlaveConnectionMinimumIdleSize(1)
+            .setSubscriptionConnectionMinimumIdleSize(1)
+            .setPingConnectionInterval(1_000);
+    sentinel.addresses().forEach(a -> servers.addSentinelAddress(scheme + a.getHostString() + ":" + a.getPort()));
+    if (properties.password() != null && !properties.password().isEmpty()) {
+      servers.setPassword(properties.password());
+    }
+    if (sentinel.password() != null && !sentinel.password().isEmpty()) {
+      servers.setSentinelPassword(sentinel.password());
     }
   }
 
   @Singleton
   @Bean(preDestroy = "shutdown")
-  RedissonClient redissonClient(RedisProperties properties) {
-    return createClient(properties);
+  RedissonClient redissonClient(RedisProperties properties, RedisSentinelProperties sentinel) {
+    return createClient(properties, sentinel);
   }
 
   @Singleton

@@ -10,8 +10,10 @@ import io.botburrow.gateway.budget.Budgets;
 import io.botburrow.gateway.budget.RateLimits;
 import io.botburrow.gateway.budget.memory.InMemoryBudgetStore;
 import io.botburrow.gateway.budget.redis.RedisBudgetStore;
+import io.botburrow.gateway.budget.redis.RedisPrimary;
 import io.botburrow.gateway.budget.redis.RespClient;
 import io.botburrow.redis.RedisProperties;
+import io.botburrow.redis.RedisSentinelProperties;
 import io.botburrow.gateway.cost.PriceTable;
 import io.botburrow.gateway.front.GatewayServer;
 import io.botburrow.gateway.routing.Cooldowns;
@@ -81,8 +83,12 @@ public class GatewayFactory {
   /** The gateway's own connections to Redis, for the scripts every call runs (see {@link RespClient}). */
   @Singleton
   @Bean(preDestroy = "close")
-  RespClient gatewayRedis(RedisProperties redis) {
-    return new RespClient(redis.url(), redis.password(), redis.connectTimeout(), redis.timeout());
+  RespClient gatewayRedis(RedisProperties redis, RedisSentinelProperties sentinel) {
+    var primary = sentinel.enabled()
+        ? RedisPrimary.sentinels(sentinel.masterName(), sentinel.addresses(), redis.url().startsWith("rediss://"),
+            sentinel.password(), redis.connectTimeout(), redis.timeout())
+        : null;
+    return new RespClient(redis.url(), redis.password(), redis.connectTimeout(), redis.timeout(), primary);
   }
 
   @Singleton

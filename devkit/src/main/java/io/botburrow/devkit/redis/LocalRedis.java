@@ -32,11 +32,13 @@ public final class LocalRedis implements AutoCloseable {
   private final int port;
   private final Path workDir;
   private final Thread shutdownHook;
+  private final java.util.function.Function<Path, List<String>> arguments;
   private volatile Process process;
 
-  private LocalRedis(Path executable, int port) {
+  private LocalRedis(Path executable, int port, java.util.function.Function<Path, List<String>> arguments) {
     this.executable = executable;
     this.port = port;
+    this.arguments = arguments;
     try {
       this.workDir = Files.createTempDirectory("botburrow-redis-");
     } catch (IOException e) {
@@ -58,6 +60,48 @@ public final class LocalRedis implements AutoCloseable {
    * @throws IllegalStateException when {@code redis-server} is not installed or does not come up
    */
   public static LocalRedis start(int port) {
+    return start(port, dir -> serverArguments(port, dir, List.of()));
+  }
+
+  /** Starts a replica of {@code primary} on a free loopback port (read-only, as replicas are). */
+  public static LocalRedis startReplicaOf(LocalRedis primary) {
+    int port = freePort();
+    return start(port, dir -> serverArguments(port, dir, List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port()))));
+  }
+
+  /**
+   * Starts a Redis Sentinel on a free loopback port that watches {@code primary} under {@code masterName}
+   * and calls it down after {@code downAfter} without an answer; {@code quorum} sentinels must agree.
+   */
+  public static LocalRedis startSentinel(String masterName, LocalRedis primary, int quorum, Duration downAfter) {
+    int port = freePort();
+    return start(port, dir -> {
+      Path conf = dir.resolve("sentinel.conf");
+      try {
+        // the sentinel rewrites its file with what it learns: a restarted one keeps it
+        if (!Files.exists(conf)) {
+          Files.writeString(conf, String.join("\n",
+              "sentinel monitor " + masterName + " 127.0.0.1 " + primary.port() + " " + quorum,
+              "sentinel down-after-milliseconds " + masterName + " " + downAfter.toMillis(),
+              "sentinel failover-timeout " + masterName + " " + Math.max(2_000, 3 * downAfter.toMillis()),
+              "sentinel parallel-syncs " + masterName + " 1", ""));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return List.of(conf.toString(), "--sentinel", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+          "--daemonize", "no", "--dir", dir.toString());
+    });
+  }
+
+  private static List<String> serverArguments(int port, Path dir, List<String> extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString()));
+    args.addAll(extra);
+    return args;
+  }
+
+  private static LocalRedis start(int port, java.util.function.Function<Path, List<String>> arguments) {
     Path executable =
         findRedisServer()
             .orElseThrow(
@@ -65,7 +109,7 @@ public final class LocalRedis implements AutoCloseable {
                     new IllegalStateException(
                         "redis-server was not found on PATH; install it with: apt-get install"
                             + " redis-server, or set REDIS_URL to use a running Redis"));
-    LocalRedis redis = new LocalRedis(executable, port);
+    LocalRedis redis = new LocalRedis(executable, port, arguments);
     try {
       redis.launch();
     } catch (RuntimeException e) {
@@ -137,10 +181,11 @@ public final class LocalRedis implements AutoCloseable {
   private synchronized void launch() {
     requireFreePort();
     Path log = workDir.resolve("redis.log");
+    List<String> command = new java.util.ArrayList<>();
+    command.add(executable.toString());
+    command.addAll(arguments.apply(workDir));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                executable.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", workDir.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     try {
@@ -237,7 +282,7 @@ public final class LocalRedis implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -332,6 +332,10 @@ public class ActivationHandler {
 
   private ActivationOutcome notifications(Run run, AgentDefinition def, AgentSession session) {
     NotificationWork.Result r = work(run).answer(def, session);
+    if (r.redisOnly()) {
+      // Redis, not the agent, failed: handed back for redelivery without opening the agent's circuit
+      return new ActivationOutcome.Cancelled("Redis out of reach: " + String.join("; ", r.errors()), run.tally.usage());
+    }
     if (!r.allHandled()) {
       return new ActivationOutcome.Failed(String.join("; ", r.errors()), true, run.tally.usage());
     }

@@ -38,6 +38,8 @@ final class NotificationWork {
   private int answered;
   private int explained;
   private final List<String> errors = new ArrayList<>();
+  /** Errors that were Redis out of reach (a failover, a restart), or a lease that could not be confirmed. */
+  private int redisErrors;
 
   /** @param deadlineReply the explanation when the watchdog stopped the work, else null */
   NotificationWork(HubClient hub, ReplyLedger ledger, ReplyPoster poster, String agent, boolean lastAttempt,
@@ -50,8 +52,13 @@ final class NotificationWork {
     this.deadlineReply = deadlineReply;
   }
 
-  /** How the notifications went. */
-  record Result(int answered, int explained, List<String> errors) {
+  /**
+   * How the notifications went.
+   *
+   * @param redisOnly every error was Redis out of reach for a moment (as during a failover) or a reply held
+   *     back because the lease could not be confirmed: nothing the agent did went wrong
+   */
+  record Result(int answered, int explained, List<String> errors, boolean redisOnly) {
     boolean allHandled() {
       return errors.isEmpty();
     }
@@ -135,9 +142,15 @@ final class NotificationWork {
           reply.id(), result.iterations(), result.stopReason().wireName());
       return true;
     } catch (LlmException | HubException | SandboxException | McpException | QueueUnavailableException e) {
-      return failed(n, e, retryable(e));
+      int before = errors.size();
+      boolean goOn = failed(n, e, retryable(e));
+      if (redisUnavailable(e)) {
+        redisErrors += errors.size() - before;
+      }
+      return goOn;
     } catch (ReplyPoster.ReplyNotOwnedException e) {
       errors.add("notification " + n.id() + ": " + e.getMessage());
+      redisErrors++;
       LOG.warn("Agent(name={}) not replying to notification {}: {}", agent, n.id(), e.getMessage());
       return false;
     } finally {
@@ -182,6 +195,15 @@ final class NotificationWork {
     return CannotAnswer.failedRepeatedly();
   }
 
+  private static boolean redisUnavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof QueueUnavailableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean retryable(RuntimeException e) {
     return switch (e) {
       case LlmException x -> x.retryable();
@@ -219,6 +241,6 @@ final class NotificationWork {
   }
 
   private Result result() {
-    return new Result(answered, explained, List.copyOf(errors));
+    return new Result(answered, explained, List.copyOf(errors), redisErrors > 0 && redisErrors == errors.size());
   }
 }

@@ -165,7 +165,8 @@ class ActivationHandlerTest {
 
     ActivationOutcome outcome = handler.handle(activation(1), lost);
 
-    assertThat(outcome).isInstanceOf(ActivationOutcome.Failed.class);
+    // handed back for redelivery: a lease that could not be confirmed is no failure of the agent's
+    assertThat(outcome).isInstanceOf(ActivationOutcome.Cancelled.class);
     assertThat(hub.commentsBy(post, AGENT)).isEmpty();
     assertThat(hub.read).doesNotContain(n.id());
   }
@@ -308,6 +309,26 @@ class ActivationHandlerTest {
     assertThat(hub.commentsBy(post, AGENT)).singleElement()
         .satisfies(c -> assertThat(c.content()).contains("could not be reached after several tries"));
     assertThat(hub.read).containsExactly(n.id());
+  }
+
+  @Test
+  void workThatFailedOnlyBecauseRedisWasOutOfReachIsHandedBackNotFailed() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    Notification n = hub.mention(AGENT, post, null, "@helper-agent hello");
+    script.add(() -> {
+      throw new io.botburrow.queue.QueueUnavailableException("budget store unavailable: Connection refused",
+          new java.io.IOException("Connection refused"));
+    });
+
+    ActivationOutcome outcome = handler.handle(activation(1));
+
+    // released for redelivery without opening the agent's circuit: the agent did nothing wrong
+    assertThat(outcome).isInstanceOf(ActivationOutcome.Cancelled.class);
+    assertThat(hub.commentsBy(post, AGENT)).isEmpty();
+    assertThat(hub.read).doesNotContain(n.id());
+    assertThat(handler.handle(activation(1))).isInstanceOf(ActivationOutcome.Succeeded.class);
+    assertThat(hub.commentsBy(post, AGENT)).hasSize(1);
   }
 
   @Test

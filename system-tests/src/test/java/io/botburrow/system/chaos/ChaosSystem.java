@@ -9,6 +9,7 @@ import io.botburrow.devkit.agents.ScriptedAgents;
 import io.botburrow.devkit.llm.ScriptedLlmServer;
 import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
+import io.botburrow.devkit.redis.LocalRedisSentinels;
 import io.botburrow.devkit.s3.EmbeddedS3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,8 @@ final class ChaosSystem implements AutoCloseable {
   static final java.time.Duration LEASE_DURATION = java.time.Duration.ofSeconds(5);
 
   final LocalRedis redis;
+  /** The sentinels the services ask for the primary, or null when they use {@link #redis} directly. */
+  final LocalRedisSentinels sentinels;
   final ScriptedLlmServer llm;
   final DevHubServer hub;
   final HubUser ron;
@@ -41,7 +44,13 @@ final class ChaosSystem implements AutoCloseable {
   private final ClosingStack all = new ClosingStack(e -> { });
 
   ChaosSystem(List<String> agents) {
-    redis = add(LocalRedis.start());
+    this(agents, null);
+  }
+
+  /** With {@code sentinels} (closed with the system) instead of one server: services follow their primary. */
+  ChaosSystem(List<String> agents, LocalRedisSentinels sentinels) {
+    this.sentinels = sentinels == null ? null : add(sentinels);
+    redis = sentinels == null ? add(LocalRedis.start()) : sentinels.servers().getFirst();
     s3 = add(EmbeddedS3.startInMemory("chaos-access", "chaos-secret"));
     s3Props = S3Properties.of(s3.endpoint(), "botburrow-agents", s3.accessKey(), s3.secretKey());
     upload(agents);
@@ -58,6 +67,10 @@ final class ChaosSystem implements AutoCloseable {
     p.put("botburrow.hub.url", hub.baseUrl().toString());
     p.put("botburrow.hub.api-key", hub.adminKey());
     p.put("botburrow.redis.url", redis.url());
+    if (sentinels != null) {
+      p.put("botburrow.redis.sentinel.master-name", LocalRedisSentinels.MASTER_NAME);
+      p.put("botburrow.redis.sentinel.nodes", String.join(",", sentinels.sentinelNodes()));
+    }
     p.put("botburrow.s3.endpoint", s3.endpoint().toString());
     p.put("botburrow.s3.bucket", s3Props.bucket());
     p.put("botburrow.s3.access-key", s3.accessKey());

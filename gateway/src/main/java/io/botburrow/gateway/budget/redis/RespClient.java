@@ -29,7 +29,9 @@ import javax.net.ssl.SSLSocketFactory;
  * wake and no future to complete, so a budget check costs one round trip and little else. Connections
  * are pooled; a pooled one that turns out closed (a Redis restart) is replaced once, before any reply.
  * Scripts go as {@code EVALSHA}, and as {@code EVAL} when Redis answers {@code NOSCRIPT} (after a
- * restart). Thread-safe.
+ * restart). Each new connection goes where a {@link RedisPrimary} says, and every pooled one is dropped
+ * once a server answers {@code READONLY} (it was demoted) or a connection fails, so that the client
+ * follows a failover. Thread-safe.
  */
 public final class RespClient implements AutoCloseable {
   /** An error reply from Redis. */
@@ -50,12 +52,20 @@ public final class RespClient implements AutoCloseable {
   private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
   /** Deadlines on blocking sockets (see {@link SocketWatchdog}): a reply waited for costs one read. */
   private final SocketWatchdog watchdog = new SocketWatchdog("gateway-redis-deadlines");
+  private final RedisPrimary primary;
 
   /**
    * @param url {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS
    * @param password overrides the URL's password when not null
    */
   public RespClient(String url, String password, Duration connectTimeout, Duration timeout) {
+    this(url, password, connectTimeout, timeout, null);
+  }
+
+  /**
+   * @param primary where to connect; null for the URL's host and port. Closed with this client.
+   */
+  public RespClient(String url, String password, Duration connectTimeout, Duration timeout, RedisPrimary primary) {
     var uri = URI.create(url);
     this.host = uri.getHost();
     this.tls = "rediss".equals(uri.getScheme());
@@ -74,6 +84,7 @@ public final class RespClient implements AutoCloseable {
     this.database = path.isEmpty() ? 0 : Integer.parseInt(path);
     this.connectTimeout = connectTimeout;
     this.timeout = timeout;
+    this.primary = primary == null ? RedisPrimary.fixed(host, port) : primary;
   }
 
   /** The SHA-1 Redis names a script by. Pure. */
@@ -118,8 +129,10 @@ public final class RespClient implements AutoCloseable {
         return finish(pooled, pooled.call(command));
       } catch (Connection.StaleException e) {
         pooled.close();
+        dropIdle();
       } catch (IOException e) {
         pooled.close();
+        dropIdle();
         throw e;
       }
     }
@@ -128,11 +141,18 @@ public final class RespClient implements AutoCloseable {
       return finish(fresh, fresh.call(command));
     } catch (IOException e) {
       fresh.close();
+      dropIdle();
       throw e;
     }
   }
 
   private Object finish(Connection connection, Object reply) throws IOException {
+    if (reply instanceof RedisErrorException error && error.getMessage().startsWith("READONLY")) {
+      // a replica now: the pool points at a demoted primary
+      connection.close();
+      dropIdle();
+      throw error;
+    }
     idle.addFirst(connection);
     if (reply instanceof RedisErrorException error) {
       throw error;
@@ -155,6 +175,7 @@ public final class RespClient implements AutoCloseable {
   }
 
   private Connection connect() throws IOException {
+    var address = primary.resolve();
     var plain = new Socket();
     var guard = watchdog.watch(plain);
     try {
@@ -162,7 +183,7 @@ public final class RespClient implements AutoCloseable {
       plain.setKeepAlive(true);
       guard.begin(Math.max(1, connectTimeout.toNanos()));
       try {
-        plain.connect(new InetSocketAddress(host, port));
+        plain.connect(new InetSocketAddress(address.getHostString(), address.getPort()));
       } catch (IOException e) {
         throw guard.translate(e, "connect");
       } finally {
@@ -170,7 +191,8 @@ public final class RespClient implements AutoCloseable {
       }
       Socket socket = plain;
       if (tls) {
-        var secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
+        var secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+            .createSocket(plain, address.getHostString(), address.getPort(), true);
         var params = secure.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         secure.setSSLParameters(params);
@@ -194,6 +216,11 @@ public final class RespClient implements AutoCloseable {
   @Override
   public void close() {
     watchdog.close();
+    dropIdle();
+    primary.close();
+  }
+
+  private void dropIdle() {
     for (var c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
       c.close();
     }
