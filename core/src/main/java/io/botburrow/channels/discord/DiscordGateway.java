@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.botburrow.channels.InboundMessage;
+import io.botburrow.channels.TextFrames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,7 +70,7 @@ public final class DiscordGateway implements WebSocket.Listener {
   private final SessionStore sessions;
   private final ObjectMapper json = new ObjectMapper();
   private final List<Consumer<InboundMessage>> listeners = new CopyOnWriteArrayList<>();
-  private final StringBuilder partial = new StringBuilder();
+  private final TextFrames frames = new TextFrames();
   private final Object lock = new Object();
   private WebSocket socket;
   private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
@@ -170,21 +171,14 @@ public final class DiscordGateway implements WebSocket.Listener {
         return;
       }
       socket = webSocket;
-      partial.setLength(0);
+      frames.reset();
     }
     webSocket.request(1);
   }
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    String text = null;
-    synchronized (lock) {
-      partial.append(data);
-      if (last) {
-        text = partial.toString();
-        partial.setLength(0);
-      }
-    }
+    String text = frames.add(data, last);
     if (text != null) {
       try {
         handle(webSocket, json.readTree(text));

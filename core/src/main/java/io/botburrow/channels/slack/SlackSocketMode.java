@@ -3,6 +3,7 @@ package io.botburrow.channels.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.channels.ChannelException;
+import io.botburrow.channels.TextFrames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ public final class SlackSocketMode implements WebSocket.Listener {
   private final ScheduledExecutorService scheduler;
   private final Duration reconnectDelay;
   private final ObjectMapper json = new ObjectMapper();
-  private final StringBuilder partial = new StringBuilder();
+  private final TextFrames frames = new TextFrames();
   private final Object lock = new Object();
   private volatile Predicate<JsonNode> handler = payload -> true;
   private WebSocket socket;
@@ -99,21 +100,14 @@ public final class SlackSocketMode implements WebSocket.Listener {
         return;
       }
       socket = webSocket;
-      partial.setLength(0);
+      frames.reset();
     }
     webSocket.request(1);
   }
 
   @Override
   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    String text = null;
-    synchronized (lock) {
-      partial.append(data);
-      if (last) {
-        text = partial.toString();
-        partial.setLength(0);
-      }
-    }
+    String text = frames.add(data, last);
     if (text != null) {
       try {
         handle(webSocket, json.readTree(text));
