@@ -1,5 +1,6 @@
 package io.botburrow.gateway.front.http;
 
+import io.botburrow.gateway.net.ChunkedCoding;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,46 +85,13 @@ final class RequestBody extends InputStream {
   }
 
   private boolean nextChunk() throws IOException {
-    if (chunkSeen && !line().isEmpty()) {
-      throw new IOException("chunk not followed by a line end");
-    }
-    var sizeLine = line();
-    int semicolon = sizeLine.indexOf(';');
-    var hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).strip();
-    long size;
-    try {
-      size = Long.parseLong(hex, 16);
-    } catch (NumberFormatException e) {
-      throw new IOException("bad chunk size in the request body");
-    }
-    if (size < 0) {
-      throw new IOException("bad chunk size in the request body");
-    }
+    long size = ChunkedCoding.nextChunkSize(in, chunkSeen, "request body");
     chunkSeen = true;
     if (size == 0) {
-      while (!line().isEmpty()) {
-        // trailers are ignored
-      }
       done = true;
       return false;
     }
     left = size;
     return true;
-  }
-
-  private String line() throws IOException {
-    var text = new StringBuilder();
-    for (int c = in.read(); c != '\n'; c = in.read()) {
-      if (c < 0) {
-        throw new EOFException("connection closed in the middle of a chunked request body");
-      }
-      if (c != '\r') {
-        text.append((char) c);
-      }
-      if (text.length() > 4096) {
-        throw new IOException("chunk header too long");
-      }
-    }
-    return text.toString();
   }
 }

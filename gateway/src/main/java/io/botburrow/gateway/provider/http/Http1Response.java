@@ -1,5 +1,6 @@
 package io.botburrow.gateway.provider.http;
 
+import io.botburrow.gateway.net.ChunkedCoding;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,50 +169,14 @@ public final class Http1Response implements AutoCloseable {
     }
 
     private boolean nextChunk() throws IOException {
-      if (left == 0 && chunkSeen) {
-        expectLineEnd();
-      }
-      var sizeLine = line();
-      int semicolon = sizeLine.indexOf(';');
-      var hex = (semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim();
-      long size;
-      try {
-        size = Long.parseLong(hex, 16);
-      } catch (NumberFormatException e) {
-        throw new IOException("bad chunk size: " + hex);
-      }
+      long size = ChunkedCoding.nextChunkSize(in, chunkSeen, "answer's body");
       chunkSeen = true;
       if (size == 0) {
-        while (!line().isEmpty()) {
-          // trailers are ignored
-        }
         done = true;
         return false;
       }
       left = size;
       return true;
-    }
-
-    private void expectLineEnd() throws IOException {
-      if (!line().isEmpty()) {
-        throw new IOException("chunk not followed by a line end");
-      }
-    }
-
-    private String line() throws IOException {
-      var text = new StringBuilder();
-      for (int b = in.read(); b != '\n'; b = in.read()) {
-        if (b < 0) {
-          throw new EOFException("connection closed in the middle of a chunked body");
-        }
-        if (b != '\r') {
-          text.append((char) b);
-        }
-        if (text.length() > 4096) {
-          throw new IOException("chunk header too long");
-        }
-      }
-      return text.toString();
     }
   }
 }
