@@ -92,37 +92,14 @@ public class ActivationHandler {
       WorkspaceProvider workspaces,
       TaskStore tasks) {
     this(definitions, hub, router, models, json, metrics, clock, activationTimeout, maxAttempts, effects, schedule,
-        minStaleness, workspaces, tasks, null, ActivationTools.NONE, ActivityReporter.NONE);
+        minStaleness, workspaces, tasks, null, ActivationTools.NONE, ActivityReporter.NONE, MessagingChannels.NONE,
+        AuditRecorder.NONE);
   }
 
   /**
    * @param cliExecutors the CLI executors (claude-code), null when this runner has none (no sandbox)
    * @param extraTools activation tools (delegation, HTTP tools) offered beside the Hub and workspace tools
    * @param activity where thinking, executing and cooldown are reported for the agent API
-   */
-  public ActivationHandler(
-      AgentDefinitionStore definitions,
-      HubClient hub,
-      ModelRouter router,
-      ChatModelSource models,
-      ObjectMapper json,
-      RunnerMetrics metrics,
-      Clock clock,
-      Duration activationTimeout,
-      int maxAttempts,
-      EffectLedger effects,
-      ExplorationSchedule schedule,
-      Duration minStaleness,
-      WorkspaceProvider workspaces,
-      TaskStore tasks,
-      CliExecutors cliExecutors,
-      ActivationTools extraTools,
-      ActivityReporter activity) {
-    this(definitions, hub, router, models, json, metrics, clock, activationTimeout, maxAttempts, effects, schedule,
-        minStaleness, workspaces, tasks, cliExecutors, extraTools, activity, MessagingChannels.NONE, AuditRecorder.NONE);
-  }
-
-  /**
    * @param channels the Slack and Discord adapters replies go out through (the Hub's is added here)
    * @param audit opens each run's audit trail
    */
