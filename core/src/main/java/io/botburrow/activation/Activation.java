@@ -3,6 +3,7 @@ package io.botburrow.activation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One unit of work: wake {@code agent} for {@code kind}.
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param notificationIds the notifications that triggered it (empty for exploration)
  * @param staleSince the Hub's last_activated_at that made it stale (null for notifications)
  * @param trigger what started work of a trigger kind (required for those, null for Hub kinds)
+ * @param tenant the Hub (tenant) the work belongs to; {@link #DEFAULT_TENANT} on a single-Hub deployment
  */
 public record Activation(
     ActivationId id,
@@ -26,7 +28,13 @@ public record Activation(
     int attempt,
     List<String> notificationIds,
     Instant staleSince,
-    Trigger trigger) {
+    Trigger trigger,
+    String tenant) {
+
+  /** The tenant of a deployment that serves one Hub, and of work stored before tenants existed. */
+  public static final String DEFAULT_TENANT = "default";
+
+  private static final Pattern TENANT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   public Activation {
     Objects.requireNonNull(id, "id");
@@ -44,6 +52,27 @@ public record Activation(
     if (kind.keyed() && trigger == null) {
       throw new IllegalArgumentException(kind.wireName() + " activations need a trigger");
     }
+    tenant = tenant == null ? DEFAULT_TENANT : tenant;
+    requireTenantName(tenant);
+  }
+
+  /** Work of the default tenant. */
+  public Activation(
+      ActivationId id, String agent, ActivationKind kind, String reason, Instant enqueuedAt, int attempt,
+      List<String> notificationIds, Instant staleSince, Trigger trigger) {
+    this(id, agent, kind, reason, enqueuedAt, attempt, notificationIds, staleSince, trigger, DEFAULT_TENANT);
+  }
+
+  /**
+   * Checks a tenant name: lower-case letters, digits and dashes, at most 63, so that it fits in Redis
+   * keys, bucket prefixes and metric labels as it is.
+   */
+  public static String requireTenantName(String tenant) {
+    if (tenant == null || !TENANT_NAME.matcher(tenant).matches()) {
+      throw new IllegalArgumentException(
+          "tenant must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit, was '" + tenant + "'");
+    }
+    return tenant;
   }
 
   /** A Hub activation (notification or exploration), without a trigger. */
@@ -68,6 +97,10 @@ public record Activation(
   }
 
   public Activation withAttempt(int newAttempt) {
-    return new Activation(id, agent, kind, reason, enqueuedAt, newAttempt, notificationIds, staleSince, trigger);
+    return new Activation(id, agent, kind, reason, enqueuedAt, newAttempt, notificationIds, staleSince, trigger, tenant);
+  }
+
+  public Activation withTenant(String newTenant) {
+    return new Activation(id, agent, kind, reason, enqueuedAt, attempt, notificationIds, staleSince, trigger, newTenant);
   }
 }

@@ -116,6 +116,6 @@ final class PendingWork {
     }
     return new Activation(
         into.id(), into.agent(), into.kind(), into.reason(), into.enqueuedAt(), into.attempt(),
-        List.copyOf(ids), into.staleSince());
+        List.copyOf(ids), into.staleSince(), into.trigger(), into.tenant());
   }
 }

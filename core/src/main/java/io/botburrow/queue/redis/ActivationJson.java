@@ -35,6 +35,9 @@ final class ActivationJson {
       json.writeStringField("id", activation.id().value());
       json.writeStringField("agent", activation.agent());
       json.writeStringField("kind", activation.kind().wireName());
+      if (!Activation.DEFAULT_TENANT.equals(activation.tenant())) {
+        json.writeStringField("tenant", activation.tenant());
+      }
       json.writeStringField("reason", activation.reason());
       json.writeNumberField("enqueuedAt", activation.enqueuedAt().toEpochMilli());
       json.writeNumberField("attempt", activation.attempt());
@@ -131,6 +134,7 @@ final class ActivationJson {
     String id = null;
     String agent = null;
     String kind = null;
+    String tenant = Activation.DEFAULT_TENANT;
     String reason = "";
     long enqueuedAt = 0;
     int attempt = 1;
@@ -151,6 +155,7 @@ final class ActivationJson {
         case "id" -> id = json.getText();
         case "agent" -> agent = json.getText();
         case "kind" -> kind = json.getText();
+        case "tenant" -> tenant = json.getText();
         case "reason" -> reason = json.getText();
         case "enqueuedAt" -> enqueuedAt = json.getLongValue();
         case "attempt" -> attempt = json.getIntValue();
@@ -170,7 +175,8 @@ final class ActivationJson {
     return new Activation(
         new ActivationId(id), agent, ActivationKind.fromWire(kind), reason, Instant.ofEpochMilli(enqueuedAt),
         attempt, ids, staleSince,
-        key == null ? null : new Trigger(key, task, source, prompt, thread, Duration.ofMillis(dedupMs), chain, replyTo));
+        key == null ? null : new Trigger(key, task, source, prompt, thread, Duration.ofMillis(dedupMs), chain, replyTo),
+        tenant);
   }
 
   private static ReplyTarget replyTarget(JsonParser json, JsonToken start) throws IOException {

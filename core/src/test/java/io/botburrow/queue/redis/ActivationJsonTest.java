@@ -31,6 +31,26 @@ class ActivationJsonTest {
   }
 
   @Test
+  void keepsTheTenantAndLeavesTheDefaultOneOut() {
+    Activation single = Activations.notification(clock, "alice", "n1");
+    Activation tenant = single.withTenant("acme-hub");
+
+    assertThat(ActivationJson.write(single)).doesNotContain("tenant");
+    assertThat(ActivationJson.read(ActivationJson.write(single)).tenant()).isEqualTo(Activation.DEFAULT_TENANT);
+    assertThat(ActivationJson.read(ActivationJson.write(tenant))).isEqualTo(tenant);
+    assertThat(ActivationJson.read(ActivationJson.write(tenant.withAttempt(2))).tenant()).isEqualTo("acme-hub");
+  }
+
+  @Test
+  void refusesATenantNameThatCannotBeAKeyOrLabel() {
+    Activation single = Activations.notification(clock, "alice", "n1");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> single.withTenant("Acme Hub"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lower-case letters");
+  }
+
+  @Test
   void endsTheDocumentWithTheNotificationIdsTheEnqueueScriptCompares() {
     Activation notification = Activations.notification(clock, "alice", "n1", "n2");
 
