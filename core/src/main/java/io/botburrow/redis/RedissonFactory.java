@@ -2,25 +2,30 @@ package io.botburrow.redis;
 
 import io.botburrow.leader.LeaderProperties;
 import io.botburrow.leader.redis.RedisLeaderElection;
-import io.botburrow.queue.redis.RedisActivationClaims;
-import io.botburrow.queue.redis.RedisActivationQueue;
 import io.botburrow.queue.redis.RedisEffectLedger;
-import io.botburrow.queue.redis.RedisQueueAdmin;
+import io.botburrow.queue.redis.QueueShards;
 import io.botburrow.queue.redis.RedisQueueKeys;
+import io.botburrow.queue.redis.ShardedRedisQueue;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
 import org.redisson.config.ReadMode;
 import org.redisson.config.SentinelServersConfig;
+import org.redisson.config.ShardedSubscriptionMode;
 import org.redisson.config.SingleServerConfig;
 import org.redisson.config.SubscriptionMode;
 import org.slf4j.Logger;
@@ -53,6 +58,21 @@ public class RedissonFactory {
    * @throws io.botburrow.queue.QueueUnavailableException when Redis cannot be reached
    */
   public static RedissonClient createClient(RedisProperties properties, RedisSentinelProperties sentinel) {
+    return createClient(properties, sentinel, RedisClusterProperties.none());
+  }
+
+  /**
+   * A client for {@code properties}, through the sentinels of {@code sentinel} or the cluster of {@code
+   * cluster} when one is enabled (not both). On a cluster, every command goes to the primary of its key's
+   * slot and follows the slots when they move. The caller shuts it down.
+   *
+   * @throws IllegalArgumentException when both are enabled, or on a cluster when {@code
+   *     botburrow.redis.key-prefix} has no hash tag (the scripts' keys must share a slot)
+   * @throws io.botburrow.queue.QueueUnavailableException when Redis cannot be reached
+   */
+  public static RedissonClient createClient(
+      RedisProperties properties, RedisSentinelProperties sentinel, RedisClusterProperties cluster) {
+    requireClusterLayout(properties, sentinel, cluster);
     Config config = new Config();
     // Never Redisson's default binary codec: keys and values stay readable with redis-cli.
     config.setCodec(StringCodec.INSTANCE);
@@ -61,7 +81,10 @@ public class RedissonFactory {
     config.setUseScriptCache(true);
     config.setNettyThreads(properties.nettyThreads());
     String where;
-    if (sentinel.enabled()) {
+    if (cluster.enabled()) {
+      clusterServers(config, properties, cluster);
+      where = "the cluster of " + cluster.nodes();
+    } else if (sentinel.enabled()) {
       sentinelServers(config, properties, sentinel);
       where = "the primary '" + sentinel.masterName() + "' of sentinels " + sentinel.nodes();
     } else {
@@ -74,6 +97,54 @@ public class RedissonFactory {
       return client;
     } catch (RedisException e) {
       throw new io.botburrow.queue.QueueUnavailableException("cannot connect to Redis at " + where, e);
+    }
+  }
+
+  /**
+   * On a cluster, keys of one script must share a slot: every store builds its keys under the key prefix,
+   * so the prefix must carry a hash tag; the activation queue replaces it with one tag per shard.
+   */
+  static void requireClusterLayout(
+      RedisProperties properties, RedisSentinelProperties sentinel, RedisClusterProperties cluster) {
+    if (!cluster.enabled()) {
+      return;
+    }
+    if (sentinel.enabled()) {
+      throw new IllegalArgumentException(
+          "botburrow.redis.cluster.nodes and botburrow.redis.sentinel.nodes exclude each other: a cluster fails"
+              + " over by itself");
+    }
+    if (!RedisClusterProperties.hasHashTag(properties.keyPrefix())) {
+      throw new IllegalArgumentException(
+          "botburrow.redis.key-prefix must hold a hash tag on a Redis Cluster, e.g. '{botburrow}:' (got '"
+              + properties.keyPrefix() + "'), so that the keys of each script share one slot");
+    }
+  }
+
+  private static void clusterServers(Config config, RedisProperties properties, RedisClusterProperties cluster) {
+    String scheme = properties.url().startsWith("rediss://") ? "rediss://" : "redis://";
+    ClusterServersConfig servers =
+        config
+            .useClusterServers()
+            // replication is asynchronous: a replica may lag, and a lease or claim read there could be stale
+            .setReadMode(ReadMode.MASTER)
+            .setSubscriptionMode(SubscriptionMode.MASTER)
+            // the queue scripts PUBLISH their wake-ups, which reaches plain subscribers on every node
+            .setShardedSubscriptionMode(ShardedSubscriptionMode.OFF)
+            .setScanInterval(1_000)
+            .setConnectTimeout(millis(properties.connectTimeout()))
+            .setTimeout(millis(properties.timeout()))
+            .setRetryAttempts(properties.retryAttempts())
+            .setRetryDelay(new ConstantDelay(properties.retryInterval()))
+            .setMasterConnectionPoolSize(properties.connectionPoolSize())
+            .setMasterConnectionMinimumIdleSize(Math.min(4, properties.connectionPoolSize()))
+            .setSlaveConnectionPoolSize(2)
+            .setSlaveConnectionMinimumIdleSize(1)
+            .setSubscriptionConnectionMinimumIdleSize(1)
+            .setPingConnectionInterval(1_000);
+    cluster.addresses().forEach(a -> servers.addNodeAddress(scheme + a.getHostString() + ":" + a.getPort()));
+    if (properties.password() != null && !properties.password().isEmpty()) {
+      servers.setPassword(properties.password());
     }
   }
 
@@ -129,8 +200,9 @@ public class RedissonFactory {
 
   @Singleton
   @Bean(preDestroy = "shutdown")
-  RedissonClient redissonClient(RedisProperties properties, RedisSentinelProperties sentinel) {
-    return createClient(properties, sentinel);
+  RedissonClient redissonClient(
+      RedisProperties properties, RedisSentinelProperties sentinel, RedisClusterProperties cluster) {
+    return createClient(properties, sentinel, cluster);
   }
 
   @Singleton
@@ -138,22 +210,28 @@ public class RedissonFactory {
     return new RedisQueueKeys(properties.keyPrefix());
   }
 
-  @Singleton
-  RedisActivationQueue activationQueue(
-      RedissonClient client, RedisQueueKeys keys, RedisProperties properties, @Nullable Clock clock) {
-    return new RedisActivationQueue(client, keys, properties.queueSettings(), orSystem(clock));
-  }
-
+  /**
+   * The activation queue with its runner and operator sides: one queue under the key prefix, or, with tenants
+   * ({@code botburrow.tenants.*}) or shards ({@code botburrow.redis.cluster.shards}) or on a cluster, one per
+   * shard behind {@link ShardedRedisQueue}.
+   */
   @Singleton
   @Bean(preDestroy = "close")
-  RedisActivationClaims activationClaims(
-      RedissonClient client, RedisQueueKeys keys, RedisProperties properties, @Nullable Clock clock) {
-    return new RedisActivationClaims(client, keys, properties.queueSettings(), orSystem(clock));
+  ShardedRedisQueue activationQueue(
+      RedissonClient client, RedisProperties properties, RedisClusterProperties cluster, Environment environment,
+      @Nullable Clock clock) {
+    return new ShardedRedisQueue(client, queueShards(properties, cluster, environment), properties.queueSettings(),
+        orSystem(clock));
   }
 
-  @Singleton
-  RedisQueueAdmin queueAdmin(RedissonClient client, RedisQueueKeys keys, @Nullable Clock clock) {
-    return new RedisQueueAdmin(client, keys, orSystem(clock));
+  /** The queue's shards: the tenants' weights ({@code botburrow.tenants.<name>.weight}, default 1). */
+  static QueueShards queueShards(
+      RedisProperties properties, RedisClusterProperties cluster, PropertyResolver environment) {
+    Map<String, Integer> weights = new LinkedHashMap<>();
+    for (String tenant : new java.util.TreeSet<>(environment.getPropertyEntries("botburrow.tenants"))) {
+      weights.put(tenant, environment.getProperty("botburrow.tenants." + tenant + ".weight", Integer.class).orElse(1));
+    }
+    return new QueueShards(properties.keyPrefix(), cluster.enabled(), cluster.shards(), weights);
   }
 
   @Singleton
@@ -166,13 +244,17 @@ public class RedissonFactory {
   @Bean(preDestroy = "close")
   @Requires(env = "coordinator")
   RedisLeaderElection leaderElection(
-      RedissonClient client, RedisQueueKeys keys, RedisProperties properties, LeaderProperties leader) {
-    return new RedisLeaderElection(
+      RedissonClient client, RedisQueueKeys keys, RedisProperties properties, LeaderProperties leader,
+      ShardedRedisQueue queue) {
+    RedisLeaderElection election = new RedisLeaderElection(
         client,
         properties.keyPrefix() + "leader:" + leader.name(),
         keys.fencingCounter(),
         leader.resolvedInstanceId(),
         leader.settings());
+    // first listener: each term's token reaches every queue shard before the leader's duties enqueue
+    election.addListener(queue);
+    return election;
   }
 
   private static Clock orSystem(@Nullable Clock clock) {

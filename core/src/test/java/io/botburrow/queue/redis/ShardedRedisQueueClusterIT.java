@@ -1,0 +1,111 @@
+package io.botburrow.queue.redis;
+
+import io.botburrow.queue.ActivationQueueContract;
+import io.botburrow.queue.QueueFixture;
+import io.botburrow.queue.QueueSettings;
+import io.botburrow.redis.RedisClusterProperties;
+import io.botburrow.redis.RedisProperties;
+import io.botburrow.redis.RedisSentinelProperties;
+import io.botburrow.redis.RedissonFactory;
+import io.botburrow.testing.MutableClock;
+import io.botburrow.testing.TestRedisCluster;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.botburrow.activation.ActivationKind;
+import io.botburrow.activation.RunnerPool;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The activation protocol (single flight, redelivery, dead letters, fencing...) on the sharded queue over a
+ * real 3-primary Redis Cluster: two tenants of three shards each, so every test's agents spread over shards
+ * and primaries, and every queue script runs against a cluster (a key outside a script's slot fails it with
+ * CROSSSLOT).
+ */
+class ShardedRedisQueueClusterIT implements ActivationQueueContract {
+  private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
+  private static TestRedisCluster cluster;
+  private static RedissonClient client;
+
+  private QueueFixture fixture;
+  private ShardedRedisQueue queue;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = TestRedisCluster.startOrSkip(3);
+    RedisProperties properties = RedisProperties.defaults().withKeyPrefix("{botburrow}:");
+    client = RedissonFactory.createClient(
+        properties, RedisSentinelProperties.none(), RedisClusterProperties.of(cluster.nodes(), 3));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (client != null) {
+      client.shutdown();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void createQueue() {
+    String prefix = "{test" + TEST_NUMBER.incrementAndGet() + "}:";
+    QueueShards layout = new QueueShards(prefix, true, 3, Map.of("other", 2));
+    QueueSettings settings = QueueSettings.defaults();
+    MutableClock clock = new MutableClock();
+    queue = new ShardedRedisQueue(client, layout, settings, clock);
+    RedisQueueKeys base = new RedisQueueKeys(prefix);
+    fixture = new QueueFixture(
+        queue, queue, queue, queue, new RedisEffectLedger(client, base), clock, settings, token -> {
+          // what the election does (its counter) and what the queue does on being told (every shard's)
+          client.getBucket(base.fencingCounter(), StringCodec.INSTANCE).set(Long.toString(token));
+          queue.leadershipGained(token);
+        });
+    fixture.startTerm().accept(TOKEN);
+  }
+
+  @AfterEach
+  void closeQueue() {
+    queue.close();
+  }
+
+  /**
+   * Priority holds within a shard; across shards a claim takes each shard's best in turn (a shard's head
+   * waits at most one turn of the others). So the contract's order is checked for agents of one shard.
+   */
+  @Override
+  @Test
+  public void claimsByPriorityMessagesWebhooksDelegationsSchedulesExploration() {
+    List<String> agents = agentsOfOneShard(5);
+    enqueue(exploration(agents.get(4)));
+    enqueue(triggered(agents.get(3), ActivationKind.SCHEDULE, "s1"));
+    enqueue(triggered(agents.get(2), ActivationKind.DELEGATION, "d1"));
+    enqueue(triggered(agents.get(1), ActivationKind.WEBHOOK, "w1"));
+    enqueue(triggered(agents.get(0), ActivationKind.MESSAGE, "m1"));
+
+    for (String agent : agents) {
+      assertThat(claimOrFail(RunnerPool.HYBRID, "r").activation().agent()).isEqualTo(agent);
+    }
+  }
+
+  private List<String> agentsOfOneShard(int count) {
+    int shard = queue.layout().shardOf("agent0");
+    return IntStream.range(0, 1_000).mapToObj(i -> "agent" + i)
+        .filter(agent -> queue.layout().shardOf(agent) == shard).limit(count).toList();
+  }
+
+  @Override
+  public QueueFixture fixture() {
+    return fixture;
+  }
+}
