@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print figures, with a baseline measured in the same run.",
     subcommands = {BenchQueueCommand.class, DispatchBenchmark.class, BenchSandboxCommand.class, GatewayBenchmark.class,
-        ExecutorBenchmark.class})
+        ExecutorBenchmark.class,
+        BenchScaleCommand.class})
 final class BenchCommand implements Runnable {
   @Override
   public void run() {

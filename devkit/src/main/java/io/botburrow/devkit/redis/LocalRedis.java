@@ -94,6 +94,40 @@ public final class LocalRedis implements AutoCloseable {
     });
   }
 
+  /**
+   * Starts a Redis Cluster node (not yet part of a cluster: see {@link LocalRedisCluster}) on a free loopback
+   * port whose cluster bus port (port + 10000) is free too.
+   */
+  public static LocalRedis startClusterNode() {
+    int port = freeClusterPort();
+    return start(port, dir -> serverArguments(port, dir, List.of("--cluster-enabled", "yes", "--cluster-config-file",
+        dir.resolve("nodes.conf").toString(), "--cluster-node-timeout", "2000")));
+  }
+
+  private static int freeClusterPort() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 30_000);
+      if (isFree(port) && isFree(port + 10_000)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port pair (port, port + 10000) for a Redis Cluster node");
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The server's process id while it runs (e.g. to read its CPU time), or -1. */
+  public synchronized long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
   private static List<String> serverArguments(int port, Path dir, List<String> extra) {
     List<String> args = new java.util.ArrayList<>(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString()));
