@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationReferenceTest {
   /** Tables keyed by names of the operator's choosing, read with {@code Environment.getProperties(prefix)}. */
   private static final Set<String> MAPS_READ_BY_NAME = Set.of(
-      "botburrow.delegation.allow.*", "botburrow.memory.teams.*", "botburrow.mcp.credentials.*");
+      "botburrow.delegation.allow.*", "botburrow.memory.teams.*", "botburrow.mcp.credentials.*",
+      "botburrow.tenants.*.weight");
   private static final Pattern SECTION_CLASS = Pattern.compile("^## .*\\(([A-Za-z0-9_]+)\\)\\s*$");
 
   /** One row of a table in the reference: the section's class (null outside a class section) and the default. */
@@ -133,7 +134,7 @@ class ConfigurationReferenceTest {
       }
     }
     for (String map : MAPS_READ_BY_NAME) {
-      String prefix = "\"" + map.substring(0, map.length() - 2) + "\"";
+      String prefix = "\"" + map.substring(0, map.indexOf(".*")) + "\"";
       assertThat(sources).as("a main source that reads " + prefix).anyMatch(s -> s.contains(prefix));
     }
   }

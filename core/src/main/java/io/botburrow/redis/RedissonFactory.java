@@ -1,5 +1,6 @@
 package io.botburrow.redis;
 
+import io.botburrow.activation.Activation;
 import io.botburrow.leader.LeaderProperties;
 import io.botburrow.leader.redis.RedisLeaderElection;
 import io.botburrow.queue.redis.RedisEffectLedger;
@@ -229,7 +230,11 @@ public class RedissonFactory {
       RedisProperties properties, RedisClusterProperties cluster, PropertyResolver environment) {
     Map<String, Integer> weights = new LinkedHashMap<>();
     for (String tenant : new java.util.TreeSet<>(environment.getPropertyEntries("botburrow.tenants"))) {
-      weights.put(tenant, environment.getProperty("botburrow.tenants." + tenant + ".weight", Integer.class).orElse(1));
+      String base = "botburrow.tenants." + tenant;
+      // a tenant is a name with a Hub (environment variables bring other names too); the default one always is
+      if (tenant.equals(Activation.DEFAULT_TENANT) || environment.containsProperty(base + ".hub.url")) {
+        weights.put(tenant, environment.getProperty(base + ".weight", Integer.class).orElse(1));
+      }
     }
     return new QueueShards(properties.keyPrefix(), cluster.enabled(), cluster.shards(), weights);
   }
