@@ -13,6 +13,7 @@ import io.botburrow.gateway.budget.redis.RedisBudgetStore;
 import io.botburrow.gateway.budget.redis.RedisPrimary;
 import io.botburrow.gateway.budget.redis.RespClient;
 import io.botburrow.redis.RedisProperties;
+import io.botburrow.redis.RedisClusterProperties;
 import io.botburrow.redis.RedisSentinelProperties;
 import io.botburrow.gateway.cost.PriceTable;
 import io.botburrow.gateway.front.GatewayServer;
@@ -61,9 +62,9 @@ public class GatewayFactory {
 
   @Singleton
   BudgetStore budgetStore(GatewayProperties props, BeanProvider<RedissonClient> redis,
-      BeanProvider<RespClient> resp) {
+      BeanProvider<RespClient> resp, RedisClusterProperties cluster) {
     if ("redis".equals(props.budgetStore()) && redis.isPresent()) {
-      return new RedisBudgetStore(resp.get());
+      return new RedisBudgetStore(resp.get(), cluster.enabled());
     }
     LOG.warn("LLM gateway budgets are counted in this process only (botburrow.gateway.budget-store={}): other runners "
         + "and gateways do not see them", props.budgetStore());
@@ -83,7 +84,10 @@ public class GatewayFactory {
   /** The gateway's own connections to Redis, for the scripts every call runs (see {@link RespClient}). */
   @Singleton
   @Bean(preDestroy = "close")
-  RespClient gatewayRedis(RedisProperties redis, RedisSentinelProperties sentinel) {
+  RespClient gatewayRedis(RedisProperties redis, RedisSentinelProperties sentinel, RedisClusterProperties cluster) {
+    if (cluster.enabled()) {
+      return RespClient.cluster(redis.url(), redis.password(), redis.connectTimeout(), redis.timeout(), cluster.addresses());
+    }
     var primary = sentinel.enabled()
         ? RedisPrimary.sentinels(sentinel.masterName(), sentinel.addresses(), redis.url().startsWith("rediss://"),
             sentinel.password(), redis.connectTimeout(), redis.timeout())

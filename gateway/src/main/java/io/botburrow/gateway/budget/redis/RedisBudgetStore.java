@@ -58,17 +58,31 @@ public final class RedisBudgetStore implements BudgetStore {
   private static final String TRY_ADD_SHA = RespClient.sha1(TRY_ADD);
   private static final String ADD_SHA = RespClient.sha1(ADD);
 
+  /**
+   * On a Redis Cluster, the tag put in front of every counter's key: a check-and-add touches an activation's,
+   * an agent's and a tenant's counters at once, which must share a slot.
+   */
+  public static final String CLUSTER_TAG = "{botburrow:budget}";
+
   private final RedissonClient redis;
   private final RespClient resp;
+  private final String keyTag;
 
   public RedisBudgetStore(RedissonClient redis) {
     this.redis = redis;
     this.resp = null;
+    this.keyTag = "";
   }
 
   public RedisBudgetStore(RespClient resp) {
+    this(resp, false);
+  }
+
+  /** @param cluster whether Redis is a cluster: then every key carries {@link #CLUSTER_TAG} */
+  public RedisBudgetStore(RespClient resp, boolean cluster) {
     this.redis = null;
     this.resp = resp;
+    this.keyTag = cluster ? CLUSTER_TAG : "";
   }
 
   @Override
@@ -94,7 +108,7 @@ public final class RedisBudgetStore implements BudgetStore {
     }
     var command = new ArrayList<String>();
     command.add("MGET");
-    counters.forEach(c -> command.add(c.key()));
+    counters.forEach(c -> command.add(keyTag + c.key()));
     try {
       var reply = (List<?>) resp.call(command);
       var values = new long[counters.size()];
@@ -111,7 +125,7 @@ public final class RedisBudgetStore implements BudgetStore {
     var keys = new ArrayList<String>();
     var args = new ArrayList<String>();
     for (int i = 0; i < counters.size(); i++) {
-      keys.add(counters.get(i).key());
+      keys.add(keyTag + counters.get(i).key());
       args.add(Long.toString(amounts[i]));
       args.add(Long.toString(counters.get(i).limit()));
       args.add(Long.toString(Math.max(1, counters.get(i).ttl().toSeconds())));

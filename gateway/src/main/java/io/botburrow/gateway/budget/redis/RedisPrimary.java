@@ -26,6 +26,11 @@ public abstract sealed class RedisPrimary implements AutoCloseable {
     return new Fixed(InetSocketAddress.createUnresolved(host, port));
   }
 
+  /** The nodes in turn, one per new connection (a cluster's entry points: whichever answers). */
+  public static RedisPrimary anyOf(List<InetSocketAddress> nodes) {
+    return nodes.size() == 1 ? new Fixed(nodes.getFirst()) : new Rotating(List.copyOf(nodes));
+  }
+
   /**
    * The primary {@code masterName} of {@code sentinels}.
    *
@@ -55,6 +60,20 @@ public abstract sealed class RedisPrimary implements AutoCloseable {
     @Override
     public InetSocketAddress resolve() {
       return address;
+    }
+  }
+
+  private static final class Rotating extends RedisPrimary {
+    private final List<InetSocketAddress> nodes;
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+    Rotating(List<InetSocketAddress> nodes) {
+      this.nodes = nodes;
+    }
+
+    @Override
+    public InetSocketAddress resolve() {
+      return nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size()));
     }
   }
 

@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -31,9 +34,14 @@ import javax.net.ssl.SSLSocketFactory;
  * Scripts go as {@code EVALSHA}, and as {@code EVAL} when Redis answers {@code NOSCRIPT} (after a
  * restart). Each new connection goes where a {@link RedisPrimary} says, and every pooled one is dropped
  * once a server answers {@code READONLY} (it was demoted) or a connection fails, so that the client
- * follows a failover. Thread-safe.
+ * follows a failover. On a Redis Cluster ({@link #cluster}) a command goes to the node that last answered for
+ * its first key's slot, and a {@code MOVED} or {@code ASK} redirection is followed (and {@code MOVED} remembered).
+ * Thread-safe.
  */
 public final class RespClient implements AutoCloseable {
+  private static final int SLOTS = 16_384;
+  private static final int MAX_REDIRECTS = 5;
+
   /** An error reply from Redis. */
   public static final class RedisErrorException extends IOException {
     RedisErrorException(String message) {
@@ -53,6 +61,9 @@ public final class RespClient implements AutoCloseable {
   /** Deadlines on blocking sockets (see {@link SocketWatchdog}): a reply waited for costs one read. */
   private final SocketWatchdog watchdog = new SocketWatchdog("gateway-redis-deadlines");
   private final RedisPrimary primary;
+  /** On a cluster: the node ({@code host:port}) that answers for each slot, as far as known; else null. */
+  private final AtomicReferenceArray<String> slotNodes;
+  private final Map<String, RespClient> nodeClients = new ConcurrentHashMap<>();
 
   /**
    * @param url {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS
@@ -85,6 +96,33 @@ public final class RespClient implements AutoCloseable {
     this.connectTimeout = connectTimeout;
     this.timeout = timeout;
     this.primary = primary == null ? RedisPrimary.fixed(host, port) : primary;
+    this.slotNodes = null;
+  }
+
+  private RespClient(RespClient settings, RedisPrimary primary, boolean cluster) {
+    this.host = settings.host;
+    this.port = settings.port;
+    this.tls = settings.tls;
+    this.user = settings.user;
+    this.password = settings.password;
+    this.database = settings.database;
+    this.connectTimeout = settings.connectTimeout;
+    this.timeout = settings.timeout;
+    this.primary = primary;
+    this.slotNodes = cluster ? new AtomicReferenceArray<>(SLOTS) : null;
+  }
+
+  /**
+   * A client of the Redis Cluster reachable through {@code nodes} ({@code url} gives the scheme and
+   * credentials): commands whose slot is not known yet go to the nodes in turn, and redirections are followed.
+   */
+  public static RespClient cluster(String url, String password, Duration connectTimeout, Duration timeout,
+      List<InetSocketAddress> nodes) {
+    if (nodes.isEmpty()) {
+      throw new IllegalArgumentException("no Redis Cluster node to connect to");
+    }
+    var settings = new RespClient(url, password, connectTimeout, timeout);
+    return new RespClient(settings, RedisPrimary.anyOf(nodes), true);
   }
 
   /** The SHA-1 Redis names a script by. Pure. */
@@ -123,9 +161,76 @@ public final class RespClient implements AutoCloseable {
 
   /** Sends one command and returns its reply (Long, String, byte[] or List); error replies are thrown. */
   public Object call(List<String> command) throws IOException {
+    if (slotNodes == null) {
+      return call(command, false);
+    }
+    String key = firstKey(command);
+    int slot = key == null ? -1 : slot(key);
+    String known = slot < 0 ? null : slotNodes.get(slot);
+    RespClient target = known == null ? this : node(known);
+    boolean asking = false;
+    for (int redirects = 0; ; redirects++) {
+      try {
+        return target.call(command, asking);
+      } catch (RedisErrorException e) {
+        // MOVED <slot> <host:port>: the slot lives there now; ASK <slot> <host:port>: this once, while it moves
+        String[] parts = e.getMessage().split(" ");
+        boolean moved = parts[0].equals("MOVED");
+        if (redirects >= MAX_REDIRECTS || parts.length != 3 || !(moved || parts[0].equals("ASK"))) {
+          throw e;
+        }
+        if (moved) {
+          slotNodes.set(Integer.parseInt(parts[1]), parts[2]);
+        }
+        target = node(parts[2]);
+        asking = !moved;
+      }
+    }
+  }
+
+  private RespClient node(String address) {
+    return nodeClients.computeIfAbsent(address, a -> {
+      int colon = a.lastIndexOf(':');
+      var node = InetSocketAddress.createUnresolved(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1)));
+      return new RespClient(this, RedisPrimary.anyOf(List.of(node)), false);
+    });
+  }
+
+  /** The key a command's slot is computed from: a script's first key, else the command's first argument. */
+  static String firstKey(List<String> command) {
+    String name = command.get(0).toUpperCase(java.util.Locale.ROOT);
+    if (name.equals("EVAL") || name.equals("EVALSHA")) {
+      return command.size() > 3 && !command.get(2).equals("0") ? command.get(3) : null;
+    }
+    return command.size() > 1 ? command.get(1) : null;
+  }
+
+  /** The Redis Cluster slot of {@code key} (of its hash tag, if it has one): CRC16/XMODEM mod 16384. */
+  static int slot(String key) {
+    int open = key.indexOf('{');
+    if (open >= 0) {
+      int close = key.indexOf('}', open + 1);
+      if (close > open + 1) {
+        key = key.substring(open + 1, close);
+      }
+    }
+    int crc = 0;
+    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+      crc ^= (b & 0xff) << 8;
+      for (int i = 0; i < 8; i++) {
+        crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
+      }
+    }
+    return (crc & 0xffff) % SLOTS;
+  }
+
+  private Object call(List<String> command, boolean asking) throws IOException {
     var pooled = idle.pollFirst();
     if (pooled != null) {
       try {
+        if (asking) {
+          pooled.check(pooled.call(List.of("ASKING")));
+        }
         return finish(pooled, pooled.call(command));
       } catch (Connection.StaleException e) {
         pooled.close();
@@ -138,6 +243,9 @@ public final class RespClient implements AutoCloseable {
     }
     var fresh = connect();
     try {
+      if (asking) {
+        fresh.check(fresh.call(List.of("ASKING")));
+      }
       return finish(fresh, fresh.call(command));
     } catch (IOException e) {
       fresh.close();
@@ -215,6 +323,7 @@ public final class RespClient implements AutoCloseable {
 
   @Override
   public void close() {
+    nodeClients.values().forEach(RespClient::close);
     watchdog.close();
     dropIdle();
     primary.close();
