@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RScript;
 import org.redisson.api.RTopic;
@@ -56,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class ShardedRedisQueue
     implements ActivationQueue, LeaseReaper, ActivationClaims, QueueAdmin, LeadershipListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShardedRedisQueue.class);
+  /** Claims a runner makes from one shard of a tenant before it moves on to the next (see {@code ShardCursor}). */
+  static final int CLAIMS_PER_SHARD = 64;
   private static final String RAISE_FENCE =
       """
       local current = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -79,7 +80,7 @@ public final class ShardedRedisQueue
   private final List<Shard> all = new ArrayList<>();
   private final TenantTurns turns;
   private final WakeSignals signals = new WakeSignals();
-  private final Map<String, AtomicInteger> cursors = new ConcurrentHashMap<>();
+  private final Map<String, ShardCursor> cursors = new ConcurrentHashMap<>();
   private final AtomicLong fencedShardsAt = new AtomicLong();
   private final List<Integer> listenerIds = new ArrayList<>();
   private final List<RTopic> topics = new ArrayList<>();
@@ -303,16 +304,18 @@ public final class ShardedRedisQueue
     }
   }
 
-  // One pass: tenants in their turn's order, each tenant's shards from a rotating start.
+  // One pass: tenants in their turn's order; within a tenant, its current shard first, then the others.
   private Optional<Lease> claimOnce(RunnerPool pool, String runnerId) {
     TenantTurns.Turn turn = turns.next();
     for (String tenant : turn.tenants()) {
       List<Shard> tenantShards = shards.get(tenant);
-      int start = cursors.computeIfAbsent(tenant + "/" + pool, key -> new AtomicInteger()).getAndIncrement();
+      ShardCursor cursor = cursors.computeIfAbsent(tenant + "/" + pool, key -> new ShardCursor(tenantShards.size()));
+      int start = cursor.current();
       for (int i = 0; i < tenantShards.size(); i++) {
-        Shard shard = tenantShards.get(Math.floorMod(start + i, tenantShards.size()));
-        Optional<Lease> lease = shard.claims().claim(pool, runnerId, Duration.ZERO);
+        int index = Math.floorMod(start + i, tenantShards.size());
+        Optional<Lease> lease = tenantShards.get(index).claims().claim(pool, runnerId, Duration.ZERO);
         if (lease.isPresent()) {
+          cursor.servedBy(index);
           turn.served(tenant);
           return lease;
         }
@@ -320,6 +323,39 @@ public final class ShardedRedisQueue
       turn.skipped(tenant);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Which of a tenant's shards this process claims from first. Concurrent claims of one runner share round
+   * trips only when they go to the same shard (see {@link CallBatcher}), so the runner stays on a shard for
+   * {@link #CLAIMS_PER_SHARD} claims, or until it is empty, before moving to the next; each process starts at
+   * a random shard, so that a fleet's runners spread over all of them. Work in the other shards waits at most
+   * that many claims of this runner.
+   */
+  private static final class ShardCursor {
+    private final int shards;
+    private int current;
+    private int served;
+
+    ShardCursor(int shards) {
+      this.shards = shards;
+      this.current = java.util.concurrent.ThreadLocalRandom.current().nextInt(shards);
+    }
+
+    synchronized int current() {
+      return current;
+    }
+
+    synchronized void servedBy(int index) {
+      if (index != current) {
+        current = index;
+        served = 0;
+      }
+      if (++served >= CLAIMS_PER_SHARD) {
+        current = (current + 1) % shards;
+        served = 0;
+      }
+    }
   }
 
   @Override
