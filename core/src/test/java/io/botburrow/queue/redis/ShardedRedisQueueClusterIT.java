@@ -10,9 +10,14 @@ import io.botburrow.redis.RedissonFactory;
 import io.botburrow.testing.MutableClock;
 import io.botburrow.testing.TestRedisCluster;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.botburrow.activation.ActivationKind;
 import io.botburrow.activation.RunnerPool;
+import io.botburrow.queue.EnqueueResult;
+import io.botburrow.queue.FencedOutException;
+import io.botburrow.queue.Lease;
+import io.botburrow.queue.RunningLease;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -96,6 +101,58 @@ class ShardedRedisQueueClusterIT implements ActivationQueueContract {
     for (String agent : agents) {
       assertThat(claimOrFail(RunnerPool.HYBRID, "r").activation().agent()).isEqualTo(agent);
     }
+  }
+
+  @Test
+  void aNewTermFencesTheDeposedLeaderOutOfEveryShard() {
+    List<String> agents = oneAgentPerShard();
+    fixture.startTerm().accept(5);
+    agents.forEach(agent -> assertThat(queue.enqueue(notification(agent, agent + "-1"), 5)).isEqualTo(EnqueueResult.ENQUEUED));
+
+    fixture.startTerm().accept(6);
+
+    for (String agent : agents) {
+      assertThatThrownBy(() -> queue.enqueue(notification(agent, agent + "-2"), 5)).isInstanceOf(FencedOutException.class);
+      assertThat(queue.enqueue(notification(agent + "-x", "x"), 6)).isEqualTo(EnqueueResult.ENQUEUED);
+    }
+  }
+
+  @Test
+  void aShardThatLostItsStateTakesOnlyTheCurrentTermsTokenAgain() {
+    fixture.startTerm().accept(5);
+    String agent = oneAgentPerShard().get(1);
+    RedisQueueKeys shard = queue.layout().keys("default", 1);
+    client.getBucket(shard.fencingCounter(), StringCodec.INSTANCE).delete();
+
+    // a deposed leader's token, lower or higher, does not revive the shard
+    assertThatThrownBy(() -> queue.enqueue(notification(agent, "n1"), 4)).isInstanceOf(FencedOutException.class);
+    assertThatThrownBy(() -> queue.enqueue(notification(agent, "n1"), 7)).isInstanceOf(FencedOutException.class);
+    assertThatThrownBy(() -> queue.submit(triggered(agent, ActivationKind.WEBHOOK, "w1")))
+        .isInstanceOf(FencedOutException.class);
+    assertThat(queue.depth(ActivationKind.NOTIFICATION)).isZero();
+
+    // the current term's does, as the election's counter says
+    assertThat(queue.enqueue(notification(agent, "n1"), 5)).isEqualTo(EnqueueResult.ENQUEUED);
+    assertThat(client.getBucket(shard.fencingCounter(), StringCodec.INSTANCE).get()).isEqualTo("5");
+  }
+
+  @Test
+  void anAgentsWorkOfEveryKindStaysOnOneShardSoItNeverRunsTwice() {
+    String agent = oneAgentPerShard().get(2);
+    enqueue(notification(agent, "n1"));
+    enqueue(exploration(agent));
+    enqueue(triggered(agent, ActivationKind.WEBHOOK, "w1"));
+
+    Lease first = claimOrFail(RunnerPool.HYBRID, "r1");
+    assertThat(claim(RunnerPool.HYBRID, "r2")).isEmpty();
+    assertThat(queue.runningLeases()).extracting(RunningLease::agent).containsExactly(agent);
+    queue.complete(first);
+    assertThat(claimOrFail(RunnerPool.HYBRID, "r2").activation().agent()).isEqualTo(agent);
+  }
+
+  private List<String> oneAgentPerShard() {
+    return IntStream.range(0, 3).mapToObj(shard -> IntStream.range(0, 1_000).mapToObj(i -> "agent" + i)
+        .filter(agent -> queue.layout().shardOf(agent) == shard).findFirst().orElseThrow()).toList();
   }
 
   private List<String> agentsOfOneShard(int count) {
