@@ -45,7 +45,8 @@ final class AuditStores implements AutoCloseable {
   AuditLog log() {
     if (redis == null) {
       try {
-        redis = RedissonFactory.createClient(redisProperties, sentinelProperties);
+        redis = RedissonFactory.createClient(
+            redisProperties, sentinelProperties, ctx.getBean(io.botburrow.redis.RedisClusterProperties.class));
       } catch (io.botburrow.queue.QueueUnavailableException e) {
         throw new io.botburrow.audit.AuditUnavailableException(e.getMessage(), e);
       }
