@@ -113,8 +113,9 @@ public final class ShardedRedisQueue
     return shardOf(activation.tenant(), activation.agent());
   }
 
+  // Without configured tenants every activation, whatever its tenant, goes to the default tenant's shards.
   private Shard shardOf(String tenant, String agent) {
-    List<Shard> tenantShards = shards.get(tenant);
+    List<Shard> tenantShards = shards.size() == 1 ? all : shards.get(tenant);
     if (tenantShards == null) {
       throw new IllegalArgumentException(
           "unknown tenant '" + tenant + "': configure it under botburrow.tenants." + tenant + " first");

@@ -150,6 +150,15 @@ class ShardedRedisQueueClusterIT implements ActivationQueueContract {
     assertThat(claimOrFail(RunnerPool.HYBRID, "r2").activation().agent()).isEqualTo(agent);
   }
 
+  @Test
+  void workOfAnUnconfiguredTenantIsRefusedWithTheSettingToAdd() {
+    assertThatThrownBy(() -> queue.enqueue(notification("alice", "n1").withTenant("ghost"), TOKEN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("botburrow.tenants.ghost");
+    assertThat(queue.enqueue(notification("alice", "n1").withTenant("other"), TOKEN)).isEqualTo(EnqueueResult.ENQUEUED);
+    assertThat(claimOrFail(RunnerPool.NOTIFICATION, "r").activation().tenant()).isEqualTo("other");
+  }
+
   private List<String> oneAgentPerShard() {
     return IntStream.range(0, 3).mapToObj(shard -> IntStream.range(0, 1_000).mapToObj(i -> "agent" + i)
         .filter(agent -> queue.layout().shardOf(agent) == shard).findFirst().orElseThrow()).toList();
