@@ -111,6 +111,8 @@ class ShardedRedisQueueClusterIT implements ActivationQueueContract {
 
     fixture.startTerm().accept(6);
 
+    assertThatThrownBy(() -> queue.enqueueAll(agents.stream().map(agent -> notification(agent, agent + "-2")).toList(), 5))
+        .isInstanceOf(FencedOutException.class);
     for (String agent : agents) {
       assertThatThrownBy(() -> queue.enqueue(notification(agent, agent + "-2"), 5)).isInstanceOf(FencedOutException.class);
       assertThat(queue.enqueue(notification(agent + "-x", "x"), 6)).isEqualTo(EnqueueResult.ENQUEUED);
