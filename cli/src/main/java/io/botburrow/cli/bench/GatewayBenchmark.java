@@ -222,23 +222,21 @@ public final class GatewayBenchmark implements Callable<Integer> {
 
     List<Double> exercise(int callers, int count) throws Exception {
       int perCaller = Math.max(1, count / callers);
+      var tasks = new ArrayList<Callable<List<Double>>>();
+      for (int c = 0; c < callers; c++) {
+        tasks.add(() -> {
+          var own = new ArrayList<Double>(perCaller);
+          for (int i = 0; i < perCaller; i++) {
+            long start = System.nanoTime();
+            send(request);
+            own.add((System.nanoTime() - start) / 1e6);
+          }
+          return own;
+        });
+      }
       var all = new ArrayList<Double>();
-      {
-        var tasks = new ArrayList<Callable<List<Double>>>();
-        for (int c = 0; c < callers; c++) {
-          tasks.add(() -> {
-            var own = new ArrayList<Double>(perCaller);
-            for (int i = 0; i < perCaller; i++) {
-              long start = System.nanoTime();
-              send(request);
-              own.add((System.nanoTime() - start) / 1e6);
-            }
-            return own;
-          });
-        }
-        for (var future : pool.invokeAll(tasks)) {
-          all.addAll(future.get());
-        }
+      for (var future : pool.invokeAll(tasks)) {
+        all.addAll(future.get());
       }
       return all;
     }
