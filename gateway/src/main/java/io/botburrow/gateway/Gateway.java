@@ -213,11 +213,14 @@ public final class Gateway {
   /** The dearest known price over the chain: a fallback may serve the call. Unknown prices reserve nothing. */
   private double worstCase(List<Deployment> deployments, long input, long output) {
     var usage = new Usage(input, output);
-    return deployments.stream()
-        .map(d -> prices.cost(d.model(), usage))
-        .filter(c -> c.isPresent())
-        .mapToDouble(c -> c.getAsDouble())
-        .max().orElse(0);
+    double worst = 0;
+    for (var deployment : deployments) {
+      var cost = prices.cost(deployment.model(), usage);
+      if (cost.isPresent()) {
+        worst = Math.max(worst, cost.getAsDouble());
+      }
+    }
+    return worst;
   }
 
   /** About four characters per token, as providers' tokenizers average on English text and JSON. */

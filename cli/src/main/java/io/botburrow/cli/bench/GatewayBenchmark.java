@@ -53,11 +53,18 @@ import picocli.CommandLine.Option;
 public final class GatewayBenchmark implements Callable<Integer> {
   private static final String SECRET = "bench-gateway-secret-0123456789";
 
-  @Option(names = "--requests", defaultValue = "1600", description = "Requests per arm and case (default ${DEFAULT-VALUE}).")
+  @Option(names = "--requests", defaultValue = "1600",
+      description = "Requests per arm in the 1-caller cases (default ${DEFAULT-VALUE}).")
   int requests;
 
-  @Option(names = "--rounds", defaultValue = "4", description = "Alternations of the two arms per case (default ${DEFAULT-VALUE}).")
-  int rounds;
+  @Option(names = "--concurrent-requests", defaultValue = "12800",
+      description = "Requests per arm in the 32-caller cases (default ${DEFAULT-VALUE}): the p99 of the headline "
+          + "figure rests on its slowest 1 %%, so it needs many more samples than a median.")
+  int concurrentRequests;
+
+  @Option(names = "--round-requests", defaultValue = "400",
+      description = "Requests per arm between two alternations of the arms (default ${DEFAULT-VALUE}).")
+  int roundRequests;
 
   @Option(names = "--event-interval-ms", defaultValue = "2",
       description = "Pause of the scripted model between streamed events, as a model generating tokens takes "
@@ -116,18 +123,27 @@ public final class GatewayBenchmark implements Callable<Integer> {
         Arm[] last = null;
         for (boolean stream : new boolean[] {false, true}) {
           for (int callers : new int[] {1, 32}) {
-            var d = new Arm(request(direct, "scripted-model", token, stream));
-            var g = new Arm(request(through, "bench", token, stream));
-            warmUp(d, g, callers);
-            for (int round = 0; round < rounds; round++) {
-              d.run(callers, requests / rounds);
-              g.run(callers, requests / rounds);
+            try (var pool = Executors.newFixedThreadPool(callers)) {
+              var d = new Arm(request(direct, "scripted-model", token, stream), pool);
+              var g = new Arm(request(through, "bench", token, stream), pool);
+              warmUp(d, g, callers);
+              int total = callers == 1 ? requests : concurrentRequests;
+              int rounds = Math.max(2, total / Math.max(callers, roundRequests));
+              for (int round = 0; round < rounds; round++) {
+                // ABBA: neither arm always runs first, after the other arm's leftovers
+                var first = round % 2 == 0 ? d : g;
+                var second = first == d ? g : d;
+                first.run(callers, total / rounds);
+                second.run(callers, total / rounds);
+              }
+              System.out.printf(Locale.ROOT, "%s, %d caller(s): direct p50 %.2f ms p99 %.2f ms, gateway p50 %.2f ms "
+                      + "p99 %.2f ms (CPU per call: direct %.0f us, gateway %.0f us; %d and %d calls in %d rounds; GC "
+                      + "pauses: direct %d ms, gateway %d ms)%n", stream ? "streaming" : "whole", callers,
+                  d.latencies.percentile(50), d.latencies.percentile(99), g.latencies.percentile(50),
+                  g.latencies.percentile(99), d.cpuMicrosPerCall(), g.cpuMicrosPerCall(), d.latencies.count(),
+                  g.latencies.count(), rounds, d.gcMillis, g.gcMillis);
+              last = new Arm[] {d, g};
             }
-            System.out.printf(Locale.ROOT, "%s, %d caller(s): direct p50 %.2f ms p99 %.2f ms, gateway p50 %.2f ms p99 "
-                    + "%.2f ms (CPU per call: direct %.0f us, gateway %.0f us)%n", stream ? "streaming" : "whole",
-                callers, d.latencies.percentile(50), d.latencies.percentile(99), g.latencies.percentile(50),
-                g.latencies.percentile(99), d.cpuMicrosPerCall(), g.cpuMicrosPerCall());
-            last = new Arm[] {d, g};
           }
         }
         // other processes' load falls on both arms, but the gateway arm needs more CPU: say how busy it was
@@ -151,12 +167,16 @@ public final class GatewayBenchmark implements Callable<Integer> {
     return 0;
   }
 
-  /** Both arms, unmeasured, until the JIT has compiled their paths. */
+  /**
+   * Both arms, unmeasured, until the JIT has compiled their paths and every caller has its kept-alive
+   * connections; then a collection, so that neither arm starts with the other's garbage.
+   */
   private void warmUp(Arm direct, Arm gateway, int callers) throws Exception {
     for (int i = 0; i < 2; i++) {
-      direct.exercise(callers, 400);
-      gateway.exercise(callers, 400);
+      direct.exercise(callers, Math.max(400, 4 * callers));
+      gateway.exercise(callers, Math.max(400, 4 * callers));
     }
+    System.gc();
   }
 
   /** One call of an arm: where it goes and what it sends. */
@@ -173,20 +193,26 @@ public final class GatewayBenchmark implements Callable<Integer> {
   /** One way of calling the model: its latencies and the process CPU time its calls took. */
   private final class Arm {
     final Request request;
+    /** The callers' threads, the same for both arms and kept over the rounds. */
+    final java.util.concurrent.ExecutorService pool;
     final Latencies latencies = new Latencies();
     long cpuNanos;
     long calls;
+    long gcMillis;
 
-    Arm(Request request) {
+    Arm(Request request, java.util.concurrent.ExecutorService pool) {
       this.request = request;
+      this.pool = pool;
     }
 
     void run(int callers, int count) throws Exception {
       long cpu = processCpuNanos();
+      long gc = gcMillis();
       for (double ms : exercise(callers, count)) {
         latencies.add(ms);
       }
       cpuNanos += processCpuNanos() - cpu;
+      gcMillis += gcMillis() - gc;
       calls += Math.max(1, count / callers) * (long) callers;
     }
 
@@ -196,23 +222,21 @@ public final class GatewayBenchmark implements Callable<Integer> {
 
     List<Double> exercise(int callers, int count) throws Exception {
       int perCaller = Math.max(1, count / callers);
+      var tasks = new ArrayList<Callable<List<Double>>>();
+      for (int c = 0; c < callers; c++) {
+        tasks.add(() -> {
+          var own = new ArrayList<Double>(perCaller);
+          for (int i = 0; i < perCaller; i++) {
+            long start = System.nanoTime();
+            send(request);
+            own.add((System.nanoTime() - start) / 1e6);
+          }
+          return own;
+        });
+      }
       var all = new ArrayList<Double>();
-      try (var pool = Executors.newFixedThreadPool(callers)) {
-        var tasks = new ArrayList<Callable<List<Double>>>();
-        for (int c = 0; c < callers; c++) {
-          tasks.add(() -> {
-            var own = new ArrayList<Double>(perCaller);
-            for (int i = 0; i < perCaller; i++) {
-              long start = System.nanoTime();
-              send(request);
-              own.add((System.nanoTime() - start) / 1e6);
-            }
-            return own;
-          });
-        }
-        for (var future : pool.invokeAll(tasks)) {
-          all.addAll(future.get());
-        }
+      for (var future : pool.invokeAll(tasks)) {
+        all.addAll(future.get());
       }
       return all;
     }
@@ -225,6 +249,15 @@ public final class GatewayBenchmark implements Callable<Integer> {
     } catch (java.io.IOException | RuntimeException e) {
       return "unknown";
     }
+  }
+
+  /** Time the collectors have taken so far (pauses and, for concurrent ones, their cycles). */
+  private static long gcMillis() {
+    long total = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   private static long processCpuNanos() {

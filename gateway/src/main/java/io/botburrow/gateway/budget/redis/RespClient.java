@@ -350,8 +350,12 @@ public final class RespClient implements AutoCloseable {
 
     private final Socket socket;
     private final SocketWatchdog.Guard guard;
+    private static final byte[] CRLF = {'\r', '\n'};
     private final InputStream in;
     private final OutputStream out;
+    /** Where a command is framed before it is written. */
+    private byte[] frame = new byte[1024];
+    private int framed;
 
     /** @param timeoutNanos how long a reply (and a write) may take */
     Connection(Socket socket, SocketWatchdog.Guard guard, long timeoutNanos) throws IOException {
@@ -382,16 +386,49 @@ public final class RespClient implements AutoCloseable {
       }
     }
 
+    /** The command, framed in {@link #frame}, goes out in one write. */
     private void write(List<String> command) throws IOException {
-      out.write(('*' + Integer.toString(command.size()) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      framed = 0;
+      header('*', command.size());
       for (var part : command) {
         var bytes = part.getBytes(StandardCharsets.UTF_8);
-        out.write(('$' + Integer.toString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(bytes);
-        out.write('\r');
-        out.write('\n');
+        header('$', bytes.length);
+        append(bytes);
+        append(CRLF);
       }
+      out.write(frame, 0, framed);
       out.flush();
+    }
+
+    private void header(char type, int count) {
+      room(16);
+      frame[framed++] = (byte) type;
+      if (count == 0) {
+        frame[framed++] = '0';
+      } else {
+        int digits = 0;
+        for (int rest = count; rest > 0; rest /= 10) {
+          digits++;
+        }
+        for (int i = framed + digits - 1, rest = count; i >= framed; i--, rest /= 10) {
+          frame[i] = (byte) ('0' + rest % 10);
+        }
+        framed += digits;
+      }
+      frame[framed++] = '\r';
+      frame[framed++] = '\n';
+    }
+
+    private void append(byte[] bytes) {
+      room(bytes.length);
+      System.arraycopy(bytes, 0, frame, framed, bytes.length);
+      framed += bytes.length;
+    }
+
+    private void room(int more) {
+      if (framed + more > frame.length) {
+        frame = java.util.Arrays.copyOf(frame, Math.max(frame.length * 2, framed + more));
+      }
     }
 
     private Object reply(int type) throws IOException {
