@@ -43,6 +43,13 @@ public class S3ClientFactory {
     return new S3AgentDefinitionStore(s3, properties.bucket(), clock.orElseGet(Clock::systemUTC));
   }
 
+  /** Stores of tenants' parts of the bucket; the default tenant's is {@link #agentDefinitionStore}. */
+  @Singleton
+  public io.botburrow.agents.AgentDefinitionStores agentDefinitionStores(
+      @Named("agents") S3Client s3, S3Properties properties, Optional<Clock> clock) {
+    return prefix -> new S3AgentDefinitionStore(s3, properties.bucket(), prefix, clock.orElseGet(Clock::systemUTC));
+  }
+
   @Singleton
   public BucketUploader bucketUploader(@Named("agents") S3Client s3, S3Properties properties) {
     return new BucketUploader(s3, properties.bucket());
