@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tenants this deployment serves: always the default one (the Hub of {@code botburrow.hub.*}, unless
- * {@code botburrow.tenants.default.*} replaces it), and each one of {@code botburrow.tenants.<name>.*}. Immutable.
+ * The tenants this deployment serves: always the default one (the Hub of {@code botburrow.hub.*}), and each one of
+ * {@code botburrow.tenants.<name>.*}. Immutable.
  */
 public final class Tenants {
   private final Map<String, Tenant> byName;

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Reads {@code botburrow.tenants.<name>.*}: a tenant is each name with a {@code hub.url}. Its other Hub keys default
+ * Reads {@code botburrow.tenants.<name>.*}: a tenant is each name with a {@code hub.url}, beside the default tenant
+ * (the Hub of {@code botburrow.hub.*}, whose budgets and {@code delegate-to} are {@code botburrow.tenants.default.*}). Its other Hub keys default
  * to those of {@code botburrow.hub.*} but the service key, which is the tenant's own (none when unset); its bucket
  * prefix defaults to {@code <name>/}. Pure: the properties come in as a function.
  */
@@ -32,11 +33,10 @@ public final class TenantsConfig {
    */
   public static Tenants parse(Collection<String> names, Function<String, Optional<Object>> property, HubClientProperties hub) {
     List<Tenant> tenants = new ArrayList<>();
-    boolean defaultConfigured = false;
+    tenants.add(defaultTenant(property, hub));
     for (String name : new TreeSet<>(names)) {
-      String base = PREFIX + "." + name + ".";
-      Optional<String> url = text(property, base + "hub.url");
-      if (url.isEmpty()) {
+      Optional<String> url = text(property, PREFIX + "." + name + ".hub.url");
+      if (url.isEmpty() || Activation.DEFAULT_TENANT.equals(name)) {
         continue;
       }
       try {
@@ -44,13 +44,30 @@ public final class TenantsConfig {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(PREFIX + "." + name + ": " + e.getMessage(), e);
       }
-      defaultConfigured |= Activation.DEFAULT_TENANT.equals(name);
       tenants.add(tenant(name, url.get(), property, hub));
     }
-    if (!defaultConfigured) {
-      tenants.addFirst(Tenant.single(hub));
-    }
     return new Tenants(tenants);
+  }
+
+  // the default tenant is the Hub of botburrow.hub.* with the bucket's root: only its budgets and delegate-to are set here
+  private static Tenant defaultTenant(Function<String, Optional<Object>> property, HubClientProperties hub) {
+    String base = PREFIX + "." + Activation.DEFAULT_TENANT + ".";
+    for (String moved : List.of("hub.url", "hub.api-key", "bucket-prefix")) {
+      if (text(property, base + moved).isPresent()) {
+        throw new IllegalArgumentException(base + moved + " cannot be set: the default tenant is the Hub of botburrow.hub.*"
+            + " with the bucket's root; give another Hub a tenant name of its own");
+      }
+    }
+    return new Tenant(Activation.DEFAULT_TENANT, hub, "", budget(property, base), delegateTo(property, base));
+  }
+
+  private static TenantBudget budget(Function<String, Optional<Object>> property, String base) {
+    return new TenantBudget(usd(property, base + "budget.monthly-usd"), usd(property, base + "budget.agent-daily-usd"),
+        usd(property, base + "budget.agent-monthly-usd"));
+  }
+
+  private static Set<String> delegateTo(Function<String, Optional<Object>> property, String base) {
+    return new LinkedHashSet<>(list(property.apply(base + "delegate-to").orElse(null)));
   }
 
   private static Tenant tenant(String name, String url, Function<String, Optional<Object>> property, HubClientProperties hub) {
@@ -62,14 +79,11 @@ public final class TenantsConfig {
         text(property, base + "hub.retry-attempts").map(v -> integer(base + "hub.retry-attempts", v)).orElse(hub.retryAttempts()),
         text(property, base + "hub.retry-initial-backoff").map(v -> duration(base + "hub.retry-initial-backoff", v))
             .orElse(hub.retryInitialBackoff()));
-    boolean isDefault = Activation.DEFAULT_TENANT.equals(name);
-    String prefix = text(property, base + "bucket-prefix").orElse(isDefault ? "" : name + "/");
-    TenantBudget budget = new TenantBudget(
-        usd(property, base + "budget.monthly-usd"),
-        usd(property, base + "budget.agent-daily-usd"),
-        usd(property, base + "budget.agent-monthly-usd"));
-    Set<String> delegateTo = new LinkedHashSet<>(list(property.apply(base + "delegate-to").orElse(null)));
-    return new Tenant(name, tenantHub, prefix, budget, delegateTo);
+    String prefix = text(property, base + "bucket-prefix").orElse(name + "/");
+    if (prefix.isEmpty() || prefix.equals("/")) {
+      throw new IllegalArgumentException(base + "bucket-prefix must not be empty: the bucket's root is the default tenant's");
+    }
+    return new Tenant(name, tenantHub, prefix, budget(property, base), delegateTo(property, base));
   }
 
   private static Optional<String> text(Function<String, Optional<Object>> property, String key) {

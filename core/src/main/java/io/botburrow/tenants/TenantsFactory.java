@@ -23,4 +23,10 @@ public class TenantsFactory {
     }
     return tenants;
   }
+
+  @Singleton
+  TenantHubs tenantHubs(Tenants tenants, io.botburrow.hub.HubClient defaultHub,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    return new TenantHubs(tenants, defaultHub, t -> new io.botburrow.hub.http.HttpHubClient(t.hub(), json));
+  }
 }

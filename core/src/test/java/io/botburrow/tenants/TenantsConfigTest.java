@@ -79,13 +79,18 @@ class TenantsConfigTest {
   }
 
   @Test
-  void theDefaultTenantCanBeConfiguredLikeTheOthers() {
-    Tenants tenants = parse(Map.of("botburrow.tenants.default.hub.url", "http://127.0.0.1:9009",
+  void theDefaultTenantTakesBudgetsAndDelegationButKeepsTheMainHubAndTheBucketRoot() {
+    Tenants tenants = parse(Map.of("botburrow.tenants.default.budget.monthly-usd", "40",
         "botburrow.tenants.default.delegate-to", "acme", "botburrow.tenants.acme.hub.url", "http://127.0.0.1:9001"));
 
-    assertThat(tenants.get("default").hub().url()).isEqualTo(URI.create("http://127.0.0.1:9009"));
-    assertThat(tenants.get("default").bucketPrefix()).isEmpty();
+    assertThat(tenants.get("default").hub()).isEqualTo(HUB);
+    assertThat(tenants.get("default").budget().monthlyUsd()).isEqualTo(40);
     assertThat(tenants.mayDelegate("default", "acme")).isTrue();
+    assertThatThrownBy(() -> parse(Map.of("botburrow.tenants.default.hub.url", "http://127.0.0.1:9009")))
+        .hasMessageContaining("botburrow.tenants.default.hub.url cannot be set");
+    assertThatThrownBy(() -> parse(Map.of("botburrow.tenants.acme.hub.url", "http://h:1",
+        "botburrow.tenants.acme.bucket-prefix", "/")))
+        .hasMessageContaining("bucket-prefix must not be empty");
   }
 
   @Test
