@@ -85,7 +85,7 @@ class TenantRunnerFactory {
       HubClient hub = hubs.hub(t.name());
       return new ActivationHandler(definitionStores.under(t.bucketPrefix()), hub, router,
           new GatewayChatModelSource(gateway, prices, llm.timeout(), t.name()), json, metrics, clock,
-          props.activationTimeout(), redis.maxAttempts(), effects, stores.schedule(t), exploration.minStaleness(),
+          props.activationTimeout(), redis.maxAttempts(), new TenantEffects(effects, t.name()), stores.schedule(t), exploration.minStaleness(),
           workspaces, stores.tasks(t), cliExecutors, extras,
           new ActivityReporter(stores.activity(t), runnerId, clock), ChannelAdapters.sending(hub, slack, discord, clock),
           new AuditRecorder(stores.audit(t), archive, audit, redactor, new AuditMetrics(registry), clock));
