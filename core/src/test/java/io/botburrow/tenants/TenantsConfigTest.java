@@ -136,4 +136,20 @@ class TenantsConfigTest {
       assertThat(tenants.mayDelegate("acme", "beta")).isTrue();
     }
   }
+
+  @Test
+  void readsATenantGivenByEnvironmentVariables() {
+    var env = io.micronaut.context.env.PropertySource.of("env", Map.of(
+        "BOTBURROW_TENANTS_ACME_HUB_URL", "http://127.0.0.1:9001",
+        "BOTBURROW_TENANTS_ACME_HUB_API_KEY", "acme-env-key",
+        "BOTBURROW_TENANTS_ACME_DELEGATE_TO", "default"),
+        io.micronaut.context.env.PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+    try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).propertySources(env).start()) {
+      Tenants tenants = ctx.getBean(Tenants.class);
+
+      assertThat(tenants.all()).extracting(Tenant::name).containsExactly("default", "acme");
+      assertThat(tenants.get("acme").hub().apiKey()).isEqualTo("acme-env-key");
+      assertThat(tenants.mayDelegate("acme", "default")).isTrue();
+    }
+  }
 }
