@@ -64,6 +64,8 @@ class CoordinatorFactory {
       io.botburrow.audit.AuditProperties audit,
       io.botburrow.coordinator.tenants.TenantDuties tenantDuties) {
     List<LeaderDuty> duties = new ArrayList<>();
+    // the default tenant's Hub is counted under tenant="default" like every other tenant's
+    hub = tenantDuties.defaultHub();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
     duties.add(new StalenessScheduler(hub, queue, schedule, discovery, props, exploration.minStaleness(), metrics, activity, clock));

@@ -29,11 +29,13 @@ import java.util.List;
  */
 public final class TenantDuties {
   private final List<LeaderDuty> duties;
+  private final HubClient defaultHub;
 
   /** @param stores each tenant's exploration schedule and activity (null when only the default tenant is served) */
   public TenantDuties(Tenants tenants, TenantHubs hubs, AgentDefinitionStores definitions, TenantStores stores,
       ActivationQueue queue, CoordinatorProperties props, CoordinatorMetrics metrics, Duration minStaleness,
       MeterRegistry registry, Clock clock) {
+    this.defaultHub = new MeteredHub(hubs.defaultHub(), io.botburrow.activation.Activation.DEFAULT_TENANT, registry);
     List<LeaderDuty> all = new ArrayList<>();
     for (Tenant t : tenants.all()) {
       if (t.isDefault()) {
@@ -59,5 +61,10 @@ public final class TenantDuties {
 
   public List<LeaderDuty> duties() {
     return duties;
+  }
+
+  /** The default tenant's Hub ({@code botburrow.hub.*}) as its duties use it, counted like the others. */
+  public HubClient defaultHub() {
+    return defaultHub;
   }
 }
