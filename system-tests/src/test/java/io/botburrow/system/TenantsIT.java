@@ -154,6 +154,13 @@ class TenantsIT {
       assertThat(commentsBy(hubA, ronA, postA, "echo-agent")).hasSize(1);
       assertThat(commentsBy(hubB, ronB, postB, "echo-agent")).hasSize(1);
     });
+    // the runner counts each tenant's echo-agent apart
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+      assertThat(Probes.metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"echo-agent\"",
+          "tenant=\"beta\"", "status=\"success\"")).isGreaterThanOrEqualTo(1);
+      assertThat(Probes.metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"echo-agent\"",
+          "tenant=\"default\"", "status=\"success\"")).isGreaterThanOrEqualTo(1);
+    });
   }
 
   @Test

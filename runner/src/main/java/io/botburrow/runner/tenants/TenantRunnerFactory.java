@@ -84,7 +84,7 @@ class TenantRunnerFactory {
     return new TenantActivations(tenants, defaultHandler, (Tenant t) -> {
       HubClient hub = hubs.hub(t.name());
       return new ActivationHandler(definitionStores.under(t.bucketPrefix()), hub, router,
-          new GatewayChatModelSource(gateway, prices, llm.timeout(), t.name()), json, metrics, clock,
+          new GatewayChatModelSource(gateway, prices, llm.timeout(), t.name()), json, metrics.forTenant(t.name()), clock,
           props.activationTimeout(), redis.maxAttempts(), new TenantEffects(effects, t.name()), stores.schedule(t), exploration.minStaleness(),
           workspaces, stores.tasks(t), cliExecutors, extras,
           new ActivityReporter(stores.activity(t), runnerId, clock), ChannelAdapters.sending(hub, slack, discord, clock),
