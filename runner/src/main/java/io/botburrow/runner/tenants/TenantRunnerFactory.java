@@ -21,6 +21,7 @@ import io.botburrow.runner.activity.ActivityReporter;
 import io.botburrow.runner.audit.AuditMetrics;
 import io.botburrow.runner.audit.AuditRecorder;
 import io.botburrow.runner.executor.cli.CliExecutors;
+import io.botburrow.runner.memory.MemoryMounts;
 import io.botburrow.runner.llm.GatewayChatModelSource;
 import io.botburrow.runner.llm.LlmProperties;
 import io.botburrow.runner.llm.ModelRouter;
@@ -68,6 +69,7 @@ class TenantRunnerFactory {
       ExplorationProperties exploration,
       WorkspaceProvider workspaces,
       @Nullable CliExecutors cliExecutors,
+      @Nullable MemoryMounts memory,
       List<ActivationTools> extraTools,
       @Named("runnerId") String runnerId,
       SlackProperties slack,
@@ -86,9 +88,14 @@ class TenantRunnerFactory {
       return new ActivationHandler(definitionStores.under(t.bucketPrefix()), hub, router,
           new GatewayChatModelSource(gateway, prices, llm.timeout(), t.name()), json, metrics.forTenant(t.name()), clock,
           props.activationTimeout(), redis.maxAttempts(), new TenantEffects(effects, t.name()), stores.schedule(t), exploration.minStaleness(),
-          workspaces, stores.tasks(t), cliExecutors, extras,
+          workspaces, stores.tasks(t), tenantExecutors(cliExecutors, memory, t), extras,
           new ActivityReporter(stores.activity(t), runnerId, clock), ChannelAdapters.sending(hub, slack, discord, clock),
           new AuditRecorder(stores.audit(t), archive, audit, redactor, new AuditMetrics(registry), clock));
     });
+  }
+
+  // CLI agents keep their memory in the tenant's part of the bucket
+  private static CliExecutors tenantExecutors(CliExecutors executors, MemoryMounts memory, Tenant t) {
+    return executors == null ? null : executors.withMemory(memory == null ? null : memory.under(t.bucketPrefix()));
   }
 }
