@@ -26,9 +26,11 @@ final class MeteredHub implements HubClient {
   private final HubClient hub;
   private final Counter failures;
   private final AtomicInteger up = new AtomicInteger(1);
+  private final String tenantName;
 
   MeteredHub(HubClient hub, String tenant, MeterRegistry registry) {
     this.hub = hub;
+    this.tenantName = "Tenant(name=" + tenant + ") Hub";
     this.failures = Counter.builder("botburrow.tenant.hub.failures").tag("tenant", tenant)
         .description("failed calls to the tenant's Hub").register(registry);
     Gauge.builder("botburrow.tenant.hub.up", up, AtomicInteger::get).tag("tenant", tenant)
@@ -43,7 +45,8 @@ final class MeteredHub implements HubClient {
     } catch (HubException e) {
       failures.increment();
       up.set(0);
-      throw e;
+      // the duty that logs it names no Hub; subclasses (no long-poll endpoint) are decisions, passed on as they are
+      throw e.getClass() == HubException.class ? new HubException(tenantName + ": " + e.getMessage(), e.status(), e) : e;
     }
   }
 
