@@ -95,8 +95,9 @@ class CoordinatorFactory {
       @io.micronaut.core.annotation.Nullable io.botburrow.agents.AgentDefinitionStores definitions,
       @io.micronaut.core.annotation.Nullable io.botburrow.tenants.TenantStores stores, ActivationQueue queue,
       CoordinatorProperties props, CoordinatorMetrics metrics, ExplorationProperties exploration, MeterRegistry registry,
-      Clock clock) {
+      Clock clock, @io.micronaut.core.annotation.Nullable io.botburrow.audit.AuditArchives archives,
+      io.botburrow.audit.AuditProperties audit) {
     return new io.botburrow.coordinator.tenants.TenantDuties(tenants, hubs, definitions, stores, queue, props, metrics,
-        exploration.minStaleness(), registry, clock);
+        exploration.minStaleness(), registry, clock, archives, audit.retentionDays());
   }
 }

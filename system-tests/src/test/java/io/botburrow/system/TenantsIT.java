@@ -218,4 +218,46 @@ class TenantsIT {
     assertThat(Probes.metric(system.coordinatorHttp(), "botburrow_tenant_hub_up", "tenant=\"default\"")).isEqualTo(1.0);
     assertThat(Probes.metric(system.coordinatorHttp(), "botburrow_tenant_hub_failures_total", "tenant=\"default\"")).isZero();
   }
+
+  @Test
+  void eachTenantsAuditTrailIsArchivedInItsPartOfTheBucketAndVerifiesOnItsOwn() {
+    String inB = "audited-" + UUID.randomUUID();
+    system.llm.enqueueFor(inB, ScriptedTurn.text("Audited in beta " + inB));
+    String postB = post(hubB, ronB, "@echo-agent " + inB);
+    awaitReply(hubB, ronB, postB, "echo-agent");
+    S3Properties props = S3Properties.of(system.s3.endpoint(), "botburrow-agents", system.s3.accessKey(), system.s3.secretKey());
+    try (S3Client s3 = S3ClientFactory.createClient(props)) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> s3.listObjectsV2(b -> b.bucket("botburrow-agents").prefix("beta/audit/"))
+          .contents().stream().anyMatch(o -> o.key().contains("/echo-agent/")));
+    }
+
+    CliRun beta = cli("audit", "verify", "--tenant", "beta");
+    CliRun unknown = cli("audit", "verify", "--tenant", "nope");
+
+    assertThat(beta.exit()).as(beta.err()).isZero();
+    assertThat(beta.out()).containsPattern("audit: [1-9][0-9]* activations verified, chain ok");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("tenant 'nope' is not configured");
+  }
+
+  record CliRun(int exit, String out, String err) {}
+
+  private static CliRun cli(String... command) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = new picocli.CommandLine(new io.botburrow.cli.Main());
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    List<String> args = new java.util.ArrayList<>(List.of(command));
+    args.addAll(List.of("--config", "no-such-config.yml",
+        "-D", "botburrow.hub.url=" + system.hub.baseUrl(),
+        "-D", "botburrow.redis.url=" + system.redis.url(),
+        "-D", "botburrow.s3.endpoint=" + system.s3.endpoint(),
+        "-D", "botburrow.s3.bucket=botburrow-agents",
+        "-D", "botburrow.s3.access-key=" + system.s3.accessKey(),
+        "-D", "botburrow.s3.secret-key=" + system.s3.secretKey(),
+        "-D", "botburrow.tenants.beta.hub.url=" + betaHub.baseUrl()));
+    int exit = cli.execute(args.toArray(String[]::new));
+    return new CliRun(exit, out.toString(), err.toString());
+  }
 }

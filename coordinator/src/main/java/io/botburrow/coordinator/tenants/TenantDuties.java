@@ -31,10 +31,13 @@ public final class TenantDuties {
   private final List<LeaderDuty> duties;
   private final HubClient defaultHub;
 
-  /** @param stores each tenant's exploration schedule and activity (null when only the default tenant is served) */
+  /**
+   * @param stores each tenant's exploration schedule and activity (null when only the default tenant is served)
+   * @param archives each tenant's audit archive, whose old days are deleted as the default one's (null: no archive)
+   */
   public TenantDuties(Tenants tenants, TenantHubs hubs, AgentDefinitionStores definitions, TenantStores stores,
       ActivationQueue queue, CoordinatorProperties props, CoordinatorMetrics metrics, Duration minStaleness,
-      MeterRegistry registry, Clock clock) {
+      MeterRegistry registry, Clock clock, io.botburrow.audit.AuditArchives archives, int auditRetentionDays) {
     this.defaultHub = new MeteredHub(hubs.defaultHub(), io.botburrow.activation.Activation.DEFAULT_TENANT, registry);
     List<LeaderDuty> all = new ArrayList<>();
     for (Tenant t : tenants.all()) {
@@ -54,6 +57,10 @@ public final class TenantDuties {
           stores.activity(t), clock));
       if (!props.registrySyncInterval().isZero()) {
         all.add(new RegistrySync(hub, defs, schedule, minStaleness, props, clock));
+      }
+      if (archives != null) {
+        all.add(new io.botburrow.coordinator.duties.AuditRetentionDuty(archives.under(t.bucketPrefix()), auditRetentionDays,
+            clock, props.maxBackoff()));
       }
     }
     this.duties = List.copyOf(all);

@@ -3,7 +3,7 @@ package io.botburrow.runner.tenants;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.activity.AgentActivity;
 import io.botburrow.agents.AgentDefinitionStores;
-import io.botburrow.audit.AuditArchive;
+import io.botburrow.audit.AuditArchives;
 import io.botburrow.audit.AuditProperties;
 import io.botburrow.channels.ChannelAdapters;
 import io.botburrow.channels.discord.DiscordProperties;
@@ -74,7 +74,7 @@ class TenantRunnerFactory {
       @Named("runnerId") String runnerId,
       SlackProperties slack,
       DiscordProperties discord,
-      @Nullable AuditArchive archive,
+      @Nullable AuditArchives archives,
       AuditProperties audit,
       Redactor redactor,
       MeterRegistry registry) {
@@ -90,7 +90,7 @@ class TenantRunnerFactory {
           props.activationTimeout(), redis.maxAttempts(), new TenantEffects(effects, t.name()), stores.schedule(t), exploration.minStaleness(),
           workspaces, stores.tasks(t), tenantExecutors(cliExecutors, memory, t), extras,
           new ActivityReporter(stores.activity(t), runnerId, clock), ChannelAdapters.sending(hub, slack, discord, clock),
-          new AuditRecorder(stores.audit(t), archive, audit, redactor, new AuditMetrics(registry), clock));
+          new AuditRecorder(stores.audit(t), archives == null ? null : archives.under(t.bucketPrefix()), audit, redactor, new AuditMetrics(registry), clock));
     });
   }
 
