@@ -91,7 +91,8 @@ final class AuditStores implements AutoCloseable {
 
   /** The Hub the coordinator talks to, with its key. */
   io.botburrow.hub.HubClient hub(com.fasterxml.jackson.databind.ObjectMapper json) {
-    return new io.botburrow.hub.http.HttpHubClient(ctx.getBean(io.botburrow.hub.http.HubClientProperties.class), json);
+    return new io.botburrow.hub.http.HttpHubClient(
+        tenant == null ? ctx.getBean(io.botburrow.hub.http.HubClientProperties.class) : tenant.hub(), json);
   }
 
   /** {@code redis://host:port} and {@code s3://bucket} for messages, without credentials. */

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
@@ -226,18 +227,25 @@ class TenantsIT {
     String postB = post(hubB, ronB, "@echo-agent " + inB);
     awaitReply(hubB, ronB, postB, "echo-agent");
     S3Properties props = S3Properties.of(system.s3.endpoint(), "botburrow-agents", system.s3.accessKey(), system.s3.secretKey());
+    String key;
     try (S3Client s3 = S3ClientFactory.createClient(props)) {
-      await().atMost(Duration.ofSeconds(10)).until(() -> s3.listObjectsV2(b -> b.bucket("botburrow-agents").prefix("beta/audit/"))
-          .contents().stream().anyMatch(o -> o.key().contains("/echo-agent/")));
+      key = await().atMost(Duration.ofSeconds(10)).until(() -> s3.listObjectsV2(b -> b.bucket("botburrow-agents")
+          .prefix("beta/audit/")).contents().stream().map(o -> o.key())
+          .filter(k -> k.contains("/echo-agent/") && k.endsWith(".responses.jsonl")).findFirst(), Optional::isPresent).get();
     }
+    String activation = key.substring(key.lastIndexOf('/') + 1).split("\\.")[0];
 
     CliRun beta = cli("audit", "verify", "--tenant", "beta");
     CliRun unknown = cli("audit", "verify", "--tenant", "nope");
+    CliRun replayed = cli("replay", activation, "--tenant", "beta");
 
     assertThat(beta.exit()).as(beta.err()).isZero();
     assertThat(beta.out()).containsPattern("audit: [1-9][0-9]* activations verified, chain ok");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("tenant 'nope' is not configured");
+    // the beta definition's run, replayed from beta's archive on its recorded responses
+    assertThat(replayed.exit()).as(replayed.err()).isZero();
+    assertThat(replayed.out()).contains("replay: " + activation + " tool sequence matches");
   }
 
   record CliRun(int exit, String out, String err) {}
