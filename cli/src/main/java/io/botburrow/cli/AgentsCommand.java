@@ -69,6 +69,10 @@ final class AgentsCommand implements Runnable {
     @Option(names = "--force", description = "Upload agents whose type the runners cannot run yet (only that error is overridden).")
     boolean force;
 
+    @Option(names = "--prefix", defaultValue = "",
+        description = "Upload under this prefix of the bucket: a tenant's bucket-prefix, e.g. beta/ (default: the root).")
+    String prefix;
+
     @picocli.CommandLine.Mixin
     BucketOptions target = new BucketOptions();
 
@@ -86,7 +90,7 @@ final class AgentsCommand implements Runnable {
       }
       print(report, folder, force, System.out);
       try (S3Client s3 = target.client()) {
-        List<String> keys = new BucketUploader(s3, target.bucket).upload(folder);
+        List<String> keys = new BucketUploader(s3, target.bucket).upload(folder, prefix);
         keys.forEach(k -> System.out.println("uploaded s3://" + target.bucket + "/" + k));
         System.out.println(report.summary() + "; " + keys.size() + " object(s) uploaded to " + target.endpoint + " bucket "
             + target.bucket);

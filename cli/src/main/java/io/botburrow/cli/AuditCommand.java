@@ -42,6 +42,10 @@ final class AuditCommand implements Runnable {
     @Option(names = "--since", paramLabel = "DATE", description = "First day checked, yyyy-mm-dd (default: the retention window).")
     LocalDate since;
 
+    @Option(names = "--tenant", paramLabel = "NAME", defaultValue = "default",
+        description = "Check the trail of this tenant's agents (botburrow.tenants.NAME; default: ${DEFAULT-VALUE}).")
+    String tenant;
+
     @Mixin ServiceOptions options = new ServiceOptions();
 
     @Spec CommandSpec spec;
@@ -53,6 +57,12 @@ final class AuditCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try (AuditStores stores = AuditStores.open(options.fileProperties("coordinator"), options.commandLineProperties())) {
+        try {
+          stores.tenant(tenant);
+        } catch (IllegalArgumentException e) {
+          err.println("audit: " + e.getMessage());
+          return 2;
+        }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate first = since != null ? since : today.minusDays(stores.properties.retentionDays() - 1L);
         if (first.isAfter(today)) {

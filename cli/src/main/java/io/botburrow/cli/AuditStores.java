@@ -27,6 +27,7 @@ final class AuditStores implements AutoCloseable {
   private final ApplicationContext ctx;
   private RedissonClient redis;
   private S3Client s3;
+  private io.botburrow.tenants.Tenant tenant;
 
   private AuditStores(ApplicationContext ctx) {
     this.ctx = ctx;
@@ -42,6 +43,20 @@ final class AuditStores implements AutoCloseable {
     return new AuditStores(Services.builder("audit-cli", fileProperties, overrides).start());
   }
 
+  /**
+   * Reads the trail of {@code name}'s agents ({@code botburrow.tenants.<name>}): its Redis keys and part of the bucket.
+   *
+   * @throws io.botburrow.tenants.UnknownTenantException when no such tenant is configured
+   */
+  AuditStores tenant(String name) {
+    this.tenant = ctx.getBean(io.botburrow.tenants.Tenants.class).get(name);
+    return this;
+  }
+
+  private String bucketPrefix() {
+    return tenant == null ? "" : tenant.bucketPrefix();
+  }
+
   AuditLog log() {
     if (redis == null) {
       try {
@@ -51,7 +66,8 @@ final class AuditStores implements AutoCloseable {
         throw new io.botburrow.audit.AuditUnavailableException(e.getMessage(), e);
       }
     }
-    return new RedisAuditLog(redis, redisProperties.keyPrefix(), properties.streamMaxLength(), properties.retention());
+    String prefix = tenant == null ? redisProperties.keyPrefix() : tenant.redisPrefix(redisProperties.keyPrefix());
+    return new RedisAuditLog(redis, prefix, properties.streamMaxLength(), properties.retention());
   }
 
   /** The bucket archive, or null when no bucket is configured. */
@@ -62,7 +78,7 @@ final class AuditStores implements AutoCloseable {
     if (s3 == null) {
       s3 = S3ClientFactory.createClient(s3Properties);
     }
-    return new S3AuditArchive(s3, s3Properties.bucket());
+    return new S3AuditArchive(s3, s3Properties.bucket(), bucketPrefix());
   }
 
   /** The agent definitions in the bucket, or null when no bucket is configured. */
@@ -70,12 +86,14 @@ final class AuditStores implements AutoCloseable {
     if (archive() == null) {
       return null;
     }
-    return new io.botburrow.agents.s3.S3AgentDefinitionStore(s3, s3Properties.bucket(), java.time.Clock.systemUTC());
+    return new io.botburrow.agents.s3.S3AgentDefinitionStore(s3, s3Properties.bucket(), bucketPrefix(),
+        java.time.Clock.systemUTC());
   }
 
   /** The Hub the coordinator talks to, with its key. */
   io.botburrow.hub.HubClient hub(com.fasterxml.jackson.databind.ObjectMapper json) {
-    return new io.botburrow.hub.http.HttpHubClient(ctx.getBean(io.botburrow.hub.http.HubClientProperties.class), json);
+    return new io.botburrow.hub.http.HttpHubClient(
+        tenant == null ? ctx.getBean(io.botburrow.hub.http.HubClientProperties.class) : tenant.hub(), json);
   }
 
   /** {@code redis://host:port} and {@code s3://bucket} for messages, without credentials. */

@@ -51,6 +51,11 @@ final class DevCommand implements Callable<Integer> {
   @Option(names = "--gateway-port", defaultValue = "4000", description = "LLM gateway API port (default ${DEFAULT-VALUE}).")
   int gatewayPort;
 
+  @Option(names = "--second-hub-port", defaultValue = "-1",
+      description = "Also run a second development Hub on this port as tenant 'second', with the same agents under"
+          + " second/ of the bucket (default: none).")
+  int secondHubPort;
+
   @Option(names = "--slots", defaultValue = "4", description = "Runner slots (default ${DEFAULT-VALUE}).")
   int slots;
 
@@ -71,9 +76,10 @@ final class DevCommand implements Callable<Integer> {
     int uploaded = seed(s3Props);
     LlmChoice llm = LlmChoice.fromEnvironment(System.getenv());
     started.add(llm);
-    DevHubServer hub = DevHubServer.start(hubProperties());
+    DevHubServer hub = DevHubServer.start(hubProperties(hubPort));
     started.add(hub);
     Map<String, Object> common = common(hub, redisUrl, s3Props);
+    DevHubServer second = secondHubPort < 0 ? null : secondHub(s3Props, common);
     // development mode lets the coordinator use the default operator key unless BOTBURROW_OPERATOR_KEY is set
     ApplicationContext coordinator = Services.start("coordinator",
         with(common, Map.of("micronaut.server.port", coordinatorPort, OperatorProperties.DEV_MODE_PROPERTY, true)));
@@ -89,6 +95,9 @@ final class DevCommand implements Callable<Integer> {
     ApplicationContext runner = Services.start("runner", runnerProps);
     started.add(runner);
     print(hub, s3, uploaded, redisUrl, llm, sandbox);
+    if (second != null) {
+      System.out.println("  Second Hub        " + second.baseUrl() + "/   (tenant 'second', agents under second/ of the bucket)");
+    }
     printGateway(runner);
     Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "botburrow-dev-shutdown"));
     Thread.currentThread().join();
@@ -115,7 +124,19 @@ final class DevCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, Object> hubProperties() throws java.io.IOException {
+  /** A second Hub as tenant 'second': its agents are config/agents again, under second/ of the bucket. */
+  private DevHubServer secondHub(S3Properties s3Props, Map<String, Object> common) throws java.io.IOException {
+    DevHubServer second = DevHubServer.start(hubProperties(secondHubPort));
+    started.add(second);
+    try (S3Client client = S3ClientFactory.createClient(s3Props)) {
+      new BucketUploader(client, s3Props.bucket()).upload(configDir, "second/");
+    }
+    common.put("botburrow.tenants.second.hub.url", second.baseUrl().toString());
+    common.put("botburrow.tenants.second.hub.api-key", second.adminKey());
+    return second;
+  }
+
+  private Map<String, Object> hubProperties(int port) throws java.io.IOException {
     List<String> seeds = new ArrayList<>(List.of("ron:human"));
     Path agents = configDir.resolve("agents");
     if (Files.isDirectory(agents)) {
@@ -124,7 +145,7 @@ final class DevCommand implements Callable<Integer> {
       }
     }
     Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", hubPort);
+    props.put("micronaut.server.port", port);
     props.put("botburrow.hub.seed-agents", seeds);
     return props;
   }

@@ -39,6 +39,10 @@ final class MemoryCommand implements Runnable {
     @Option(names = "--max-size-mb", defaultValue = "1000", description = "Refuse more than this (default ${DEFAULT-VALUE}).")
     long maxSizeMb;
 
+    @Option(names = "--prefix", defaultValue = "",
+        description = "A tenant's bucket-prefix, e.g. beta/: the team of that tenant's agents (default: the default tenant).")
+    String prefix;
+
     @picocli.CommandLine.Mixin
     BucketOptions bucket = new BucketOptions();
 
@@ -54,10 +58,14 @@ final class MemoryCommand implements Runnable {
         System.err.println("Not a folder: " + dir);
         return 2;
       }
+      if (!prefix.isEmpty() && (!prefix.endsWith("/") || prefix.startsWith("/"))) {
+        System.err.println("--prefix must end with '/' and not start with it, like a tenant's bucket-prefix: " + prefix);
+        return 2;
+      }
       try (S3Client s3 = bucket.client()) {
-        var saved = new MemoryStore(s3, bucket.bucket).pushTeam(team, dir, maxSizeMb * 1024 * 1024);
+        var saved = new MemoryStore(s3, bucket.bucket).pushTeam(prefix, team, dir, maxSizeMb * 1024 * 1024);
         System.out.println("team " + team + ": " + saved.written() + " file(s), " + saved.bytes() + " bytes pushed to s3://"
-            + bucket.bucket + "/" + MemoryStore.teamPrefix(team) + (saved.deleted() > 0 ? "; " + saved.deleted() + " removed" : ""));
+            + bucket.bucket + "/" + prefix + MemoryStore.teamPrefix(team) + (saved.deleted() > 0 ? "; " + saved.deleted() + " removed" : ""));
         return 0;
       } catch (MemoryTooLargeException e) {
         System.err.println("team " + team + ": nothing pushed: " + e.getMessage());

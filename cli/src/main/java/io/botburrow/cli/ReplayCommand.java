@@ -26,6 +26,10 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ACTIVATION_ID")
   String activationId;
 
+  @picocli.CommandLine.Option(names = "--tenant", paramLabel = "NAME", defaultValue = "default",
+      description = "The tenant whose activation it was (botburrow.tenants.NAME; default: ${DEFAULT-VALUE}).")
+  String tenant;
+
   @Mixin ServiceOptions options = new ServiceOptions();
 
   @Spec CommandSpec spec;
@@ -35,6 +39,12 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (AuditStores stores = AuditStores.open(options.fileProperties("coordinator"), options.commandLineProperties())) {
+      try {
+        stores.tenant(tenant);
+      } catch (IllegalArgumentException e) {
+        err.println("replay: " + e.getMessage());
+        return 2;
+      }
       if (stores.archive() == null) {
         err.println("replay: no bucket configured (botburrow.s3.bucket): the model responses are archived there");
         return 2;

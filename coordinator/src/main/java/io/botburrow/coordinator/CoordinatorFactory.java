@@ -61,8 +61,11 @@ class CoordinatorFactory {
       @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.DiscordGatewayDuty discordGateway,
       @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.SlackSocketModeDuty slackSocketMode,
       @io.micronaut.core.annotation.Nullable io.botburrow.audit.AuditArchive auditArchive,
-      io.botburrow.audit.AuditProperties audit) {
+      io.botburrow.audit.AuditProperties audit,
+      io.botburrow.coordinator.tenants.TenantDuties tenantDuties) {
     List<LeaderDuty> duties = new ArrayList<>();
+    // the default tenant's Hub is counted under tenant="default" like every other tenant's
+    hub = tenantDuties.defaultHub();
     duties.add(new HubWatcher(hub, queue, props, metrics, clock));
     DiscoveryPolicy discovery = new DiscoveryPolicy(definitions);
     duties.add(new StalenessScheduler(hub, queue, schedule, discovery, props, exploration.minStaleness(), metrics, activity, clock));
@@ -82,6 +85,19 @@ class CoordinatorFactory {
       duties.add(new io.botburrow.coordinator.duties.AuditRetentionDuty(auditArchive, audit.retentionDays(), clock,
           props.maxBackoff()));
     }
+    duties.addAll(tenantDuties.duties());
     return new DutyManager(duties, metrics);
+  }
+
+  @Singleton
+  io.botburrow.coordinator.tenants.TenantDuties tenantDuties(io.botburrow.tenants.Tenants tenants,
+      io.botburrow.tenants.TenantHubs hubs,
+      @io.micronaut.core.annotation.Nullable io.botburrow.agents.AgentDefinitionStores definitions,
+      @io.micronaut.core.annotation.Nullable io.botburrow.tenants.TenantStores stores, ActivationQueue queue,
+      CoordinatorProperties props, CoordinatorMetrics metrics, ExplorationProperties exploration, MeterRegistry registry,
+      Clock clock, @io.micronaut.core.annotation.Nullable io.botburrow.audit.AuditArchives archives,
+      io.botburrow.audit.AuditProperties audit) {
+    return new io.botburrow.coordinator.tenants.TenantDuties(tenants, hubs, definitions, stores, queue, props, metrics,
+        exploration.minStaleness(), registry, clock, archives, audit.retentionDays());
   }
 }

@@ -163,7 +163,12 @@ public final class MemoryStore {
    * objects of files not in {@code dir} are deleted.
    */
   public Saved pushTeam(String team, Path dir, long maxBytes) {
-    String prefix = teamPrefix(team);
+    return pushTeam("", team, dir, maxBytes);
+  }
+
+  /** As {@link #pushTeam(String, Path, long)}, in a tenant's part of the bucket ({@code keyPrefix}, ending with /). */
+  public Saved pushTeam(String keyPrefix, String team, Path dir, long maxBytes) {
+    String prefix = keyPrefix + teamPrefix(team);
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("not a directory: " + dir);
     }

@@ -145,7 +145,12 @@ public final class Gateway {
 
   /** Whether the operator gave {@code agent} a daily or monthly budget here (its own or the default). */
   public boolean limitsAgentSpend(String agent) {
-    var limits = agentLimits.apply(agent);
+    return limitsAgentSpend(agent, null);
+  }
+
+  /** Whether the operator gave {@code agent} of {@code tenant} a daily or monthly budget (its own, its tenant's or the default). */
+  public boolean limitsAgentSpend(String agent, String tenant) {
+    var limits = limitsOf(agent, tenant);
     return limits.agentDailyUsd() > 0 || limits.agentMonthlyUsd() > 0;
   }
 
@@ -180,8 +185,13 @@ public final class Gateway {
 
   /** The operator's limits for this caller: its agent's own where the operator set them, its token limit. */
   BudgetLimits limitsFor(Caller caller) {
-    var own = agentLimits.apply(caller.agent());
+    var own = limitsOf(caller.agent(), caller.tenant());
     return own.withActivationTokens(caller.tokenLimit() > 0 ? caller.tokenLimit() : own.activationTokens());
+  }
+
+  private BudgetLimits limitsOf(String agent, String tenant) {
+    return agentLimits instanceof io.botburrow.gateway.budget.AgentLimits limits ? limits.apply(agent, tenant)
+        : agentLimits.apply(agent);
   }
 
   private void settle(Caller caller, Budgets.Reservation reservation, DeploymentChain.Served served) {

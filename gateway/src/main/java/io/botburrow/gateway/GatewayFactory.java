@@ -117,22 +117,29 @@ public class GatewayFactory {
 
   /** The operator's budget limits of each agent: the defaults and {@code botburrow.gateway.agents.<agent>.*}. */
   @Singleton
-  AgentLimits agentLimits(GatewayProperties props, List<AgentBudgetProperties> overrides) {
+  AgentLimits agentLimits(GatewayProperties props, List<AgentBudgetProperties> overrides,
+      io.botburrow.tenants.Tenants tenants) {
     var defaults = new BudgetLimits(props.activationTokens(), props.activationUsd(), props.agentDailyUsd(),
         props.agentMonthlyUsd(), props.tenantMonthlyUsd());
-    return AgentLimits.from(defaults, overrides);
+    var budgets = new java.util.HashMap<String, io.botburrow.tenants.TenantBudget>();
+    tenants.all().forEach(t -> budgets.put(t.name(), t.budget()));
+    // the default tenant's work names the gateway's default tenant when its token names none
+    budgets.putIfAbsent(props.defaultTenant(), tenants.get(io.botburrow.activation.Activation.DEFAULT_TENANT).budget());
+    return AgentLimits.from(defaults, overrides).withTenants(budgets);
   }
 
   @Singleton
   Gateway gateway(GatewayProperties props, GatewayRoutes routes, BudgetStore store, Cooldowns cooldowns,
       PriceTable prices, GatewayMetrics metrics, GatewayTokens tokens, AgentLimits limits, ObjectMapper mapper,
-      Clock clock) {
+      Clock clock, io.botburrow.tenants.Tenants tenants) {
     var chain = new DeploymentChain(
         new ModelAdapters(mapper, clock, props.connectTimeout(), props.streamIdleTimeout()), cooldowns,
         new RateLimits(store, clock),
         (from, to, reason) -> metrics.fallback(from.name(), to.name(), reason),
         duration -> Thread.sleep(duration), clock, props.maxRetryWait());
-    return new Gateway(routes, chain, new Budgets(store), limits, prices, metrics, tokens, clock);
+    var apart = tenants.all().stream().filter(t -> !t.isDefault()).map(io.botburrow.tenants.Tenant::name)
+        .collect(java.util.stream.Collectors.toSet());
+    return new Gateway(routes, chain, new Budgets(store, apart), limits, prices, metrics, tokens, clock);
   }
 
   /** The HTTP front, started with the context when {@code botburrow.gateway.port} is 0 or more. */

@@ -144,7 +144,7 @@ class RunnerFactory {
   @Bean(preDestroy = "close")
   RunnerService runnerService(
       ActivationClaims claims,
-      ActivationHandler handler,
+      io.botburrow.runner.tenants.TenantActivations handler,
       RunnerProperties props,
       RunnerMetrics metrics,
       @Named("runnerId") String runnerId,

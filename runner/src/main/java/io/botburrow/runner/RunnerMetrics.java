@@ -15,10 +15,13 @@ public class RunnerMetrics {
   /** Where a runner thread can survive an exception. */
   public static final java.util.List<String> ERROR_STAGES = java.util.List.of("claim", "slot", "activation", "settle", "heartbeat");
   private final MeterRegistry registry;
-  private final AtomicInteger busy = new AtomicInteger();
+  private final AtomicInteger busy;
+  private final String tenant;
 
   public RunnerMetrics(MeterRegistry registry, ActivationQueue queue, RunnerPool pool) {
     this.registry = registry;
+    this.busy = new AtomicInteger();
+    this.tenant = io.botburrow.activation.Activation.DEFAULT_TENANT;
     Gauge.builder("botburrow.runner.queue.depth", () -> depth(queue, pool))
         .description("Pending activations claimable by the pool")
         .tag("pool", pool.wireName())
@@ -34,15 +37,26 @@ public class RunnerMetrics {
         .register(registry);
   }
 
+  private RunnerMetrics(RunnerMetrics of, String tenant) {
+    this.registry = of.registry;
+    this.busy = of.busy;
+    this.tenant = tenant;
+  }
+
+  /** These meters as one tenant's activations record them: each per-agent meter labelled with the tenant. */
+  public RunnerMetrics forTenant(String tenantName) {
+    return new RunnerMetrics(this, tenantName);
+  }
+
   public void activation(String agent, String toolType, String status, Duration duration, Usage usage) {
     Counter.builder("botburrow.activations")
         .description("Finished activations by outcome")
-        .tags("agent", agent, "tool_type", toolType, "status", status)
+        .tags("agent", agent, "tool_type", toolType, "status", status, "tenant", tenant)
         .register(registry)
         .increment();
     Timer.builder("botburrow.activation.duration")
         .description("Wall-clock time of an activation")
-        .tags("agent", agent, "tool_type", toolType)
+        .tags("agent", agent, "tool_type", toolType, "tenant", tenant)
         .publishPercentileHistogram()
         .register(registry)
         .record(duration);
@@ -58,7 +72,7 @@ public class RunnerMetrics {
   public void toolCall(String agent, String toolType, String tool, String status) {
     Counter.builder("botburrow.tool.calls")
         .description("Tool calls by agent, tool and outcome")
-        .tags("agent", agent, "tool_type", toolType, "tool", tool, "status", status)
+        .tags("agent", agent, "tool_type", toolType, "tool", tool, "status", status, "tenant", tenant)
         .register(registry)
         .increment();
   }

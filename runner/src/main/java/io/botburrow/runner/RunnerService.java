@@ -4,7 +4,7 @@ import io.botburrow.activation.ActivationId;
 import io.botburrow.queue.ActivationClaims;
 import io.botburrow.queue.Lease;
 import io.botburrow.queue.QueueUnavailableException;
-import io.botburrow.runner.activation.ActivationHandler;
+import io.botburrow.runner.activation.ActivationRunner;
 import io.botburrow.runners.RunnerRegistry;
 import io.botburrow.runner.activation.ActivationControl;
 import io.botburrow.runner.activation.ActivationControl.Stop;
@@ -33,7 +33,7 @@ public class RunnerService implements AutoCloseable {
   /** How long a stopped activation gets to end by itself before drain releases it anyway. */
   public static final Duration STOP_GRACE = Duration.ofSeconds(5);
   private final ActivationClaims claims;
-  private final ActivationHandler handler;
+  private final ActivationRunner handler;
   private final RunnerProperties props;
   private final RunnerMetrics metrics;
   private final String runnerId;
@@ -52,7 +52,7 @@ public class RunnerService implements AutoCloseable {
 
   public RunnerService(
       ActivationClaims claims,
-      ActivationHandler handler,
+      ActivationRunner handler,
       RunnerProperties props,
       RunnerMetrics metrics,
       String runnerId,
@@ -63,7 +63,7 @@ public class RunnerService implements AutoCloseable {
   /** With {@code claimObserver} told of every claim, timed by {@code clock}. */
   public RunnerService(
       ActivationClaims claims,
-      ActivationHandler handler,
+      ActivationRunner handler,
       RunnerProperties props,
       RunnerMetrics metrics,
       String runnerId,

@@ -57,11 +57,24 @@ public final class BucketUploader {
    * @throws AgentStoreUnavailableException when the bucket cannot be reached or refuses a write
    */
   public List<String> upload(Path folder) {
+    return upload(folder, "");
+  }
+
+  /**
+   * As {@link #upload(Path)}, under {@code keyPrefix} of the bucket: a tenant's part ({@code botburrow.tenants.<name>
+   * .bucket-prefix}).
+   *
+   * @param keyPrefix empty, or ending with {@code /}
+   */
+  public List<String> upload(Path folder, String keyPrefix) {
+    if (!keyPrefix.isEmpty() && (!keyPrefix.endsWith("/") || keyPrefix.startsWith("/"))) {
+      throw new IllegalArgumentException("the key prefix must end with '/' and not start with it, was '" + keyPrefix + "'");
+    }
     List<Path> files = filesToUpload(folder);
     ensureBucket();
     List<String> keys = new ArrayList<>();
     for (Path file : files) {
-      String key = keyOf(folder, file);
+      String key = keyPrefix + keyOf(folder, file);
       put(key, file);
       keys.add(key);
     }

@@ -48,7 +48,21 @@ public final class S3AgentDefinitionStore implements AgentDefinitionStore {
    * @param clock time source for cache expiry
    */
   public S3AgentDefinitionStore(S3Client s3, String bucket, Clock clock) {
-    this.reader = new S3ObjectReader(Objects.requireNonNull(s3, "s3"), Objects.requireNonNull(bucket, "bucket"));
+    this(s3, bucket, "", clock);
+  }
+
+  /**
+   * A store of the definitions under {@code keyPrefix} of the bucket ({@code <keyPrefix>agents/<name>/...}, {@code
+   * <keyPrefix>skills/...}): one tenant's part, which no other prefix's store reads.
+   *
+   * @param keyPrefix empty, or ending with {@code /}
+   */
+  public S3AgentDefinitionStore(S3Client s3, String bucket, String keyPrefix, Clock clock) {
+    Objects.requireNonNull(keyPrefix, "keyPrefix");
+    if (!keyPrefix.isEmpty() && !keyPrefix.endsWith("/")) {
+      throw new IllegalArgumentException("keyPrefix must end with '/', was '" + keyPrefix + "'");
+    }
+    this.reader = new S3ObjectReader(Objects.requireNonNull(s3, "s3"), Objects.requireNonNull(bucket, "bucket"), keyPrefix);
     this.loader = new S3DefinitionLoader(reader);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -97,7 +111,7 @@ public final class S3AgentDefinitionStore implements AgentDefinitionStore {
     cache.put(agentName, loaded);
     if (cached == null || !cached.definition().revision().equals(loaded.definition().revision())) {
       LOG.info("Agent(name={}) definition loaded from s3://{}, revision {}, {} skill(s)",
-          agentName, reader.bucket(), loaded.definition().revision(), loaded.definition().skills().size());
+          agentName, reader.location(), loaded.definition().revision(), loaded.definition().skills().size());
       loaded.warnings().forEach(warning -> LOG.warn("Agent(name={}) definition: {}", agentName, warning));
     }
     return loaded.definition();

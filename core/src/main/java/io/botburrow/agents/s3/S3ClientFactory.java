@@ -43,6 +43,15 @@ public class S3ClientFactory {
     return new S3AgentDefinitionStore(s3, properties.bucket(), clock.orElseGet(Clock::systemUTC));
   }
 
+  /** Stores of tenants' parts of the bucket, one per prefix; the default tenant's is {@link #agentDefinitionStore}. */
+  @Singleton
+  public io.botburrow.agents.AgentDefinitionStores agentDefinitionStores(
+      @Named("agents") S3Client s3, S3Properties properties, Optional<Clock> clock) {
+    java.util.Map<String, AgentDefinitionStore> stores = new java.util.concurrent.ConcurrentHashMap<>();
+    return prefix -> stores.computeIfAbsent(prefix,
+        p -> new S3AgentDefinitionStore(s3, properties.bucket(), p, clock.orElseGet(Clock::systemUTC)));
+  }
+
   @Singleton
   public BucketUploader bucketUploader(@Named("agents") S3Client s3, S3Properties properties) {
     return new BucketUploader(s3, properties.bucket());

@@ -23,28 +23,41 @@ final class S3ObjectReader {
 
   private final S3Client s3;
   private final String bucket;
+  private final String keyPrefix;
 
   S3ObjectReader(S3Client s3, String bucket) {
+    this(s3, bucket, "");
+  }
+
+  /** Reads only under {@code keyPrefix} (a tenant's part of the bucket); keys in and out are relative to it. */
+  S3ObjectReader(S3Client s3, String bucket, String keyPrefix) {
     this.s3 = s3;
     this.bucket = bucket;
+    this.keyPrefix = keyPrefix;
   }
 
   String bucket() {
     return bucket;
   }
 
+  /** {@code bucket/prefix} as logs name it. */
+  String location() {
+    return keyPrefix.isEmpty() ? bucket : bucket + "/" + keyPrefix.substring(0, keyPrefix.length() - 1);
+  }
+
   /**
    * GETs {@code key}; with {@code ifNoneMatch} (an ETag, or null) answers {@link FetchResult.NotModified}
    * when the object is unchanged. Blocks.
    */
-  FetchResult get(String key, String ifNoneMatch) {
+  FetchResult get(String relativeKey, String ifNoneMatch) {
+    String key = keyPrefix + relativeKey;
     GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key);
     if (ifNoneMatch != null && !ifNoneMatch.isEmpty()) {
       request.ifNoneMatch(ifNoneMatch);
     }
     try {
       ResponseBytes<GetObjectResponse> bytes = s3.getObjectAsBytes(request.build());
-      return new FetchResult.Found(new StoredObject(key, bytes.response().eTag(), bytes.asUtf8String()));
+      return new FetchResult.Found(new StoredObject(relativeKey, bytes.response().eTag(), bytes.asUtf8String()));
     } catch (NoSuchKeyException e) {
       return new FetchResult.Missing();
     } catch (S3Exception e) {
@@ -61,10 +74,12 @@ final class S3ObjectReader {
   }
 
   /** Every key under {@code prefix}, all pages. Blocks. */
-  List<String> listKeys(String prefix) {
+  List<String> listKeys(String relativePrefix) {
+    String prefix = keyPrefix + relativePrefix;
     ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
     return call("LIST s3://" + bucket + "/" + prefix,
-        () -> s3.listObjectsV2Paginator(request).contents().stream().map(S3Object::key).toList());
+        () -> s3.listObjectsV2Paginator(request).contents().stream().map(S3Object::key)
+            .map(k -> k.substring(keyPrefix.length())).toList());
   }
 
   private static <T> T call(String what, Supplier<T> operation) {

@@ -17,4 +17,10 @@ public class AuditArchiveFactory {
   AuditArchive auditArchive(@Named("agents") S3Client s3, S3Properties properties) {
     return new S3AuditArchive(s3, properties.bucket());
   }
+
+  /** Each tenant's archive, under its bucket prefix. */
+  @Singleton
+  io.botburrow.audit.AuditArchives auditArchives(@Named("agents") S3Client s3, S3Properties properties) {
+    return prefix -> new S3AuditArchive(s3, properties.bucket(), prefix);
+  }
 }

@@ -28,15 +28,22 @@ public final class S3AuditArchive implements AuditArchive {
   private static final String RESPONSES = ".responses.jsonl";
   private final S3Client s3;
   private final String bucket;
+  private final String root;
 
   public S3AuditArchive(S3Client s3, String bucket) {
+    this(s3, bucket, "");
+  }
+
+  /** The archive under {@code keyPrefix} of the bucket (a tenant's bucket prefix, ending with /): {@code <keyPrefix>audit/}. */
+  public S3AuditArchive(S3Client s3, String bucket, String keyPrefix) {
     this.s3 = Objects.requireNonNull(s3, "s3");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
+    this.root = Objects.requireNonNull(keyPrefix, "keyPrefix") + ROOT;
   }
 
   @Override
   public void store(LocalDate day, String agent, String run, List<AuditEntry> records, List<String> responses) {
-    String base = ROOT + day + "/" + agent + "/" + run;
+    String base = root + day + "/" + agent + "/" + run;
     StringBuilder lines = new StringBuilder();
     records.forEach(e -> lines.append(AuditLines.write(e)).append('\n'));
     put(base + ".jsonl", lines.toString());
@@ -48,11 +55,11 @@ public final class S3AuditArchive implements AuditArchive {
   @Override
   public List<Run> read(LocalDate day) {
     List<Run> runs = new ArrayList<>();
-    for (String key : keys(ROOT + day + "/")) {
+    for (String key : keys(root + day + "/")) {
       if (!key.endsWith(".jsonl") || key.endsWith(RESPONSES)) {
         continue;
       }
-      String[] parts = key.substring(ROOT.length()).split("/");
+      String[] parts = key.substring(root.length()).split("/");
       if (parts.length != 3) {
         continue;
       }
@@ -65,7 +72,7 @@ public final class S3AuditArchive implements AuditArchive {
   @Override
   public List<String> responses(LocalDate day, String agent, String run) {
     try {
-      return get(ROOT + day + "/" + agent + "/" + run + RESPONSES).lines().filter(l -> !l.isBlank()).toList();
+      return get(root + day + "/" + agent + "/" + run + RESPONSES).lines().filter(l -> !l.isBlank()).toList();
     } catch (AuditUnavailableException e) {
       if (e.getCause() instanceof NoSuchKeyException) {
         return List.of();
@@ -81,7 +88,7 @@ public final class S3AuditArchive implements AuditArchive {
       if (!d.isBefore(day)) {
         break;
       }
-      for (String key : keys(ROOT + d + "/")) {
+      for (String key : keys(root + d + "/")) {
         call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
         deleted++;
       }
@@ -92,8 +99,8 @@ public final class S3AuditArchive implements AuditArchive {
   @Override
   public List<LocalDate> days() {
     TreeSet<LocalDate> days = new TreeSet<>();
-    for (String key : keys(ROOT)) {
-      String rest = key.substring(ROOT.length());
+    for (String key : keys(root)) {
+      String rest = key.substring(root.length());
       int slash = rest.indexOf('/');
       if (slash > 0) {
         try {

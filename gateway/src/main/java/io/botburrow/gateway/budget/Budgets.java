@@ -38,9 +38,19 @@ public final class Budgets {
   }
 
   private final BudgetStore store;
+  private final java.util.Set<String> tenantsWithOwnAgents;
   private volatile Period period = Period.of(Instant.EPOCH);
 
   public Budgets(BudgetStore store) {
+    this(store, java.util.Set.of());
+  }
+
+  /**
+   * @param tenantsWithOwnAgents tenants whose agents' budgets are counted apart from same-named agents of other
+   *     tenants (each configured tenant but the default one, whose counters keep the keys they always had)
+   */
+  public Budgets(BudgetStore store, java.util.Set<String> tenantsWithOwnAgents) {
+    this.tenantsWithOwnAgents = java.util.Set.copyOf(tenantsWithOwnAgents);
     this.store = store;
   }
 
@@ -67,7 +77,7 @@ public final class Budgets {
    * @throws BudgetExceededException when one of them is spent
    */
   public Reservation reserve(Caller caller, BudgetLimits limits, long tokens, double usd, Instant now) {
-    var counters = counters(caller, limits, period(now));
+    var counters = counters(agentKey(caller), caller, limits, period(now));
     var amounts = amounts(counters, tokens, usd);
     var result = store.tryAdd(counters, amounts);
     if (result.refused() >= 0) {
@@ -100,7 +110,7 @@ public final class Budgets {
 
   /** Every budget of {@code caller} as it stands (limit 0: none), without spending anything. */
   public List<Level> levels(Caller caller, BudgetLimits limits, Instant now) {
-    var counters = counters(caller, limits, period(now));
+    var counters = counters(agentKey(caller), caller, limits, period(now));
     var values = store.values(counters);
     var levels = new ArrayList<Level>();
     for (int i = 0; i < values.length; i++) {
@@ -111,9 +121,19 @@ public final class Budgets {
   }
 
   /** The counters of one caller's budgets at {@code now}. Pure. */
+  private String agentKey(Caller caller) {
+    String agent = "agent:" + caller.agent();
+    return tenantsWithOwnAgents.contains(caller.tenant()) ? "tenant:" + caller.tenant() + ":" + agent : agent;
+  }
+
   static List<Counter> counters(Caller caller, BudgetLimits limits, Period period) {
+    return counters("agent:" + caller.agent(), caller, limits, period);
+  }
+
+  /** @param agentKey the agent's part of its counters' keys: its name, under its tenant's where tenants keep apart */
+  static List<Counter> counters(String agentKey, Caller caller, BudgetLimits limits, Period period) {
     var act = PREFIX + "act:" + caller.activation();
-    var agent = PREFIX + "agent:" + caller.agent();
+    var agent = PREFIX + agentKey;
     return List.of(
         new Counter(act + ":tokens", Scope.ACTIVATION, "tokens", limits.activationTokens(), ACTIVATION_TTL),
         new Counter(act + ":usd", Scope.ACTIVATION, "USD", micros(limits.activationUsd()), ACTIVATION_TTL),

@@ -52,7 +52,7 @@ import org.slf4j.MDC;
  * deadline watchdog, report consumption and the activation to the Hub. Never throws: every ending is an
  * {@link ActivationOutcome}, and a person whose mention cannot be answered is told why.
  */
-public class ActivationHandler {
+public class ActivationHandler implements ActivationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ActivationHandler.class);
   private final AgentDefinitionStore definitions;
   private final HubClient hub;
@@ -153,6 +153,7 @@ public class ActivationHandler {
   }
 
   /** Runs {@code a}; effects that must happen once are made only while {@code control} holds the lease. */
+  @Override
   public ActivationOutcome handle(Activation a, ActivationControl control) {
     MDC.put("activation_id", a.id().value());
     MDC.put("agent", a.agent());

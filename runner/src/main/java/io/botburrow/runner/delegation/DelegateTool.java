@@ -37,7 +37,7 @@ final class DelegateTool implements AgentTool {
             + " accept; a refusal says why. Say who did what when you use the answer.",
         Map.of("type", "object",
             "properties", Map.of(
-                "agent", Map.of("type", "string", "description", "Name of the agent to hand the task to."),
+                "agent", Map.of("type", "string", "description", "Name of the agent to hand the task to; tenant/name for an agent of another tenant (Hub)."),
                 "task", Map.of("type", "string", "description", "What the agent should do, with everything it needs to know.")),
             "required", List.of("agent", "task")));
   }

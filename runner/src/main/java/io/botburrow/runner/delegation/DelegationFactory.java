@@ -1,7 +1,12 @@
 package io.botburrow.runner.delegation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.botburrow.activation.Activation;
 import io.botburrow.agents.AgentDefinitionStore;
+import io.botburrow.agents.AgentDefinitionStores;
+import io.botburrow.tenants.TenantStores;
+import io.botburrow.tenants.Tenants;
+import io.micronaut.core.annotation.Nullable;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.EffectLedger;
 import io.botburrow.runner.PropertyLists;
@@ -19,9 +24,14 @@ import java.util.Map;
 class DelegationFactory {
   @Singleton
   DelegationTools delegationTools(Environment env, DelegationProperties props, AgentDefinitionStore definitions,
-      ActivationQueue queue, TaskStore tasks, EffectLedger ledger, ObjectMapper json, Clock clock) {
+      ActivationQueue queue, TaskStore tasks, EffectLedger ledger, ObjectMapper json, Clock clock, Tenants tenants,
+      @Nullable AgentDefinitionStores tenantDefinitions, @Nullable TenantStores tenantStores) {
     DelegationAuthority authority = new DelegationAuthority(allowLists(env), props.maxDepth());
-    return new DelegationTools(new Delegations(authority, definitions, queue, tasks, ledger, props.resultWait(), clock), json);
+    // the default tenant keeps the runner's own stores; the others get theirs (TenantRunnerFactory checks they exist)
+    TenantParts parts = new TenantParts(tenants,
+        t -> Activation.DEFAULT_TENANT.equals(t) ? definitions : tenantDefinitions.under(tenants.get(t).bucketPrefix()),
+        t -> Activation.DEFAULT_TENANT.equals(t) ? tasks : tenantStores.tasks(tenants.get(t)));
+    return new DelegationTools(new Delegations(authority, parts, queue, ledger, props.resultWait(), clock), json);
   }
 
   /** {@code botburrow.delegation.allow.<agent>}: a YAML list, or comma-separated text (environment, -D). */

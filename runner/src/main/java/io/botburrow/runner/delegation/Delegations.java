@@ -42,19 +42,24 @@ public final class Delegations {
   // leaves the delegator time to use the answer before its own deadline
   private static final Duration DEADLINE_MARGIN = Duration.ofSeconds(10);
   private final DelegationAuthority authority;
-  private final AgentDefinitionStore definitions;
+  private final TenantParts tenants;
   private final ActivationQueue queue;
-  private final TaskStore tasks;
   private final EffectLedger ledger;
   private final Duration wait;
   private final Clock clock;
 
+  /** A deployment of one tenant. */
   public Delegations(DelegationAuthority authority, AgentDefinitionStore definitions, ActivationQueue queue, TaskStore tasks,
       EffectLedger ledger, Duration wait, Clock clock) {
+    this(authority, TenantParts.single(definitions, tasks), queue, ledger, wait, clock);
+  }
+
+  /** @param tenants each tenant's definitions and tasks, and which tenants may hand work to which */
+  public Delegations(DelegationAuthority authority, TenantParts tenants, ActivationQueue queue, EffectLedger ledger,
+      Duration wait, Clock clock) {
     this.authority = authority;
-    this.definitions = definitions;
+    this.tenants = tenants;
     this.queue = queue;
-    this.tasks = tasks;
     this.ledger = ledger;
     this.wait = wait;
     this.clock = clock;
@@ -75,23 +80,28 @@ public final class Delegations {
    */
   ToolOutcome delegate(Activation from, String to, String work, Instant deadline, String answering) {
     List<String> chain = from.trigger() == null ? List.of() : from.trigger().chain();
-    Optional<String> refusal = authority.refusal(from.agent(), to, chain);
+    TenantParts.Target target = TenantParts.target(from.tenant(), to);
+    Optional<String> refusal = tenants.refusal(from.tenant(), target.tenant())
+        .or(() -> authority.refusal(from.agent(), to, chain));
     if (refusal.isPresent()) {
       LOG.info("Activation(id={}, agent={}) delegation to {} refused: {}", from.id(), from.agent(), to, refusal.get());
       return ToolOutcome.error("Delegation refused: " + refusal.get() + ".");
     }
-    if (!exists(to)) {
+    if (!exists(target)) {
       return ToolOutcome.error("Delegation refused: there is no agent named " + to + ".");
     }
+    TaskStore tasks = tenants.tasks(target.tenant());
     List<String> next = new ArrayList<>(chain);
-    next.add(from.agent());
+    // across tenants the chain names the delegator with its tenant, so that a late result finds its way back
+    next.add(target.tenant().equals(from.tenant()) ? from.agent() : from.tenant() + "/" + from.agent());
     // the same request from a redelivered activation names the same task
     String key = "delegation:" + from.id().value() + ":" + to + ":" + sha256(work).substring(0, 16);
     String taskId = "t-" + sha256(key).substring(0, 24);
     Instant now = clock.instant();
     String prompt = "Task delegated to you by " + from.agent() + " (chain: " + String.join(" → ", next) + " → " + to + "):\n" + work;
-    Activation activation = Activation.triggered(to, ActivationKind.DELEGATION,
-        new Trigger(key, taskId, "delegation from " + from.agent(), prompt, null, REMEMBER, next), now);
+    Activation activation = Activation.triggered(target.agent(), ActivationKind.DELEGATION,
+        new Trigger(key, taskId, "delegation from " + from.agent(), prompt, null, REMEMBER, next), now)
+        .withTenant(target.tenant());
     tasks.create(Task.submitted(taskId, to, ActivationKind.DELEGATION.wireName(), prompt, now, activation.id().value()));
     EnqueueResult result;
     try {
@@ -101,13 +111,14 @@ public final class Delegations {
       return ToolOutcome.error("Delegation failed: the queue accepts no work right now (no coordinator leads); try again later.");
     }
     LOG.info("Activation(id={}, agent={}) delegated task {} to {}: {}", from.id(), from.agent(), taskId, to, result);
-    return awaitResult(from, to, taskId, deadline, answering);
+    return awaitResult(from, to, tasks, taskId, deadline, answering);
   }
 
-  private ToolOutcome awaitResult(Activation from, String to, String taskId, Instant deadline, String answering) {
+  private ToolOutcome awaitResult(Activation from, String to, TaskStore tasks, String taskId, Instant deadline,
+      String answering) {
     Instant until = min(clock.instant().plus(wait), deadline.minus(DEADLINE_MARGIN));
     while (clock.instant().isBefore(until)) {
-      Optional<ToolOutcome> done = deliverInline(to, taskId);
+      Optional<ToolOutcome> done = deliverInline(to, tasks, taskId);
       if (done.isPresent()) {
         return done.get();
       }
@@ -121,12 +132,12 @@ public final class Delegations {
     String thread = from.trigger() != null && from.trigger().thread() != null ? from.trigger().thread()
         : answering == null ? "" : answering;
     ledger.tryRecord("delegation-followup:" + taskId, "thread:" + thread, REMEMBER);
-    return deliverInline(to, taskId).orElseGet(() -> ToolOutcome.ok(to + " is still working on task " + taskId
+    return deliverInline(to, tasks, taskId).orElseGet(() -> ToolOutcome.ok(to + " is still working on task " + taskId
         + ". Its result will reach you as a new activation when it is done; do not wait for it. Tell whoever asked"
         + " that " + to + " is on it."));
   }
 
-  private Optional<ToolOutcome> deliverInline(String to, String taskId) {
+  private Optional<ToolOutcome> deliverInline(String to, TaskStore tasks, String taskId) {
     Optional<Task> task = tasks.get(taskId);
     if (task.isEmpty() || !task.get().state().terminal()) {
       return Optional.empty();
@@ -158,14 +169,14 @@ public final class Delegations {
         return;
       }
       List<String> chain = trigger.chain();
-      String delegator = chain.getLast();
+      TenantParts.Target delegator = TenantParts.target(delegated.tenant(), chain.getLast());
       String outcome = state == TaskState.COMPLETED ? "completed it. Its answer:\n" + text : "could not do it: " + text;
       String prompt = delegated.agent() + " has finished task " + taskId + " that you delegated to it, and " + outcome
           + "\nContinue your work with this result, and credit " + delegated.agent() + " for it.";
-      Activation result = Activation.triggered(delegator, ActivationKind.DELEGATION,
+      Activation result = Activation.triggered(delegator.agent(), ActivationKind.DELEGATION,
           new Trigger("delegation-result:" + taskId, null, "result of " + taskId + " from " + delegated.agent(), prompt,
               followUp.get().substring(followUp.get().indexOf(':') + 1), REMEMBER, chain.subList(0, chain.size() - 1)),
-          clock.instant());
+          clock.instant()).withTenant(delegator.tenant());
       LOG.info("Agent(name={}) result of task {} sent to {} as a follow-up: {}", delegated.agent(), taskId, delegator,
           queue.submit(result));
     } catch (RuntimeException e) {
@@ -173,9 +184,9 @@ public final class Delegations {
     }
   }
 
-  private boolean exists(String agent) {
+  private boolean exists(TenantParts.Target target) {
     try {
-      definitions.load(agent);
+      tenants.definitions(target.tenant()).load(target.agent());
       return true;
     } catch (AgentNotFoundException e) {
       return false;

@@ -77,7 +77,7 @@ public final class GatewayChatModelSource implements ChatModelSource {
   /** The gateway's count when the operator budgets the agent there: one source for the runner and every call. */
   @Override
   public Optional<BudgetHealth> budgetHealth(String agent) {
-    return gateway.limitsAgentSpend(agent) ? Optional.of(gateway.budgetHealth(agent, tenant)) : Optional.empty();
+    return gateway.limitsAgentSpend(agent, tenant) ? Optional.of(gateway.budgetHealth(agent, tenant)) : Optional.empty();
   }
 
   @Override

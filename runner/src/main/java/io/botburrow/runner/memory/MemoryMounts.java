@@ -26,13 +26,27 @@ public final class MemoryMounts {
   private final MemoryStore store;
   private final Map<String, List<String>> teams;
   private final MeterRegistry registry;
+  private final String keyPrefix;
 
   /** @param teams team name to the agents in it, as the operator configured */
   public MemoryMounts(MemoryStore store, Map<String, List<String>> teams, MeterRegistry registry) {
+    this(store, teams, registry, "");
+  }
+
+  private MemoryMounts(MemoryStore store, Map<String, List<String>> teams, MeterRegistry registry, String keyPrefix) {
     this.store = store;
     this.teams = Map.copyOf(teams);
     this.teams.keySet().forEach(team -> MemoryStore.checkName("team", team));
     this.registry = registry;
+    this.keyPrefix = keyPrefix;
+  }
+
+  /**
+   * The memory of one tenant's agents: private memory and team knowledge under {@code keyPrefix} of the bucket (the
+   * tenant's bucket prefix), so that same-named agents of two tenants never share it.
+   */
+  public MemoryMounts under(String tenantPrefix) {
+    return new MemoryMounts(store, teams, registry, tenantPrefix);
   }
 
   /** The teams {@code agent} is in. */
@@ -48,12 +62,12 @@ public final class MemoryMounts {
   public Loaded load(AgentConfig config, Sandbox.Attachments attachments) {
     List<String> memberOf = teamsOf(config.name());
     for (String team : memberOf) {
-      store.download(MemoryStore.teamPrefix(team), attachments.teamMemory().resolve(team), false);
+      store.download(keyPrefix + MemoryStore.teamPrefix(team), attachments.teamMemory().resolve(team), false);
     }
     if (!config.memory().enabled()) {
       return new Loaded(config, memberOf, null);
     }
-    var before = store.download(MemoryStore.agentPrefix(config.name()), attachments.privateMemory(), true);
+    var before = store.download(keyPrefix + MemoryStore.agentPrefix(config.name()), attachments.privateMemory(), true);
     LOG.debug("Agent(name={}) private memory: {} file(s), {} bytes", config.name(), before.files().size(), before.bytes());
     return new Loaded(config, memberOf, before);
   }
@@ -110,7 +124,7 @@ public final class MemoryMounts {
         return;
       }
       try {
-        var saved = store.save(MemoryStore.agentPrefix(config.name()), attachments.privateMemory(), before,
+        var saved = store.save(keyPrefix + MemoryStore.agentPrefix(config.name()), attachments.privateMemory(), before,
             config.memory().maxSizeMb() * 1024L * 1024L);
         LOG.info("Agent(name={}) private memory saved: {} file(s) written, {} deleted, {} bytes", config.name(),
             saved.written(), saved.deleted(), saved.bytes());

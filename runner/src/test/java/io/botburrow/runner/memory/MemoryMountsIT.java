@@ -68,6 +68,30 @@ class MemoryMountsIT {
   }
 
   @Test
+  void sameNamedAgentsOfTwoTenantsKeepMemoriesAndTeamKnowledgeOfTheirOwn() throws IOException {
+    var root = new MemoryMounts(store, Map.of("eng", List.of("twin")), registry);
+    var beta = root.under("beta/");
+    AgentConfig config = agent("twin", true, 1);
+    Path knowledge = Files.createDirectories(tmp.resolve("beta-knowledge"));
+    Files.writeString(knowledge.resolve("runbook.md"), "beta's runbook");
+    store.pushTeam("beta/", "eng", knowledge, 1_000_000);
+
+    Sandbox.Attachments inBeta = attachments("beta-one");
+    var loaded = beta.load(config, inBeta);
+    assertThat(inBeta.teamMemory().resolve("eng/runbook.md")).hasContent("beta's runbook");
+    Files.writeString(inBeta.privateMemory().resolve("secret.md"), "beta only");
+    loaded.save(inBeta);
+
+    Sandbox.Attachments inDefault = attachments("default-one");
+    root.load(config, inDefault);
+    assertThat(inDefault.privateMemory()).isEmptyDirectory();
+    assertThat(inDefault.teamMemory().resolve("eng/runbook.md")).doesNotExist();
+    assertThat(store.list("beta/" + MemoryStore.agentPrefix("twin"))).extracting(o -> o.key())
+        .containsExactly("beta/memory/agents/twin/secret.md");
+    assertThat(store.list(MemoryStore.agentPrefix("twin"))).isEmpty();
+  }
+
+  @Test
   void aMemoryOverItsLimitIsNotWrittenAndThePreviousOneStays() throws IOException {
     var mounts = new MemoryMounts(store, Map.of(), registry);
     AgentConfig config = agent("hoarder", true, 1);

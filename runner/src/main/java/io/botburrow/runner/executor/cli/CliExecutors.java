@@ -68,6 +68,11 @@ public final class CliExecutors {
     this.clock = clock;
   }
 
+  /** The same executors with another memory (one tenant's: {@link MemoryMounts#under}). */
+  public CliExecutors withMemory(MemoryMounts other) {
+    return new CliExecutors(List.copyOf(clis.values()), sandboxes, gateway, redactor, json, clock, other);
+  }
+
   /** Agent types this runner runs with a CLI. */
   public Set<String> types() {
     return clis.keySet();
