@@ -22,13 +22,24 @@ local function effective_rank(rank, score)
   return rank - math.floor(math.max(waited, 0) / promote)
 end
 
+-- The score of the head of ready queue k, or false when it is empty; read once until a write.
+local function head_score(k)
+  local key = READY[k]
+  local score = HEADS[key]
+  if score == nil then
+    local head = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+    score = #head > 0 and tonumber(head[2])
+    HEADS[key] = score
+  end
+  return score
+end
+
 -- The kind whose head goes next, or nil when nothing is ready.
 local function next_kind()
   local best, best_rank, best_score = nil, 0, 0
   for _, entry in ipairs(kinds) do
-    local head = redis.call('ZRANGE', READY[entry[1]], 0, 0, 'WITHSCORES')
-    if #head > 0 then
-      local score = tonumber(head[2])
+    local score = head_score(entry[1])
+    if score then
       local rank = effective_rank(entry[2], score)
       if not best or rank < best_rank or (rank == best_rank and score < best_score) then
         best, best_rank, best_score = entry[1], rank, score
@@ -44,10 +55,28 @@ local function promote_backlog(k, agent)
     local json, score = backlog_pop(k, agent)
     if json then
       redis.call('HSET', PENDING[k], agent, json)
-      redis.call('ZADD', HELD[k], num(score), agent)
+      zadd(HELD[k], num(score), agent)
     end
   end
 end
+
+-- Takes the next heads of ready queue k: all that are wanted when k is the only kind with ready work
+-- (ranks then decide nothing), else one. Returns a flat list of members and scores.
+local function pop(k, wanted)
+  if wanted > 1 then
+    for _, entry in ipairs(kinds) do
+      if entry[1] ~= k and head_score(entry[1]) then
+        wanted = 1
+        break
+      end
+    end
+  end
+  HEADS[READY[k]] = nil
+  return redis.call('ZPOPMIN', READY[k], wanted)
+end
+
+-- Owners and leases of the claimed runs, written in one call each at the end (nothing reads them here).
+local owners, leases = {}, {}
 
 local claimed = {}
 while #claimed < max do
@@ -55,22 +84,32 @@ while #claimed < max do
   if not k then
     break
   end
-  local head = redis.call('ZPOPMIN', READY[k])
-  local agent, score = head[1], head[2]
-  if redis.call('HEXISTS', RUNNING, agent) == 1 then
-    -- never expected (work is held while its agent runs), but single flight must not depend on it
-    redis.call('ZADD', HELD[k], score, agent)
-  else
+  local heads = pop(k, max - #claimed)
+  for i = 1, #heads, 2 do
+    local agent, score = heads[i], heads[i + 1]
     local json = redis.call('HGET', PENDING[k], agent)
-    redis.call('HDEL', PENDING[k], agent)
-    if json then
-      redis.call('HSET', RUNNING, agent, json)
-      redis.call('HSET', OWNER, agent, runner .. '|' .. field(json, 'id'))
-      redis.call('ZADD', LEASES, expiry, agent)
+    if not json then
+      -- a ready entry without its document: dropped, unless its agent runs (then it waits, held)
+      if redis.call('HEXISTS', RUNNING, agent) == 1 then
+        zadd(HELD[k], score, agent)
+      end
+    elseif redis.call('HSETNX', RUNNING, agent, json) == 0 then
+      -- never expected (work is held while its agent runs), but single flight must not depend on it
+      zadd(HELD[k], score, agent)
+    else
+      redis.call('HDEL', PENDING[k], agent)
+      owners[#owners + 1] = agent
+      owners[#owners + 1] = runner .. '|' .. field(json, 'id')
+      leases[#leases + 1] = expiry
+      leases[#leases + 1] = agent
       hold(agent, k)
       promote_backlog(k, agent)
       claimed[#claimed + 1] = json
     end
   end
+end
+if #owners > 0 then
+  redis.call('HSET', OWNER, unpack(owners))
+  redis.call('ZADD', LEASES, unpack(leases))
 end
 return done(claimed)
