@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
       "The leader's exploration tick over many agents (real Redis) and the heap of one runner",
       "running many activations at once. Prints:",
       "schedule-tick: <N> agents p99 <X> ms",
-      "Uses REDIS_URL when --url is not given and the variable is set; else starts a local redis-server."
+      "runner-density: <N> concurrent activations, heap max <Y> MB",
+      "The tick uses REDIS_URL when --url is not given and the variable is set; else a local redis-server."
     })
 public final class ScaleBenchmark implements Callable<Integer> {
   @Option(names = "--url", description = "Redis for the tick (default: a redis-server started for the run).")
@@ -28,28 +29,40 @@ public final class ScaleBenchmark implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "200", description = "Check intervals of simulated time (default ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(names = "--activations", defaultValue = "200", description = "Activations at once in one runner (default ${DEFAULT-VALUE}).")
+  int activations;
+
+  @Option(names = "--answer-after-ms", defaultValue = "1000", description = "The scripted model's delay (default ${DEFAULT-VALUE}).")
+  long answerAfterMs;
+
+  @Option(names = "--runner-heap", defaultValue = "512m", description = "The runner's -Xmx (default ${DEFAULT-VALUE}).")
+  String runnerHeap;
+
   @Option(names = "--verbose", description = "Keep the services' INFO logs.")
   boolean verbose;
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     if (!verbose) {
       ((Logger) LoggerFactory.getLogger("io.botburrow")).setLevel(Level.WARN);
+    }
+    if (LocalRedis.findRedisServer().isEmpty()) {
+      System.err.println("bench scale needs redis-server (apt-get install redis-server).");
+      return 2;
     }
     String redis = url != null ? url : System.getenv("REDIS_URL");
     ScheduleTickBenchmark.Result tick;
     if (redis != null && !redis.isBlank()) {
       tick = ScheduleTickBenchmark.run(redis, agents, rounds, System.err);
     } else {
-      if (LocalRedis.findRedisServer().isEmpty()) {
-        System.err.println("bench scale needs redis-server (apt-get install redis-server) or --url.");
-        return 2;
-      }
       try (LocalRedis local = LocalRedis.start()) {
         tick = ScheduleTickBenchmark.run(local.url(), agents, rounds, System.err);
       }
     }
+    RunnerDensityBenchmark.Result density =
+        RunnerDensityBenchmark.run(activations, activations, java.time.Duration.ofMillis(answerAfterMs), runnerHeap, System.err);
     System.out.println(tick.line());
+    System.out.println(density.line());
     return 0;
   }
 }
