@@ -1,11 +1,15 @@
 -- ARGV: 3 runner id, 4 lease expiry (epoch ms), 5 max activations, 6 promote-after (ms, 0: never),
--- 7.. pairs of kind index and rank. The head with the lowest rank wins, less one rank per
--- promote-after it has waited (so nothing starves); the older head breaks a tie.
+-- 7 number C of completions that go first (the runner's slots that just finished), 8.. C pairs of
+-- agent and owner, then pairs of kind index and rank. The head with the lowest rank wins, less one
+-- rank per promote-after it has waited (so nothing starves); the older head breaks a tie.
+-- Returns the C completion results (1, or 0 if the lease was lost), then the claimed activations.
 local runner, expiry, max, promote = ARGV[3], ARGV[4], tonumber(ARGV[5]), tonumber(ARGV[6])
+local completions = tonumber(ARGV[7])
 local kinds = {}
-for i = 7, #ARGV, 2 do
+for i = 8 + 2 * completions, #ARGV, 2 do
   kinds[#kinds + 1] = {tonumber(ARGV[i]), tonumber(ARGV[i + 1])}
 end
+local completed = end_runs(8, completions)
 
 -- circuits whose backoff has passed: their held work becomes claimable
 local due = redis.call('ZRANGEBYSCORE', CB_WAKE, '-inf', num(NOW), 'LIMIT', 0, 64)
@@ -112,4 +116,7 @@ if #owners > 0 then
   redis.call('HSET', OWNER, unpack(owners))
   redis.call('ZADD', LEASES, unpack(leases))
 end
-return done(claimed)
+for _, json in ipairs(claimed) do
+  completed[#completed + 1] = json
+end
+return done(completed)

@@ -243,3 +243,43 @@ local function redeliver_or_bury(agent, json, err, max_attempts)
   redis.call('HINCRBY', STATS, 'redeliveries', 1)
   return 'REDELIVERED'
 end
+
+-- Ends the runs of `count` (agent, owner) pairs in ARGV from index `first` whose lease is still held
+-- (completions); returns per pair 1, or 0 if the lease was lost. The runs end together: one call per
+-- key for the whole batch.
+local function end_runs(first, count)
+  local results = {}
+  if count == 0 then
+    return results
+  end
+  local agents = {}
+  for n = 1, count do
+    agents[n] = ARGV[first + 2 * (n - 1)]
+  end
+  local owners = redis.call('HMGET', OWNER, unpack(agents))
+  local ended, seen = {}, {}
+  for n, agent in ipairs(agents) do
+    -- the same lease twice in one batch ends once
+    if owners[n] == ARGV[first + 2 * (n - 1) + 1] and not seen[agent] then
+      seen[agent] = true
+      ended[#ended + 1] = agent
+      results[n] = 1
+    else
+      results[n] = 0
+    end
+  end
+  if #ended > 0 then
+    redis.call('HDEL', RUNNING, unpack(ended))
+    redis.call('HDEL', OWNER, unpack(ended))
+    redis.call('ZREM', LEASES, unpack(ended))
+    for _, agent in ipairs(ended) do
+      -- success closes the circuit
+      if may_hold(CB_FAILURES) and redis.call('HDEL', CB_FAILURES, agent) == 1 then
+        redis.call('HDEL', CB_UNTIL, agent)
+        redis.call('ZREM', CB_WAKE, agent)
+      end
+      unhold(agent)
+    end
+  end
+  return results
+end
