@@ -34,6 +34,10 @@ local function head_score(k)
     local head = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
     score = #head > 0 and tonumber(head[2])
     HEADS[key] = score
+    if not score then
+      -- hold() need not probe it for every claimed agent
+      EMPTY[key] = true
+    end
   end
   return score
 end
