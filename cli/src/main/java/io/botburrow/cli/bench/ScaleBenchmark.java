@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
     name = "scale",
     mixinStandardHelpOptions = true,
     description = {
-      "The leader's exploration tick over many agents (real Redis) and the heap of one runner",
-      "running many activations at once. Prints:",
+      "The leader's exploration tick over many agents (real Redis), and the heap",
+      "of one runner running many activations at once. Prints:",
       "schedule-tick: <N> agents p99 <X> ms",
       "runner-density: <N> concurrent activations, heap max <Y> MB",
       "The tick uses REDIS_URL when --url is not given and the variable is set; else a local redis-server."
@@ -43,6 +43,10 @@ public final class ScaleBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (agents < 1 || rounds < 1 || activations < 1 || answerAfterMs < 0) {
+      System.err.println("bench scale: --agents, --rounds and --activations must be at least 1, --answer-after-ms not negative.");
+      return 2;
+    }
     if (!verbose) {
       ((Logger) LoggerFactory.getLogger("io.botburrow")).setLevel(Level.WARN);
     }
