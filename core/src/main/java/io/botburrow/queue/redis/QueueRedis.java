@@ -42,7 +42,6 @@ final class QueueRedis {
     }
   };
 
-  private static final ConcurrentMap<String, String> DIGESTS = new ConcurrentHashMap<>();
 
   private final RedissonClient client;
   private final RedisQueueKeys keys;
@@ -50,6 +49,8 @@ final class QueueRedis {
   private final Clock clock;
   private final RScript script;
   private final List<Object> scriptKeys;
+  // SHA-1 of each script source, computed on first use
+  private final ConcurrentMap<String, String> digests = new ConcurrentHashMap<>();
 
   QueueRedis(RedissonClient client, RedisQueueKeys keys, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
@@ -112,8 +113,8 @@ final class QueueRedis {
     });
   }
 
-  private static String digest(String source) {
-    return DIGESTS.computeIfAbsent(source, text -> {
+  private String digest(String source) {
+    return digests.computeIfAbsent(source, text -> {
       try {
         byte[] sha = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha);
