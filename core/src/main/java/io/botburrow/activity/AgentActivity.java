@@ -2,6 +2,8 @@ package io.botburrow.activity;
 
 import io.botburrow.activation.RunnerPool;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +19,15 @@ public interface AgentActivity {
 
   /** The latest report about {@code agent}, while it is kept (a day at most). */
   Optional<ActivityReport> current(String agent);
+
+  /** The latest reports about {@code agents} (those without one are absent), read together where the backend can. */
+  default Map<String, ActivityReport> current(Collection<String> agents) {
+    Map<String, ActivityReport> out = new HashMap<>();
+    for (String agent : agents) {
+      current(agent).ifPresent(report -> out.put(agent, report));
+    }
+    return out;
+  }
 
   /** A runner of {@code pool} is alive at {@code at}. */
   void poolAlive(RunnerPool pool, Instant at);

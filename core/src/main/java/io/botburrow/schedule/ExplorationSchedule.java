@@ -3,6 +3,7 @@ package io.botburrow.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * When each exploring agent is next due. A sorted index, so that a scheduler tick costs O(log n + k)
@@ -12,6 +13,11 @@ public interface ExplorationSchedule {
 
   /** Sets (or moves) {@code agent}'s next due time. Idempotent. */
   void scheduleAt(String agent, Instant due);
+
+  /** {@link #scheduleAt} for each entry, together where the backend can. */
+  default void scheduleAll(Map<String, Instant> dueByAgent) {
+    dueByAgent.forEach(this::scheduleAt);
+  }
 
   /** Sets {@code agent}'s due time only if it has none. Returns whether it was added. */
   boolean scheduleIfAbsent(String agent, Instant due);

@@ -42,6 +42,16 @@ interface ExplorationScheduleContract {
   }
 
   @Test
+  default void schedulingManyAtOnceMovesEachLikeOneByOne() {
+    schedule().scheduleAt("a", T0);
+    schedule().scheduleAll(java.util.Map.of("a", T0.plusSeconds(30), "b", T0.minusSeconds(1), "c", T0.plusSeconds(10)));
+
+    assertThat(schedule().takeDue(T0, 10, Duration.ofSeconds(900))).containsExactly("b");
+    assertThat(schedule().takeDue(T0.plusSeconds(30), 10, Duration.ofSeconds(900))).containsExactly("c", "a");
+    assertThat(schedule().size()).isEqualTo(3);
+  }
+
+  @Test
   default void removedAgentsAreNeverDue() {
     schedule().scheduleAt("a", T0);
     schedule().remove("a");

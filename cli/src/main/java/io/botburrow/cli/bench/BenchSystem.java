@@ -68,7 +68,7 @@ final class BenchSystem implements AutoCloseable {
         .singletons(claims).start());
   }
 
-  private static void upload(S3Properties props, List<String> agents) {
+  static void upload(S3Properties props, List<String> agents) {
     try {
       Path dir = new ScriptedAgents("Dispatch benchmark agent", 1, 100)
           .write(Files.createTempDirectory("botburrow-bench-agents-"), agents);

@@ -15,6 +15,10 @@ import io.botburrow.schedule.ExplorationSchedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +81,11 @@ public final class StalenessScheduler extends LoopingDuty {
     super.start(fencingToken);
   }
 
+  /** One pass of the loop, run by the caller (benchmarks): returns the pause the loop would take. */
+  public Duration tick(long fencingToken) {
+    return step(fencingToken);
+  }
+
   @Override
   protected Duration step(long fencingToken) {
     if (!seeded) {
@@ -84,28 +93,42 @@ public final class StalenessScheduler extends LoopingDuty {
       seeded = true;
     }
     Instant now = clock.instant();
-    for (String agent : schedule.takeDue(now, BATCH, minStaleness)) {
-      if (!discovery.explores(agent)) {
+    List<String> due = schedule.takeDue(now, BATCH, minStaleness);
+    List<String> exploring = new ArrayList<>(due.size());
+    for (String agent : due) {
+      if (discovery.explores(agent)) {
+        exploring.add(agent);
+      } else {
         schedule.remove(agent);
-        continue;
       }
-      Optional<Instant> rest = restingUntil(agent, now);
-      if (rest.isPresent()) {
-        schedule.scheduleAt(agent, rest.get());
-        LOG.debug("Agent(name={}) rests until {}: exploration put back", agent, rest.get());
-        continue;
-      }
-      EnqueueResult result =
-          queue.enqueue(Activation.exploration(agent, "quiet for " + minStaleness.toSeconds() + " s", null, now), fencingToken);
-      metrics.enqueued("exploration", result);
-      LOG.debug("Agent(name={}) exploration: {}", agent, result);
     }
-    return props.staleCheckInterval();
+    // one round trip each for the batch: activity reads, put-backs, enqueues
+    Map<String, ActivityReport> reports = activity.current(exploring);
+    Map<String, Instant> resting = new HashMap<>();
+    List<Activation> explorations = new ArrayList<>(exploring.size());
+    String reason = "quiet for " + minStaleness.toSeconds() + " s";
+    for (String agent : exploring) {
+      Optional<Instant> rest = restingUntil(reports.get(agent), now);
+      if (rest.isPresent()) {
+        resting.put(agent, rest.get());
+        LOG.debug("Agent(name={}) rests until {}: exploration put back", agent, rest.get());
+      } else {
+        explorations.add(Activation.exploration(agent, reason, null, now));
+      }
+    }
+    schedule.scheduleAll(resting);
+    List<EnqueueResult> results = queue.enqueueAll(explorations, fencingToken);
+    for (int i = 0; i < results.size(); i++) {
+      metrics.enqueued("exploration", results.get(i));
+      LOG.debug("Agent(name={}) exploration: {}", explorations.get(i).agent(), results.get(i));
+    }
+    // a full batch may have left more agents due: the next tick follows at once
+    return due.size() == BATCH ? Duration.ZERO : props.staleCheckInterval();
   }
 
   /** The end of the agent's rest after its last activation, while it lasts. */
-  private Optional<Instant> restingUntil(String agent, Instant now) {
-    return activity.current(agent)
+  private static Optional<Instant> restingUntil(ActivityReport report, Instant now) {
+    return Optional.ofNullable(report)
         .filter(r -> r.phase() == AgentPhase.COOLDOWN && r.until().isAfter(now))
         .map(ActivityReport::until);
   }

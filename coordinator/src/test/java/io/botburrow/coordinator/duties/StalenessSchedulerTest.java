@@ -150,4 +150,18 @@ class StalenessSchedulerTest {
 
     assertThat(queue.depth(ActivationKind.EXPLORATION)).isEqualTo(1);
   }
+
+  @Test
+  void aFullBatchIsFollowedAtOnceUntilEveryDueAgentIsEnqueued() {
+    for (int i = 0; i < 150; i++) {
+      definitions.put(agent("explorer-" + i, true));
+      schedule.scheduleAt("explorer-" + i, T0.minusSeconds(i));
+    }
+    StalenessScheduler s = scheduler(List.of());
+
+    assertThat(s.step(1)).isEqualTo(java.time.Duration.ZERO);
+    assertThat(queue.depth(ActivationKind.EXPLORATION)).isEqualTo(100);
+    assertThat(s.step(1)).isEqualTo(java.time.Duration.ofSeconds(5));
+    assertThat(queue.depth(ActivationKind.EXPLORATION)).isEqualTo(150);
+  }
 }

@@ -7,10 +7,15 @@ import io.botburrow.activity.AgentPhase;
 import io.botburrow.queue.QueueUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -56,6 +61,31 @@ public final class RedisAgentActivity implements AgentActivity {
     } catch (RedisException e) {
       throw new QueueUnavailableException("Redis unavailable while reading agent activity: " + e.getMessage(), e);
     }
+    return parse(h);
+  }
+
+  /** One round trip for all of {@code agents} (a pipeline of reads). */
+  @Override
+  public Map<String, ActivityReport> current(Collection<String> agents) {
+    Map<String, ActivityReport> out = new HashMap<>();
+    if (agents.isEmpty()) {
+      return out;
+    }
+    Map<String, RFuture<Map<String, String>>> reads = new LinkedHashMap<>();
+    try {
+      RBatch batch = redis.createBatch();
+      for (String agent : agents) {
+        reads.put(agent, batch.<String, String>getMap(prefix + agent, StringCodec.INSTANCE).readAllMapAsync());
+      }
+      batch.execute();
+    } catch (RedisException e) {
+      throw new QueueUnavailableException("Redis unavailable while reading agent activity: " + e.getMessage(), e);
+    }
+    reads.forEach((agent, read) -> parse(read.toCompletableFuture().join()).ifPresent(r -> out.put(agent, r)));
+    return out;
+  }
+
+  private static Optional<ActivityReport> parse(Map<String, String> h) {
     if (h.isEmpty() || h.get("phase") == null) {
       return Optional.empty();
     }

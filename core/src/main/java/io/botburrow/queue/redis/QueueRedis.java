@@ -1,15 +1,24 @@
 package io.botburrow.queue.redis;
 
 import io.botburrow.activation.ActivationKind;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.Encoder;
 
 /**
  * Runs the queue scripts: every call passes the fixed key layout, the wake channel and the current
@@ -19,12 +28,29 @@ final class QueueRedis {
   /** Order scores are enqueue epoch ms times this, plus a sequence (as in {@code prelude.lua}). */
   static final int ORDER_SLOTS = 1024;
 
+  /**
+   * Strings both ways, like {@link StringCodec}, but arguments go out as wrapped heap bytes: the
+   * default encoder takes a pooled direct buffer per argument, which costs more than the argument
+   * itself for the short ones the scripts take (a batch has hundreds).
+   */
+  private static final StringCodec CODEC = new StringCodec() {
+    private final Encoder encoder = in -> Unpooled.wrappedBuffer(in.toString().getBytes(StandardCharsets.UTF_8));
+
+    @Override
+    public Encoder getValueEncoder() {
+      return encoder;
+    }
+  };
+
+
   private final RedissonClient client;
   private final RedisQueueKeys keys;
   private final QueueScripts scripts;
   private final Clock clock;
   private final RScript script;
   private final List<Object> scriptKeys;
+  // SHA-1 of each script source, computed on first use
+  private final ConcurrentMap<String, String> digests = new ConcurrentHashMap<>();
 
   QueueRedis(RedissonClient client, RedisQueueKeys keys, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
@@ -32,7 +58,7 @@ final class QueueRedis {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.scripts = QueueScripts.load();
     // Plain strings on the wire; Redisson's default codec is binary Kryo.
-    this.script = client.getScript(StringCodec.INSTANCE);
+    this.script = client.getScript(CODEC);
     this.scriptKeys = keys.scriptKeys();
   }
 
@@ -56,7 +82,11 @@ final class QueueRedis {
     return clock.millis();
   }
 
-  /** Evaluates {@code source} (EVALSHA with EVAL fallback: survives a restart's empty cache). */
+  /**
+   * Evaluates {@code source} by its digest (EVALSHA); when Redis does not know the script (a restart
+   * or a promoted replica empties the cache) it is loaded and the call runs once more. Every script
+   * checks its own preconditions, so a call that failed with NOSCRIPT changed nothing.
+   */
   <T> T eval(String operation, String source, RScript.ReturnType type, Object... args) {
     return evalAt(operation, nowMillis(), source, type, args);
   }
@@ -68,9 +98,30 @@ final class QueueRedis {
     for (Object arg : args) {
       argv.add(String.valueOf(arg));
     }
-    return RedisFailures.translate(
-        operation,
-        () -> script.eval(RScript.Mode.READ_WRITE, source, type, scriptKeys, argv.toArray()));
+    Object[] values = argv.toArray();
+    String digest = digest(source);
+    return RedisFailures.translate(operation, () -> {
+      try {
+        return script.evalSha(RScript.Mode.READ_WRITE, digest, type, scriptKeys, values);
+      } catch (RedisException e) {
+        if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
+          throw e;
+        }
+        script.scriptLoad(source);
+        return script.evalSha(RScript.Mode.READ_WRITE, digest, type, scriptKeys, values);
+      }
+    });
+  }
+
+  private String digest(String source) {
+    return digests.computeIfAbsent(source, text -> {
+      try {
+        byte[] sha = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-1 missing from this JVM", e);
+      }
+    });
   }
 
   /** Pending activations of {@code kind}: the size of its pending hash, plus its backlog. */

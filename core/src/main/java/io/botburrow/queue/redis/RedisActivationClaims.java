@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runner side of the Redis activation queue. A waiting claim wakes on the queue's pub/sub channel
- * and re-checks at least every {@link QueueSettings#pollInterval()}. Concurrent claims of one runner
- * and concurrent completions share round trips (see {@link CallBatcher}).
+ * and re-checks at least every {@link QueueSettings#pollInterval()}. Concurrent claims and
+ * completions of one runner share round trips (see {@link CallBatcher}): a slot that finished an
+ * activation and the slots claiming their next one go in the same script call, completions first.
  */
 public final class RedisActivationClaims implements ActivationClaims, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisActivationClaims.class);
@@ -33,11 +34,18 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
 
   private record ClaimKey(RunnerPool pool, String runnerId) {}
 
+  /** One request of a runner's batch: a claim (lease null) or the completion of {@code lease}. */
+  private record Call(Lease lease) {
+    static final Call CLAIM = new Call(null);
+  }
+
   private final QueueRedis redis;
   private final QueueSettings settings;
   private final WakeSignals signals = new WakeSignals();
   private final RTopic wakeTopic;
-  private final Map<ClaimKey, CallBatcher<String, Optional<Lease>>> claimBatchers = new ConcurrentHashMap<>();
+  private final Map<ClaimKey, CallBatcher<Call, Object>> claimBatchers = new ConcurrentHashMap<>();
+  // the batcher a runner claims through, which its completions join
+  private final Map<String, CallBatcher<Call, Object>> byRunner = new ConcurrentHashMap<>();
   private final CallBatcher<Lease, Boolean> completions = new CallBatcher<>(this::completeAll, MAX_BATCH);
   private volatile Integer listenerId;
 
@@ -55,12 +63,15 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
       throw new IllegalArgumentException("runnerId must not be blank");
     }
     ensureSubscribed();
-    CallBatcher<String, Optional<Lease>> batcher =
-        claimBatchers.computeIfAbsent(new ClaimKey(pool, runnerId), key -> new CallBatcher<>(
-            requests -> claimAll(key, requests.size()), MAX_BATCH));
+    CallBatcher<Call, Object> batcher = claimBatchers.computeIfAbsent(new ClaimKey(pool, runnerId), key -> {
+      CallBatcher<Call, Object> created = new CallBatcher<>(requests -> claimAll(key, requests), MAX_BATCH);
+      byRunner.putIfAbsent(runnerId, created);
+      return created;
+    });
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
-      Optional<Lease> lease = batcher.submit(runnerId);
+      @SuppressWarnings("unchecked")
+      Optional<Lease> lease = (Optional<Lease>) batcher.submit(Call.CLAIM);
       long remaining = deadline - System.nanoTime();
       if (lease.isPresent() || remaining <= 0 || Thread.currentThread().isInterrupted()) {
         return lease;
@@ -69,26 +80,43 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     }
   }
 
-  private List<Optional<Lease>> claimAll(ClaimKey key, int count) {
+  /** Answers each request in order: Boolean for a completion, Optional of a lease for a claim. */
+  private List<Object> claimAll(ClaimKey key, List<Call> requests) {
+    List<Lease> completing = new ArrayList<>();
+    for (Call call : requests) {
+      if (call.lease() != null) {
+        completing.add(call.lease());
+      }
+    }
+    int count = requests.size() - completing.size();
     long now = redis.nowMillis();
     long expiry = now + settings.leaseDuration().toMillis();
-    List<Object> args = new ArrayList<>(List.of(key.runnerId(), expiry, count, settings.promoteAfter().toMillis()));
+    List<Object> args = new ArrayList<>(List.of(
+        key.runnerId(), expiry, count, settings.promoteAfter().toMillis(), completing.size()));
+    completing.forEach(lease -> {
+      args.add(agent(lease));
+      args.add(owner(lease));
+    });
     key.pool().kinds().forEach(kind -> {
       args.add(RedisQueueKeys.scriptIndex(kind));
       args.add(kind.rank());
     });
-    List<Object> claimed = redis.evalAt("claim", now, redis.scripts().claim(), ReturnType.MULTI, args.toArray());
-    List<Optional<Lease>> leases = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      if (i < claimed.size()) {
-        Activation activation = ActivationJson.read((String) claimed.get(i));
+    List<Object> reply = redis.evalAt("claim", now, redis.scripts().claim(), ReturnType.MULTI, args.toArray());
+    List<Object> answers = new ArrayList<>(requests.size());
+    int completion = 0;
+    int claimed = completing.size();
+    for (Call call : requests) {
+      if (call.lease() != null) {
+        answers.add(((Number) reply.get(completion++)).longValue() == 1);
+      } else if (claimed < reply.size()) {
+        Activation activation = ActivationJson.read((String) reply.get(claimed++));
         LOG.debug("Activation(id={}, agent={}) claimed by runner {}", activation.id(), activation.agent(), key.runnerId());
-        leases.add(Optional.of(new Lease(activation, key.runnerId(), Instant.ofEpochMilli(expiry))));
+        answers.add(Optional.of(new Lease(activation, key.runnerId(), Instant.ofEpochMilli(expiry))));
       } else {
-        leases.add(Optional.empty());
+        answers.add(Optional.empty());
       }
     }
-    return leases;
+    return answers;
   }
 
   @Override
@@ -101,7 +129,9 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
 
   @Override
   public void complete(Lease lease) {
-    logIfLost(completions.submit(lease), lease, "completion");
+    CallBatcher<Call, Object> batcher = byRunner.get(lease.runnerId());
+    boolean held = batcher != null ? (Boolean) batcher.submit(new Call(lease)) : completions.submit(lease);
+    logIfLost(held, lease, "completion");
   }
 
   private List<Boolean> completeAll(List<Lease> leases) {

@@ -75,10 +75,11 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
       Activation activation = item.activation();
       args.add(activation.agent());
       args.add(RedisQueueKeys.scriptIndex(activation.kind()));
-      args.add(ActivationJson.write(activation));
+      String document = ActivationJson.write(activation);
+      args.add(document);
       args.add(item.fencingToken());
       args.add(activation.enqueuedAt().toEpochMilli());
-      args.add(ActivationJson.notificationIdsJson(activation));
+      args.add(ActivationJson.notificationIdsJson(document));
       Trigger trigger = activation.trigger();
       args.add(trigger == null ? "" : trigger.key());
       args.add(trigger == null ? 0 : trigger.dedupFor().toMillis());

@@ -4,7 +4,9 @@ import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.schedule.ExplorationSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -34,6 +36,17 @@ public final class RedisExplorationSchedule implements ExplorationSchedule {
   @Override
   public void scheduleAt(String agent, Instant due) {
     call(() -> set.add(due.toEpochMilli(), agent));
+  }
+
+  /** One ZADD for all of them. */
+  @Override
+  public void scheduleAll(Map<String, Instant> dueByAgent) {
+    if (dueByAgent.isEmpty()) {
+      return;
+    }
+    Map<String, Double> scores = new HashMap<>();
+    dueByAgent.forEach((agent, due) -> scores.put(agent, (double) due.toEpochMilli()));
+    call(() -> set.addAll(scores));
   }
 
   @Override

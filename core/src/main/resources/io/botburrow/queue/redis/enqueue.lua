@@ -26,12 +26,25 @@ local function forget_expired_keys()
   end
 end
 
-local function insert(agent, k, json, score)
-  redis.call('HSET', PENDING[k], agent, json)
+-- Order sequence numbers, reserved for the whole batch with one INCRBY on first use.
+local BATCH = (#ARGV - 2) / 8
+local seq_next, seq_last = 1, 0
+
+local function next_seq()
+  if seq_next > seq_last then
+    seq_last = redis.call('INCRBY', SEQ, BATCH)
+    seq_next = seq_last - BATCH + 1
+  end
+  seq_next = seq_next + 1
+  return seq_next - 1
+end
+
+-- Makes json (already stored in PENDING[k]) claimable, or held while its agent runs or its circuit is open.
+local function insert(agent, k, score)
   if redis.call('HEXISTS', RUNNING, agent) == 1 or circuit_open(agent) then
-    redis.call('ZADD', HELD[k], num(score), agent)
+    zadd(HELD[k], num(score), agent)
   else
-    redis.call('ZADD', READY[k], num(score), agent)
+    zadd(READY[k], num(score), agent)
     wake(k)
   end
 end
@@ -44,11 +57,11 @@ local function enqueue_keyed(agent, k, json, enqueued_at, key, dedup_ms)
   end
   forget_expired_keys()
   redis.call('ZADD', IDEM, num(NOW + dedup_ms), key)
-  local score = enqueued_at * ORDER_SLOTS + redis.call('INCR', SEQ) % ORDER_SLOTS
-  if redis.call('HEXISTS', PENDING[k], agent) == 1 then
+  local score = enqueued_at * ORDER_SLOTS + next_seq() % ORDER_SLOTS
+  if redis.call('HSETNX', PENDING[k], agent, json) == 0 then
     backlog_push(k, agent, json, score)
   else
-    insert(agent, k, json, score)
+    insert(agent, k, score)
   end
   return 'ENQUEUED'
 end
@@ -67,17 +80,19 @@ local function enqueue(agent, k, json, token, enqueued_at, nids, key, dedup_ms)
   if circuit_open(agent) then
     return 'CIRCUIT_OPEN'
   end
-  local existing = redis.call('HGET', PENDING[k], agent)
-  if existing then
-    if KIND_NAMES[k] == 'notification' and not same_ids(existing, nids) then
-      local merged, changed = merge_ids(existing, json)
-      if changed then
-        redis.call('HSET', PENDING[k], agent, merged)
+  if redis.call('HSETNX', PENDING[k], agent, json) == 0 then
+    if KIND_NAMES[k] == 'notification' then
+      local existing = redis.call('HGET', PENDING[k], agent)
+      if not same_ids(existing, nids) then
+        local merged, changed = merge_ids(existing, json)
+        if changed then
+          redis.call('HSET', PENDING[k], agent, merged)
+        end
       end
     end
     return 'ALREADY_PENDING'
   end
-  insert(agent, k, json, enqueued_at * ORDER_SLOTS + redis.call('INCR', SEQ) % ORDER_SLOTS)
+  insert(agent, k, enqueued_at * ORDER_SLOTS + next_seq() % ORDER_SLOTS)
   return 'ENQUEUED'
 end
 

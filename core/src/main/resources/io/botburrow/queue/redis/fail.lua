@@ -10,6 +10,7 @@ local backoff = tonumber(ARGV[6 + math.min(failures, #ARGV - 6)])
 if backoff > 0 then
   local open_until = num(NOW + backoff)
   redis.call('HSET', CB_UNTIL, agent, open_until)
+  filled(CB_UNTIL)
   redis.call('ZADD', CB_WAKE, open_until, agent)
   hold(agent, 0)
 end

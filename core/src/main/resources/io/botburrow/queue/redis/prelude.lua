@@ -54,6 +54,37 @@ local function num(x)
   return string.format('%.0f', x)
 end
 
+-- Keys this call has seen empty: probing such a key for every agent of a batch is skipped. Every
+-- write that could fill one (zadd below, and HSET of CB_UNTIL) forgets that it was empty.
+local EMPTY = {}
+
+local function may_hold(key)
+  local empty = EMPTY[key]
+  if empty == nil then
+    empty = redis.call('EXISTS', key) == 0
+    EMPTY[key] = empty
+  end
+  return not empty
+end
+
+local function filled(key)
+  EMPTY[key] = false
+end
+
+-- Heads of ready queues (score, or false when empty) read during this call; a write forgets them.
+local HEADS = {}
+
+local function zadd(key, score, member)
+  EMPTY[key] = false
+  HEADS[key] = nil
+  return redis.call('ZADD', key, score, member)
+end
+
+local function zrem(key, member)
+  HEADS[key] = nil
+  return redis.call('ZREM', key, member)
+end
+
 local function field(json, name)
   return string.match(json, '"' .. name .. '":"?([^",}]*)')
 end
@@ -67,17 +98,17 @@ local function base_score(json)
 end
 
 local function circuit_open(agent)
-  local open_until = redis.call('HGET', CB_UNTIL, agent)
+  local open_until = may_hold(CB_UNTIL) and redis.call('HGET', CB_UNTIL, agent)
   return open_until and tonumber(open_until) > NOW
 end
 
 -- Moves the agent's held work to the ready queues; the caller knows the agent is free to run.
 local function unhold(agent)
   for k = 1, KIND_COUNT do
-    local score = redis.call('ZSCORE', HELD[k], agent)
+    local score = may_hold(HELD[k]) and redis.call('ZSCORE', HELD[k], agent)
     if score then
-      redis.call('ZREM', HELD[k], agent)
-      redis.call('ZADD', READY[k], score, agent)
+      zrem(HELD[k], agent)
+      zadd(READY[k], score, agent)
       wake(k)
     end
   end
@@ -95,10 +126,10 @@ end
 -- except kind `skip` (pass 0 for none).
 local function hold(agent, skip)
   for k = 1, KIND_COUNT do
-    local score = k ~= skip and redis.call('ZSCORE', READY[k], agent)
+    local score = k ~= skip and may_hold(READY[k]) and redis.call('ZSCORE', READY[k], agent)
     if score then
-      redis.call('ZREM', READY[k], agent)
-      redis.call('ZADD', HELD[k], score, agent)
+      zrem(READY[k], agent)
+      zadd(HELD[k], score, agent)
     end
   end
 end
@@ -169,9 +200,9 @@ local function put_back(agent, k, json, score)
       score = tonumber(other)
     end
   end
-  redis.call('ZREM', READY[k], agent)
+  zrem(READY[k], agent)
   redis.call('HSET', PENDING[k], agent, json)
-  redis.call('ZADD', HELD[k], num(score), agent)
+  zadd(HELD[k], num(score), agent)
 end
 
 local function owns(agent, owner)
@@ -211,4 +242,44 @@ local function redeliver_or_bury(agent, json, err, max_attempts)
   put_back(agent, kind_of(json), next_json, base_score(json))
   redis.call('HINCRBY', STATS, 'redeliveries', 1)
   return 'REDELIVERED'
+end
+
+-- Ends the runs of `count` (agent, owner) pairs in ARGV from index `first` whose lease is still held
+-- (completions); returns per pair 1, or 0 if the lease was lost. The runs end together: one call per
+-- key for the whole batch.
+local function end_runs(first, count)
+  local results = {}
+  if count == 0 then
+    return results
+  end
+  local agents = {}
+  for n = 1, count do
+    agents[n] = ARGV[first + 2 * (n - 1)]
+  end
+  local owners = redis.call('HMGET', OWNER, unpack(agents))
+  local ended, seen = {}, {}
+  for n, agent in ipairs(agents) do
+    -- the same lease twice in one batch ends once
+    if owners[n] == ARGV[first + 2 * (n - 1) + 1] and not seen[agent] then
+      seen[agent] = true
+      ended[#ended + 1] = agent
+      results[n] = 1
+    else
+      results[n] = 0
+    end
+  end
+  if #ended > 0 then
+    redis.call('HDEL', RUNNING, unpack(ended))
+    redis.call('HDEL', OWNER, unpack(ended))
+    redis.call('ZREM', LEASES, unpack(ended))
+    for _, agent in ipairs(ended) do
+      -- success closes the circuit
+      if may_hold(CB_FAILURES) and redis.call('HDEL', CB_FAILURES, agent) == 1 then
+        redis.call('HDEL', CB_UNTIL, agent)
+        redis.call('ZREM', CB_WAKE, agent)
+      end
+      unhold(agent)
+    end
+  end
+  return results
 end

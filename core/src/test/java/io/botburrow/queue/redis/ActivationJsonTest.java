@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.botburrow.activation.Activation;
 import io.botburrow.testing.Activations;
 import io.botburrow.testing.MutableClock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ActivationJsonTest {
@@ -57,6 +58,17 @@ class ActivationJsonTest {
     assertThat(ActivationJson.write(notification))
         .endsWith("\"nids\":" + ActivationJson.notificationIdsJson(notification) + "}");
     assertThat(ActivationJson.notificationIdsJson(notification)).isEqualTo("[\"n1\",\"n2\"]");
+  }
+
+  @Test
+  void findsTheNotificationIdsEvenWhenTextBeforeThemLooksLikeTheField() throws Exception {
+    List<String> ids = List.of("n\"1", "\"nids\":[\"x\"]", "é/\\");
+    Activation tricky = Activation.notification("alice", "said \"nids\":[\"fake\"]}", ids, clock.instant());
+
+    String array = ActivationJson.notificationIdsJson(ActivationJson.write(tricky));
+
+    assertThat(array).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(ids));
+    assertThat(ActivationJson.read(ActivationJson.write(tricky)).notificationIds()).isEqualTo(ids);
   }
 
   @Test
