@@ -85,8 +85,9 @@ class ShardedRedisQueueClusterIT implements ActivationQueueContract {
   }
 
   /**
-   * Priority holds within a shard; across shards a claim takes each shard's best in turn (a shard's head
-   * waits at most one turn of the others). So the contract's order is checked for agents of one shard.
+   * Priority holds within a shard; a runner takes the best of the shard it is on, staying there for up to 64
+   * claims while it has work (each process starts at a random shard). So the contract's order is checked for
+   * agents of one shard.
    */
   @Override
   @Test
@@ -101,6 +102,18 @@ class ShardedRedisQueueClusterIT implements ActivationQueueContract {
     for (String agent : agents) {
       assertThat(claimOrFail(RunnerPool.HYBRID, "r").activation().agent()).isEqualTo(agent);
     }
+  }
+
+  /** Promotion of waiting work is part of the priority order, so it too is checked within one shard. */
+  @Override
+  @Test
+  public void promotesWorkThatWaitedSoNothingStarves() {
+    List<String> agents = agentsOfOneShard(2);
+    enqueue(exploration(agents.get(0)));
+    clock().advance(fixture().settings().promoteAfter().multipliedBy(5));
+    enqueue(notification(agents.get(1), "n1"));
+
+    assertThat(claimOrFail(RunnerPool.HYBRID, "r").activation().agent()).isEqualTo(agents.get(0));
   }
 
   @Test
