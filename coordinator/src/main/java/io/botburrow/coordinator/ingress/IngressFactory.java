@@ -35,7 +35,8 @@ class IngressFactory {
         hubs, stores, tenantStores, queue, clock);
   }
 
-  @Singleton
+  // created at start-up, so that a key naming an unknown tenant stops the coordinator there
+  @io.micronaut.context.annotation.Context
   ApiAccess apiAccess(OperatorProperties operator, List<ApiKeyProperties> keys, SecretSource secrets,
       io.botburrow.tenants.Tenants tenants) {
     return new ApiAccess(operator, keys, secrets, tenants);

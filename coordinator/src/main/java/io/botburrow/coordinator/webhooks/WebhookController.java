@@ -70,23 +70,23 @@ class WebhookController {
   HttpResponse<?> receive(String tenant, String agent, String name, HttpRequest<?> request, @Nullable @Body byte[] body) {
     byte[] payload = body == null ? new byte[0] : body;
     if (request.getContentLength() > props.maxBodySize() || payload.length > props.maxBodySize()) {
-      return refuse(agent, name, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
+      return refuse(tenant, agent, name, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large",
           "body larger than " + props.maxBodySize() + " bytes");
     }
     Optional<TenantIngresses.Scope> scope = ingresses.of(tenant);
     if (scope.isEmpty()) {
-      return refuse(agent, name, HttpStatus.NOT_FOUND, "not_found", "no tenant " + tenant + " is served here");
+      return refuse(tenant, agent, name, HttpStatus.NOT_FOUND, "not_found", "no tenant " + tenant + " is served here");
     }
     Optional<WebhookSpec> hook;
     try {
       hook = webhook(scope.get().definitions(), agent, name);
     } catch (AgentDefinitionException e) {
       return e.retryable()
-          ? refuse(agent, name, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "agent definitions unavailable; retry")
-          : refuse(agent, name, HttpStatus.NOT_FOUND, "not_found", "no webhook " + name + " for agent " + agent + in(tenant));
+          ? refuse(tenant, agent, name, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "agent definitions unavailable; retry")
+          : refuse(tenant, agent, name, HttpStatus.NOT_FOUND, "not_found", "no webhook " + name + " for agent " + agent + in(tenant));
     }
     if (hook.isEmpty()) {
-      return refuse(agent, name, HttpStatus.NOT_FOUND, "not_found", "no webhook " + name + " for agent " + agent + in(tenant));
+      return refuse(tenant, agent, name, HttpStatus.NOT_FOUND, "not_found", "no webhook " + name + " for agent " + agent + in(tenant));
     }
     WebhookSpec spec = hook.get();
     Optional<String> variable = props.secretVariable(tenant, spec.secretEnv());
@@ -95,12 +95,12 @@ class WebhookController {
       LOG.warn("Webhook(tenant={}, agent={}, name={}) refused: its secret variable {} is not set or not allowed "
           + "(botburrow.webhooks.allowed-secret-envs; a tenant's are TENANT_<TENANT>__<secret_env>)", tenant, agent, name,
           variable.orElse(spec.secretEnv()));
-      return refuse(agent, name, HttpStatus.SERVICE_UNAVAILABLE, "no_secret", "webhook secret not configured");
+      return refuse(tenant, agent, name, HttpStatus.SERVICE_UNAVAILABLE, "no_secret", "webhook secret not configured");
     }
     WebhookVerifier.Verdict verdict = WebhookVerifier.verify(spec, request.getHeaders()::get, payload,
         secret.get().getBytes(StandardCharsets.UTF_8), clock.instant(), props.timestampTolerance());
     return switch (verdict) {
-      case WebhookVerifier.Refused r -> refuse(agent, name, HttpStatus.UNAUTHORIZED, "unauthorized", r.reason());
+      case WebhookVerifier.Refused r -> refuse(tenant, agent, name, HttpStatus.UNAUTHORIZED, "unauthorized", r.reason());
       case WebhookVerifier.Verified v -> accept(scope.get().ingress(), agent, spec, v, payload);
     };
   }
@@ -111,8 +111,9 @@ class WebhookController {
 
   private HttpResponse<?> accept(TriggerIngress ingress, String agent, WebhookSpec spec, WebhookVerifier.Verified v,
       byte[] payload) {
+    String tenant = ingress.tenant();
     if (!spec.accepts(v.event())) {
-      count(agent, spec.name(), "ignored");
+      count(tenant, agent, spec.name(), "ignored");
       return HttpResponse.ok(Map.of("status", "ignored", "reason", "event '" + v.event() + "' is not handled"));
     }
     String key = "webhook:" + agent + ":" + spec.name() + ":" + v.deliveryId();
@@ -122,10 +123,10 @@ class WebhookController {
     try {
       submitted = ingress.submit(agent, ActivationKind.WEBHOOK, key, source, prompt, null, props.dedupWindow());
     } catch (TriggerIngress.NoLeaderException | QueueUnavailableException e) {
-      return refuse(agent, spec.name(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+      return refuse(tenant, agent, spec.name(), HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
     }
     boolean duplicate = submitted.result() == EnqueueResult.DUPLICATE;
-    count(agent, spec.name(), duplicate ? "duplicate" : "accepted");
+    count(tenant, agent, spec.name(), duplicate ? "duplicate" : "accepted");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("task_id", submitted.taskId());
     out.put("status", duplicate ? "duplicate" : "submitted");
@@ -142,16 +143,16 @@ class WebhookController {
     }
   }
 
-  private HttpResponse<?> refuse(String agent, String name, HttpStatus status, String result, String error) {
+  private HttpResponse<?> refuse(String tenant, String agent, String name, HttpStatus status, String result, String error) {
     // unknown paths are anyone's to invent: they must not mint metric series
     boolean known = !"not_found".equals(result) && !"too_large".equals(result);
-    count(known ? agent : "-", known ? name : "-", result);
-    LOG.debug("Webhook(agent={}, name={}) refused with {}: {}", agent, name, status.getCode(), error);
+    count(known ? tenant : "-", known ? agent : "-", known ? name : "-", result);
+    LOG.debug("Webhook(tenant={}, agent={}, name={}) refused with {}: {}", tenant, agent, name, status.getCode(), error);
     return HttpResponse.status(status).body(Map.of("success", false, "error", error));
   }
 
-  private void count(String agent, String hook, String result) {
+  private void count(String tenant, String agent, String hook, String result) {
     Counter.builder("botburrow.webhooks").description("Webhook deliveries by outcome")
-        .tag("agent", agent).tag("hook", hook).tag("result", result).register(registry).increment();
+        .tag("tenant", tenant).tag("agent", agent).tag("hook", hook).tag("result", result).register(registry).increment();
   }
 }

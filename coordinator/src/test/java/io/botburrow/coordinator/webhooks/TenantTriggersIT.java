@@ -148,6 +148,20 @@ class TenantTriggersIT {
         .containsExactlyInAnyOrder("acme: Acme alert: " + body, "default: Alert: " + body);
     assertThat(alert("/hooks/acme/ops-bot/alerts", ACME_ALERTS, body, id).statusCode())
         .as("a replay in the same tenant").isEqualTo(200);
+    var registry = coordinator.bean(io.micrometer.core.instrument.MeterRegistry.class);
+    assertThat(registry.get("botburrow.webhooks").tags("tenant", "acme", "agent", "ops-bot", "result", "accepted")
+        .counter().count()).isEqualTo(1.0);
+    assertThat(registry.get("botburrow.webhooks").tags("tenant", "acme", "agent", "ops-bot", "result", "unauthorized")
+        .counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void anApiKeyOfATenantThatIsNotConfiguredStopsTheCoordinatorAtStartUp() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TriggerCoordinator.start(redis,
+            Map.of("ACME_API_KEY", ACME_KEY),
+            Map.of("botburrow.api.keys.acme-ci.key-env", "ACME_API_KEY", "botburrow.api.keys.acme-ci.tenant", "acme"),
+            TriggerCoordinator.OPS).close())
+        .hasStackTraceContaining("botburrow.api.keys.acme-ci.tenant names 'acme', which is not a configured tenant");
   }
 
   private static List<Lease> claimAll() {
