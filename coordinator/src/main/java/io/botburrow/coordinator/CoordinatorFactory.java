@@ -96,8 +96,8 @@ class CoordinatorFactory {
       @io.micronaut.core.annotation.Nullable io.botburrow.tenants.TenantStores stores, ActivationQueue queue,
       CoordinatorProperties props, CoordinatorMetrics metrics, ExplorationProperties exploration, MeterRegistry registry,
       Clock clock, @io.micronaut.core.annotation.Nullable io.botburrow.audit.AuditArchives archives,
-      io.botburrow.audit.AuditProperties audit) {
+      io.botburrow.audit.AuditProperties audit, ScheduleProperties scheduleProps) {
     return new io.botburrow.coordinator.tenants.TenantDuties(tenants, hubs, definitions, stores, queue, props, metrics,
-        exploration.minStaleness(), registry, clock, archives, audit.retentionDays());
+        exploration.minStaleness(), registry, clock, archives, audit.retentionDays(), scheduleProps);
   }
 }

@@ -53,12 +53,23 @@ public final class TriggerCoordinator implements AutoCloseable {
   }
 
   public static TriggerCoordinator start(LocalRedis redis, Map<String, String> secrets, Map<String, Object> extra, String... agents) {
+    return start(redis, secrets, extra, List.of(), definitions(agents));
+  }
+
+  /** Definitions in memory, each with the system prompt {@code You are <name>.}. */
+  public static InMemoryAgentDefinitionStore definitions(String... agents) {
     InMemoryAgentDefinitionStore store = new InMemoryAgentDefinitionStore();
     AgentConfigParser parser = new AgentConfigParser();
     for (String yaml : agents) {
       var config = parser.parse("config.yaml", yaml).config();
       store.put(new AgentDefinition(config, "You are " + config.name() + ".", List.of(), "r1"));
     }
+    return store;
+  }
+
+  /** With more beans: say, the {@code AgentDefinitionStores} of tenants. */
+  public static TriggerCoordinator start(LocalRedis redis, Map<String, String> secrets, Map<String, Object> extra,
+      List<Object> singletons, InMemoryAgentDefinitionStore store) {
     Map<String, Object> p = new HashMap<>();
     p.put("botburrow.redis.url", redis.url());
     p.put("botburrow.hub.url", "http://127.0.0.1:9");
@@ -68,7 +79,7 @@ public final class TriggerCoordinator implements AutoCloseable {
     p.putAll(extra);
     SecretSource source = name -> Optional.ofNullable(secrets.get(name));
     ApplicationContext ctx = ApplicationContext.builder().environments("coordinator").deduceEnvironment(false)
-        .properties(p).singletons(store, source).start();
+        .properties(p).singletons(store, source).singletons(singletons.toArray()).start();
     EmbeddedServer server = ctx.getBean(EmbeddedServer.class);
     if (!server.isRunning()) {
       server.start();

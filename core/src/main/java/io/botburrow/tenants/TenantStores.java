@@ -4,6 +4,7 @@ import io.botburrow.activity.AgentActivity;
 import io.botburrow.audit.AuditLog;
 import io.botburrow.schedule.ExplorationSchedule;
 import io.botburrow.tasks.TaskStore;
+import io.botburrow.triggers.ScheduleIndex;
 
 /**
  * The Redis state of one tenant's agents, kept under the tenant's own key prefix ({@link Tenant#redisPrefix}), so
@@ -19,4 +20,10 @@ public interface TenantStores {
   ExplorationSchedule schedule(Tenant tenant);
 
   AuditLog audit(Tenant tenant);
+
+  /**
+   * The fire times of the tenant's agents' {@code triggers:} schedules, so that same-named agents of two tenants keep
+   * theirs apart; the default tenant's are the deployment's own keys.
+   */
+  ScheduleIndex triggerSchedules(Tenant tenant);
 }

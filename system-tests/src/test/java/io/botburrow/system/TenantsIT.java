@@ -13,6 +13,7 @@ import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,11 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 class TenantsIT {
   private static final String BETA_PROMPT = "You are echo-agent of the beta Hub, marker BETA-DEFINITION.";
   private static final String DEFAULT_PROMPT = "You are echo-agent, a concise test agent.";
-  private static final List<String> AGENTS = List.of("echo-agent", "manager", "worker");
+  private static final List<String> AGENTS = List.of("echo-agent", "manager", "worker", "hook-agent", "ticker");
+  private static final String HOOK_PROMPT = "You are hook-agent. Answer in one sentence.";
+  private static final String BETA_HOOK_PROMPT = "You are hook-agent of the beta Hub, marker BETA-HOOK-DEFINITION.";
+  private static final String HOOK_SECRET = "default-hook-secret-0001";
+  private static final String BETA_HOOK_SECRET = "beta-hook-secret-0002";
   private static DevHubServer betaHub;
   private static HttpServer gammaHub;
   private static final AtomicInteger gammaCalls = new AtomicInteger();
@@ -71,7 +76,11 @@ class TenantsIT {
     Map<String, Object> runner = new java.util.HashMap<>(tenants);
     runner.put("botburrow.delegation.allow.manager", List.of("*"));
     runner.put("botburrow.delegation.result-wait", "10s");
-    system = new LocalSystem(AGENTS, runner, Map.of(), tenants);
+    Map<String, Object> coordinator = new java.util.HashMap<>(tenants);
+    // beta's ticker is uploaded after the start: its schedule is found within a second
+    coordinator.put("botburrow.schedules.sync-interval", "1s");
+    system = new LocalSystem(AGENTS, runner, Map.of("HOOK_AGENT_WEBHOOK_SECRET", HOOK_SECRET,
+        "TENANT_BETA__HOOK_AGENT_WEBHOOK_SECRET", BETA_HOOK_SECRET), coordinator);
     uploadBetaDefinitions();
     hubA = system.hubHttp();
     hubB = new HubHttp(betaHub.baseUrl());
@@ -86,6 +95,15 @@ class TenantsIT {
       put(s3, "beta/agents/echo-agent/config.yaml",
           Files.readString(LocalSystem.fixture().resolve("agents/echo-agent/config.yaml")));
       put(s3, "beta/agents/echo-agent/system-prompt.md", BETA_PROMPT);
+      put(s3, "beta/agents/hook-agent/config.yaml",
+          Files.readString(LocalSystem.fixture().resolve("agents/hook-agent/config.yaml")));
+      put(s3, "beta/agents/hook-agent/system-prompt.md", BETA_HOOK_PROMPT);
+      // an agent of beta only, with a schedule: every three seconds
+      put(s3, "beta/agents/ticker/config.yaml", Files.readString(LocalSystem.fixture().resolve("agents/hook-agent/config.yaml"))
+          .replace("name: hook-agent", "name: ticker").replace("display_name: Hook-agent", "display_name: Ticker")
+          .replaceAll("(?s)webhooks:.*", "schedules:\n  - name: tick\n    cron: \"*/3 * * * * *\"\n"
+              + "    prompt: \"Beta's scheduled tick SCHEDULED-IN-BETA\"\n"));
+      put(s3, "beta/agents/ticker/system-prompt.md", "You are ticker of the beta Hub, marker BETA-TICKER-DEFINITION.");
       for (String agent : List.of("manager", "worker")) {
         for (String file : List.of("config.yaml", "system-prompt.md")) {
           put(s3, "beta/agents/" + agent + "/" + file, Files.readString(LocalSystem.fixture().resolve("agents/" + agent + "/" + file)));
@@ -246,6 +264,110 @@ class TenantsIT {
     // the beta definition's run, replayed from beta's archive on its recorded responses
     assertThat(replayed.exit()).as(replayed.err()).isZero();
     assertThat(replayed.out()).contains("replay: " + activation + " tool sequence matches");
+  }
+
+  @Test
+  void anApiMessageAndAWebhookToTheSameNamedAgentOfTwoTenantsAreEachAnsweredFromItsTenantsDefinition() throws Exception {
+    String askA = "api-default-" + UUID.randomUUID();
+    String askB = "api-beta-" + UUID.randomUUID();
+    system.llm.enqueueFor(askA, ScriptedTurn.text("Default's hook-agent answers " + askA));
+    system.llm.enqueueFor(askB, ScriptedTurn.text("Beta's hook-agent answers " + askB));
+    // one Idempotency-Key in two tenants: two messages
+    String key = "same-key-" + UUID.randomUUID();
+
+    JsonNode sentA = api("POST", "/api/v1/agents/hook-agent/messages", Map.of("content", askA), key, 202);
+    JsonNode sentB = api("POST", "/api/v1/tenants/beta/agents/hook-agent/messages", Map.of("content", askB), key, 202);
+
+    assertThat(sentB.path("task_id").asText()).isNotEqualTo(sentA.path("task_id").asText());
+    assertThat(awaitCompleted("/api/v1/tasks/" + sentA.path("task_id").asText()).path("result").asText())
+        .isEqualTo("Default's hook-agent answers " + askA);
+    assertThat(awaitCompleted("/api/v1/tenants/beta/tasks/" + sentB.path("task_id").asText()).path("result").asText())
+        .isEqualTo("Beta's hook-agent answers " + askB);
+    assertThat(system.llm.requestsContaining(askA)).singleElement().satisfies(r ->
+        assertThat(r.raw()).contains(HOOK_PROMPT).doesNotContain("BETA-HOOK-DEFINITION"));
+    assertThat(system.llm.requestsContaining(askB)).singleElement().satisfies(r ->
+        assertThat(r.raw()).contains("BETA-HOOK-DEFINITION").doesNotContain(HOOK_PROMPT));
+
+    String pushA = "push-default-" + UUID.randomUUID();
+    String pushB = "push-beta-" + UUID.randomUUID();
+    system.llm.enqueueFor(pushA, ScriptedTurn.text("Default saw a push."));
+    system.llm.enqueueFor(pushB, ScriptedTurn.text("Beta saw a push."));
+    String delivery = UUID.randomUUID().toString();
+    String bodyA = "{\"ref\":\"refs/heads/main\",\"note\":\"" + pushA + "\"}";
+    String bodyB = "{\"ref\":\"refs/heads/main\",\"note\":\"" + pushB + "\"}";
+
+    // a secret of one tenant starts no work in the other
+    assertThat(github("/hooks/beta/hook-agent/github", bodyB, HOOK_SECRET, delivery).statusCode()).isEqualTo(401);
+    assertThat(github("/hooks/hook-agent/github", bodyA, BETA_HOOK_SECRET, delivery).statusCode()).isEqualTo(401);
+    HttpResponse<String> hookA = github("/hooks/hook-agent/github", bodyA, HOOK_SECRET, delivery);
+    HttpResponse<String> hookB = github("/hooks/beta/hook-agent/github", bodyB, BETA_HOOK_SECRET, delivery);
+
+    assertThat(hookA.statusCode()).as(hookA.body()).isEqualTo(202);
+    assertThat(hookB.statusCode()).as(hookB.body()).isEqualTo(202);
+    String taskB = JSON.readTree(hookB.body()).path("task_id").asText();
+    assertThat(awaitCompleted("/api/v1/tenants/beta/tasks/" + taskB).path("result").asText()).isEqualTo("Beta saw a push.");
+    assertThat(awaitCompleted("/api/v1/tasks/" + JSON.readTree(hookA.body()).path("task_id").asText()).path("result")
+        .asText()).isEqualTo("Default saw a push.");
+    assertThat(system.llm.requestsContaining(pushB)).singleElement().satisfies(r ->
+        assertThat(r.raw()).contains("BETA-HOOK-DEFINITION").doesNotContain(HOOK_PROMPT));
+    assertThat(system.llm.requestsContaining(pushA)).singleElement().satisfies(r ->
+        assertThat(r.raw()).contains(HOOK_PROMPT).doesNotContain("BETA-HOOK-DEFINITION"));
+
+    // an unknown tenant: 404 with a clear body
+    HttpResponse<String> unknown = send("POST", "/api/v1/tenants/nope/agents/hook-agent/messages",
+        Map.of("content", "hello"), null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no tenant nope is served here");
+  }
+
+  @Test
+  void aScheduleOfABetaAgentFiresWithBetaAndItsDefinition() {
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        .until(() -> system.llm.requestsContaining("SCHEDULED-IN-BETA"), r -> !r.isEmpty());
+    assertThat(system.llm.requestsContaining("SCHEDULED-IN-BETA")).allSatisfy(r ->
+        assertThat(r.raw()).contains("BETA-TICKER-DEFINITION"));
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(Probes.metric(system.runnerHttp(),
+        "botburrow_activations_total", "agent=\"ticker\"", "tenant=\"beta\"")).isGreaterThanOrEqualTo(1));
+    assertThat(Probes.metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"ticker\"",
+        "tenant=\"default\"")).isZero();
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+  private static JsonNode awaitCompleted(String path) {
+    return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        .until(() -> api("GET", path, null, null, 200), t -> t.path("status").asText().equals("completed"));
+  }
+
+  private static JsonNode api(String method, String path, Object body, String idempotencyKey, int status) throws Exception {
+    HttpResponse<String> response = send(method, path, body, idempotencyKey);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  private static HttpResponse<String> send(String method, String path, Object body, String idempotencyKey)
+      throws Exception {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(io.botburrow.cli.Services.url(system.coordinator)).resolve(path))
+        .header("Authorization", "Bearer " + LocalSystem.OPERATOR_KEY).header("Content-Type", "application/json")
+        .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> github(String path, String body, String secret, String delivery) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    String signature = "sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    return HTTP.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(io.botburrow.cli.Services.url(system.coordinator)).resolve(path))
+        .header("Content-Type", "application/json").header("X-GitHub-Event", "push").header("X-GitHub-Delivery", delivery)
+        .header("X-Hub-Signature-256", signature).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   record CliRun(int exit, String out, String err) {}

@@ -5,7 +5,9 @@ import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentDefinitionStore;
 import io.botburrow.agents.AgentNotFoundException;
 import io.botburrow.activation.Trigger;
+import io.botburrow.coordinator.ingress.TenantIngresses;
 import io.botburrow.coordinator.ingress.TriggerIngress;
+import io.botburrow.activation.Activation;
 import io.botburrow.queue.QueueAdmin;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.tasks.Task;
@@ -32,6 +34,8 @@ import java.util.function.Supplier;
 /**
  * The agent API on every replica: send an agent a message, follow its task (A2A states), cancel it,
  * read the agent's state. {@code Authorization: Bearer} with the operator key or a scoped API key.
+ * {@code /api/v1/tenants/<tenant>/...} addresses the agents and tasks of one tenant; the routes without it are the
+ * default tenant's. A key of one tenant gets 403 on another's routes; an unknown tenant gets 404.
  */
 @Controller("/api/v1")
 @Requires(env = "coordinator")
@@ -39,9 +43,7 @@ import java.util.function.Supplier;
 class AgentApiController {
   private static final int MAX_CONTENT_CHARS = 32_768;
   private final ApiAccess access;
-  private final TriggerIngress ingress;
-  private final TaskStore tasks;
-  private final AgentDefinitionStore definitions;
+  private final TenantIngresses ingresses;
   private final AgentStateView states;
   private final Clock clock;
 
@@ -49,12 +51,10 @@ class AgentApiController {
   record MessageRequest(@Nullable String content, @Nullable String thread) {}
 
   AgentApiController(
-      ApiAccess access, TriggerIngress ingress, TaskStore tasks, AgentDefinitionStore definitions, QueueAdmin admin,
+      ApiAccess access, TenantIngresses ingresses, TaskStore tasks, AgentDefinitionStore definitions, QueueAdmin admin,
       AgentActivity activity, Clock clock) {
     this.access = access;
-    this.ingress = ingress;
-    this.tasks = tasks;
-    this.definitions = definitions;
+    this.ingresses = ingresses;
     this.states = new AgentStateView(definitions, admin, tasks, activity, clock);
     this.clock = clock;
   }
@@ -63,49 +63,67 @@ class AgentApiController {
   HttpResponse<?> message(
       String name, @Nullable @Header("Authorization") String auth, @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Body MessageRequest request) {
-    return guarded(auth, ApiAccess.MESSAGES_WRITE, name, () -> {
+    return message(Activation.DEFAULT_TENANT, name, auth, idempotencyKey, request);
+  }
+
+  @Post("/tenants/{tenant}/agents/{name}/messages")
+  HttpResponse<?> message(
+      String tenant, String name, @Nullable @Header("Authorization") String auth,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey, @Body MessageRequest request) {
+    return scoped(tenant, auth, ApiAccess.MESSAGES_WRITE, name, scope -> {
       if (request == null || request.content() == null || request.content().isBlank()) {
         return error(HttpStatus.BAD_REQUEST, "content is required");
       }
       if (request.content().length() > MAX_CONTENT_CHARS) {
         return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "content longer than " + MAX_CONTENT_CHARS + " characters");
       }
-      if (!exists(name)) {
-        return error(HttpStatus.NOT_FOUND, "no agent " + name);
+      if (!exists(scope.definitions(), name)) {
+        return error(HttpStatus.NOT_FOUND, "no agent " + name + describe(scope));
       }
       String key = "message:" + name + ":" + (idempotencyKey == null || idempotencyKey.isBlank()
           ? UUID.randomUUID().toString() : idempotencyKey.trim());
-      TriggerIngress.Submitted submitted = ingress.submit(name, ActivationKind.MESSAGE, key, "API message",
+      TriggerIngress.Submitted submitted = scope.ingress().submit(name, ActivationKind.MESSAGE, key, "API message",
           request.content(), request.thread(), Trigger.DEFAULT_DEDUP);
-      Task task = tasks.get(submitted.taskId()).orElseThrow();
+      Task task = scope.tasks().get(submitted.taskId()).orElseThrow();
       return HttpResponse.accepted().body(Map.of("task_id", task.id(), "status", task.state().wireName()));
     });
   }
 
   @Get("/tasks/{id}")
   HttpResponse<?> task(String id, @Nullable @Header("Authorization") String auth) {
-    Optional<Task> task = tasks.get(id);
-    return guarded(auth, ApiAccess.TASKS_READ, task.map(Task::agent).orElse(null), () -> task
+    return task(Activation.DEFAULT_TENANT, id, auth);
+  }
+
+  @Get("/tenants/{tenant}/tasks/{id}")
+  HttpResponse<?> task(String tenant, String id, @Nullable @Header("Authorization") String auth) {
+    Optional<Task> task = ingresses.of(tenant).flatMap(s -> s.tasks().get(id));
+    return scoped(tenant, auth, ApiAccess.TASKS_READ, task.map(Task::agent).orElse(null), scope -> task
         .<HttpResponse<?>>map(t -> HttpResponse.ok(view(t)))
-        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no task " + id)));
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no task " + id + describe(scope))));
   }
 
   @Post("/tasks/{id}/cancel")
   HttpResponse<?> cancel(String id, @Nullable @Header("Authorization") String auth) {
-    Optional<Task> task = tasks.get(id);
-    return guarded(auth, ApiAccess.TASKS_CANCEL, task.map(Task::agent).orElse(null), () -> {
+    return cancel(Activation.DEFAULT_TENANT, id, auth);
+  }
+
+  @Post("/tenants/{tenant}/tasks/{id}/cancel")
+  HttpResponse<?> cancel(String tenant, String id, @Nullable @Header("Authorization") String auth) {
+    Optional<Task> task = ingresses.of(tenant).flatMap(s -> s.tasks().get(id));
+    return scoped(tenant, auth, ApiAccess.TASKS_CANCEL, task.map(Task::agent).orElse(null), scope -> {
       if (task.isEmpty()) {
-        return error(HttpStatus.NOT_FOUND, "no task " + id);
+        return error(HttpStatus.NOT_FOUND, "no task " + id + describe(scope));
       }
-      return tasks.cancel(id, "canceled through the API", clock.instant())
+      return scope.tasks().cancel(id, "canceled through the API", clock.instant())
           .<HttpResponse<?>>map(t -> HttpResponse.ok(view(t)))
-          .orElseGet(() -> error(HttpStatus.CONFLICT, "task " + id + " is already " + tasks.get(id).orElseThrow().state().wireName()));
+          .orElseGet(() -> error(HttpStatus.CONFLICT,
+              "task " + id + " is already " + scope.tasks().get(id).orElseThrow().state().wireName()));
     });
   }
 
   @Get("/agents/{name}")
   HttpResponse<?> agent(String name, @Nullable @Header("Authorization") String auth) {
-    return guarded(auth, ApiAccess.AGENTS_READ, name, () -> states.view(name)
+    return guarded(auth, ApiAccess.AGENTS_READ, name, Activation.DEFAULT_TENANT, () -> states.view(name)
         .<HttpResponse<?>>map(HttpResponse::ok)
         .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no agent " + name)));
   }
@@ -128,7 +146,11 @@ class AgentApiController {
     return m;
   }
 
-  private boolean exists(String agent) {
+  private static String describe(TenantIngresses.Scope scope) {
+    return scope.tenant().isDefault() ? "" : " in tenant " + scope.tenant().name();
+  }
+
+  private static boolean exists(AgentDefinitionStore definitions, String agent) {
     try {
       definitions.load(agent);
       return true;
@@ -141,11 +163,23 @@ class AgentApiController {
   }
 
   // An unknown task answers 404 only to a caller who may read some task; the agent is unknown then.
-  private HttpResponse<?> guarded(String auth, String scope, String agent, Supplier<HttpResponse<?>> action) {
+  // The key is checked before the tenant is looked up, so an unknown caller learns nothing of which tenants exist.
+  private HttpResponse<?> scoped(String tenant, String auth, String scope, String agent,
+      java.util.function.Function<TenantIngresses.Scope, HttpResponse<?>> action) {
+    return guarded(auth, scope, agent, tenant, () -> ingresses.of(tenant)
+        .map(action)
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no tenant " + tenant + " is served here")));
+  }
+
+  private HttpResponse<?> guarded(String auth, String scope, String agent, String tenant, Supplier<HttpResponse<?>> action) {
     Optional<ApiAccess.Caller> caller = access.caller(auth);
     if (caller.isEmpty()) {
       return HttpResponse.status(HttpStatus.UNAUTHORIZED)
           .body(Map.of("success", false, "error", "Invalid or missing API key", "code", "UNAUTHORIZED"));
+    }
+    if (!caller.get().serves(tenant)) {
+      return error(HttpStatus.FORBIDDEN, "key " + caller.get().name() + " is a key of tenant " + caller.get().tenant()
+          + ", not of tenant " + tenant);
     }
     boolean allowed = agent == null ? caller.get().scopes().contains(scope) : caller.get().may(scope, agent);
     if (!allowed) {

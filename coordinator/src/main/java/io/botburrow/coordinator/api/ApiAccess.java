@@ -18,10 +18,23 @@ public final class ApiAccess {
   public static final String TASKS_CANCEL = "tasks:cancel";
   public static final String AGENTS_READ = "agents:read";
 
-  /** A key that was presented and recognised. */
-  public record Caller(String name, List<String> scopes, List<String> agents) {
+  /**
+   * A key that was presented and recognised.
+   *
+   * @param tenant the tenant whose agents it may address; {@code *} for the operator key (every tenant)
+   */
+  public record Caller(String name, List<String> scopes, List<String> agents, String tenant) {
+    public Caller(String name, List<String> scopes, List<String> agents) {
+      this(name, scopes, agents, io.botburrow.activation.Activation.DEFAULT_TENANT);
+    }
+
     public boolean may(String scope, String agent) {
       return scopes.contains(scope) && (agents.contains("*") || agents.contains(agent));
+    }
+
+    /** Whether this key may address agents of {@code tenantName} at all. */
+    public boolean serves(String tenantName) {
+      return "*".equals(tenant) || tenant.equals(tenantName);
     }
   }
 
@@ -30,12 +43,27 @@ public final class ApiAccess {
   private final List<Known> keys = new ArrayList<>();
 
   public ApiAccess(OperatorProperties operator, List<ApiKeyProperties> apiKeys, SecretSource secrets) {
+    this(operator, apiKeys, secrets, null);
+  }
+
+  /**
+   * @param tenants the tenants served: a key naming another one stops the service at start-up (null: not checked)
+   * @throws IllegalArgumentException when a key names a tenant that is not configured
+   */
+  public ApiAccess(OperatorProperties operator, List<ApiKeyProperties> apiKeys, SecretSource secrets,
+      io.botburrow.tenants.Tenants tenants) {
     keys.add(new Known(bytes(operator.key()),
-        new Caller("operator", List.of(MESSAGES_WRITE, TASKS_READ, TASKS_CANCEL, AGENTS_READ), List.of("*"))));
+        new Caller("operator", List.of(MESSAGES_WRITE, TASKS_READ, TASKS_CANCEL, AGENTS_READ), List.of("*"), "*")));
     for (ApiKeyProperties k : apiKeys) {
+      String tenant = k.tenant() == null || k.tenant().isBlank()
+          ? io.botburrow.activation.Activation.DEFAULT_TENANT : k.tenant().trim();
+      if (tenants != null && tenants.find(tenant).isEmpty()) {
+        throw new IllegalArgumentException("botburrow.api.keys." + k.name() + ".tenant names '" + tenant
+            + "', which is not a configured tenant");
+      }
       secrets.lookup(k.keyEnv()).ifPresent(value -> keys.add(new Known(bytes(value), new Caller(k.name(),
           k.scopes() == null ? List.of() : List.copyOf(k.scopes()),
-          k.agents() == null || k.agents().isEmpty() ? List.of("*") : List.copyOf(k.agents())))));
+          k.agents() == null || k.agents().isEmpty() ? List.of("*") : List.copyOf(k.agents()), tenant))));
     }
   }
 

@@ -13,7 +13,10 @@ import java.util.List;
  * @param keyEnv environment variable holding the key
  * @param scopes any of {@code messages:write}, {@code tasks:read}, {@code tasks:cancel}, {@code agents:read}
  * @param agents agents it may address; {@code *} for all (the default)
+ * @param tenant the one tenant whose agents it may address ({@code default}, the default); an API key never starts or
+ *     reads work of another tenant
  */
 @EachProperty("botburrow.api.keys")
 public record ApiKeyProperties(
-    @Parameter String name, String keyEnv, @Nullable List<String> scopes, @Nullable List<String> agents) {}
+    @Parameter String name, String keyEnv, @Nullable List<String> scopes, @Nullable List<String> agents,
+    @Nullable String tenant) {}

@@ -39,12 +39,24 @@ public final class ScheduleFirer extends LoopingDuty {
   private final TaskStore tasks;
   private final ScheduleProperties props;
   private final Clock clock;
+  private final String tenant;
   private Instant nextSync = Instant.MIN;
 
   public ScheduleFirer(
       ScheduleIndex index, AgentDefinitionStore definitions, ActivationQueue queue, TaskStore tasks,
       ScheduleProperties props, Duration maxBackoff, Clock clock) {
+    this(Activation.DEFAULT_TENANT, index, definitions, queue, tasks, props, maxBackoff, clock);
+  }
+
+  /**
+   * The schedules of one tenant's agents: {@code index}, {@code definitions} and {@code tasks} are that tenant's, and
+   * {@code queue} puts the tenant on what it enqueues.
+   */
+  public ScheduleFirer(
+      String tenant, ScheduleIndex index, AgentDefinitionStore definitions, ActivationQueue queue, TaskStore tasks,
+      ScheduleProperties props, Duration maxBackoff, Clock clock) {
     super(maxBackoff);
+    this.tenant = Activation.requireTenantName(tenant);
     this.index = index;
     this.sync = new ScheduleSync(index, definitions, clock);
     this.definitions = definitions;
@@ -56,7 +68,7 @@ public final class ScheduleFirer extends LoopingDuty {
 
   @Override
   public String name() {
-    return "schedule-firer";
+    return Activation.DEFAULT_TENANT.equals(tenant) ? "schedule-firer" : "schedule-firer:" + tenant;
   }
 
   @Override
@@ -107,14 +119,14 @@ public final class ScheduleFirer extends LoopingDuty {
   }
 
   private void fire(ScheduleIndex.Due d, ScheduleSpec s, long fencingToken) {
-    String key = "schedule:" + d.agent() + ":" + d.scheduleId() + ":" + d.fireAt().toEpochMilli();
+    String key = TriggerIngress.tenantKey(tenant, "schedule:" + d.agent() + ":" + d.scheduleId() + ":" + d.fireAt().toEpochMilli());
     String taskId = TriggerIngress.taskId(key);
     Activation activation = Activation.triggered(d.agent(), ActivationKind.SCHEDULE,
         new Trigger(key, taskId, "schedule " + d.scheduleId() + " at " + d.fireAt(), s.prompt(), null, DEDUP), clock.instant());
     tasks.create(Task.submitted(taskId, d.agent(), ActivationKind.SCHEDULE.wireName(), s.prompt(), clock.instant(),
         activation.id().value()));
-    EnqueueResult result = queue.enqueue(activation, fencingToken);
-    LOG.debug("Schedule(agent={}, id={}) fire of {}: {}", d.agent(), d.scheduleId(), d.fireAt(), result);
+    EnqueueResult result = queue.enqueue(activation.withTenant(tenant), fencingToken);
+    LOG.debug("Schedule(tenant={}, agent={}, id={}) fire of {}: {}", tenant, d.agent(), d.scheduleId(), d.fireAt(), result);
   }
 
   private Optional<ScheduleSpec> spec(ScheduleIndex.Due d) {

@@ -26,8 +26,20 @@ class IngressFactory {
   }
 
   @Singleton
-  ApiAccess apiAccess(OperatorProperties operator, List<ApiKeyProperties> keys, SecretSource secrets) {
-    return new ApiAccess(operator, keys, secrets);
+  TenantIngresses tenantIngresses(io.botburrow.tenants.Tenants tenants, io.botburrow.tenants.TenantHubs hubs,
+      TriggerIngress ingress, TaskStore tasks, AgentDefinitionStore definitions, ActivationQueue queue, Clock clock,
+      @io.micronaut.core.annotation.Nullable io.botburrow.agents.AgentDefinitionStores stores,
+      @io.micronaut.core.annotation.Nullable io.botburrow.tenants.TenantStores tenantStores) {
+    return new TenantIngresses(tenants,
+        new TenantIngresses.Scope(tenants.get(io.botburrow.activation.Activation.DEFAULT_TENANT), ingress, tasks, definitions),
+        hubs, stores, tenantStores, queue, clock);
+  }
+
+  // created at start-up, so that a key naming an unknown tenant stops the coordinator there
+  @io.micronaut.context.annotation.Context
+  ApiAccess apiAccess(OperatorProperties operator, List<ApiKeyProperties> keys, SecretSource secrets,
+      io.botburrow.tenants.Tenants tenants) {
+    return new ApiAccess(operator, keys, secrets, tenants);
   }
 
   /** The environment; replaced by any other {@link SecretSource} bean (tests). */

@@ -29,11 +29,21 @@ public final class TriggerIngress {
   private final TaskStore tasks;
   private final Clock clock;
   private final HubRegistration registration;
+  private final String tenant;
 
   /** What became of one submission. */
   public record Submitted(String taskId, EnqueueResult result) {}
 
   public TriggerIngress(ActivationQueue queue, TaskStore tasks, Clock clock, HubRegistration registration) {
+    this(Activation.DEFAULT_TENANT, queue, tasks, clock, registration);
+  }
+
+  /**
+   * The ingress of one tenant: {@code tasks} and {@code registration} are the tenant's; what it enqueues carries the
+   * tenant and its idempotency keys include it ({@link #tenantKey}).
+   */
+  public TriggerIngress(String tenant, ActivationQueue queue, TaskStore tasks, Clock clock, HubRegistration registration) {
+    this.tenant = Activation.requireTenantName(tenant);
     this.registration = registration;
     this.queue = queue;
     this.tasks = tasks;
@@ -48,7 +58,8 @@ public final class TriggerIngress {
    */
   public Submitted submit(
       String agent, ActivationKind kind, String key, String source, String prompt, String thread, Duration dedupFor) {
-    return submit(agent, kind, key, source, prompt, new Trigger(key, taskId(key), source, prompt, thread, dedupFor));
+    String scoped = tenantKey(tenant, key);
+    return submit(agent, kind, scoped, source, prompt, new Trigger(scoped, taskId(scoped), source, prompt, thread, dedupFor));
   }
 
   /**
@@ -57,14 +68,15 @@ public final class TriggerIngress {
    * @throws NoLeaderException when no leader has started a term (Redis lost its state): retry later
    */
   public Submitted submitMessage(String agent, String key, String source, String prompt, ReplyTarget replyTo, Duration dedupFor) {
-    return submit(agent, ActivationKind.MESSAGE, key, source, prompt,
-        new Trigger(key, taskId(key), source, prompt, null, dedupFor, java.util.List.of(), replyTo));
+    String scoped = tenantKey(tenant, key);
+    return submit(agent, ActivationKind.MESSAGE, scoped, source, prompt,
+        new Trigger(scoped, taskId(scoped), source, prompt, null, dedupFor, java.util.List.of(), replyTo));
   }
 
   private Submitted submit(String agent, ActivationKind kind, String key, String source, String prompt, Trigger trigger) {
     String taskId = trigger.taskId();
     registration.ensure(agent);
-    Activation activation = Activation.triggered(agent, kind, trigger, clock.instant());
+    Activation activation = Activation.triggered(agent, kind, trigger, clock.instant()).withTenant(tenant);
     // the task exists before a runner can claim the work, so the runner can start it
     tasks.create(Task.submitted(taskId, agent, kind.wireName(), prompt, clock.instant(), activation.id().value()));
     EnqueueResult result;
@@ -74,8 +86,20 @@ public final class TriggerIngress {
       tasks.cancel(taskId, "not enqueued: no coordinator leads yet", clock.instant());
       throw new NoLeaderException();
     }
-    LOG.debug("Activation(id={}, agent={}) {} submitted as task {}: {}", activation.id(), agent, kind.wireName(), taskId, result);
+    LOG.debug("Activation(id={}, tenant={}, agent={}) {} submitted as task {}: {}", activation.id(), tenant, agent, kind.wireName(), taskId, result);
     return new Submitted(taskId, result);
+  }
+
+  /**
+   * The idempotency key of a trigger of {@code tenant}: the default tenant's keys are as they always were, another
+   * tenant's start with {@code tenant:<name>:}, so the same delivery id in two tenants is two deliveries.
+   */
+  public static String tenantKey(String tenant, String key) {
+    return Activation.DEFAULT_TENANT.equals(tenant) ? key : "tenant:" + Activation.requireTenantName(tenant) + ":" + key;
+  }
+
+  public String tenant() {
+    return tenant;
   }
 
   /** {@code t-} and 24 hex digits of the key's SHA-256. */

@@ -24,8 +24,8 @@ import java.util.List;
 
 /**
  * The Hub duties of every tenant but the default one (whose duties the coordinator always had): watching its Hub's
- * notifications, its agents' exploration and its registry, each on a loop of its own, so that one Hub that fails
- * backs off alone while the others are served. What they enqueue carries the tenant.
+ * notifications, its agents' exploration, their {@code triggers:} schedules and its registry, each on a loop of its
+ * own, so that one Hub that fails backs off alone while the others are served. What they enqueue carries the tenant.
  */
 public final class TenantDuties {
   private final List<LeaderDuty> duties;
@@ -37,7 +37,8 @@ public final class TenantDuties {
    */
   public TenantDuties(Tenants tenants, TenantHubs hubs, AgentDefinitionStores definitions, TenantStores stores,
       ActivationQueue queue, CoordinatorProperties props, CoordinatorMetrics metrics, Duration minStaleness,
-      MeterRegistry registry, Clock clock, io.botburrow.audit.AuditArchives archives, int auditRetentionDays) {
+      MeterRegistry registry, Clock clock, io.botburrow.audit.AuditArchives archives, int auditRetentionDays,
+      io.botburrow.coordinator.schedules.ScheduleProperties scheduleProps) {
     this.defaultHub = new MeteredHub(hubs.defaultHub(), io.botburrow.activation.Activation.DEFAULT_TENANT, registry);
     List<LeaderDuty> all = new ArrayList<>();
     for (Tenant t : tenants.all()) {
@@ -55,6 +56,9 @@ public final class TenantDuties {
       all.add(new HubWatcher(hub, tenantQueue, props, metrics, clock));
       all.add(new StalenessScheduler(hub, tenantQueue, schedule, new DiscoveryPolicy(defs), props, minStaleness, metrics,
           stores.activity(t), clock));
+      // the tenant's `triggers:` schedules, with fire times of their own: same-named agents never share them
+      all.add(new io.botburrow.coordinator.duties.ScheduleFirer(t.name(), stores.triggerSchedules(t), defs, tenantQueue,
+          stores.tasks(t), scheduleProps, props.maxBackoff(), clock));
       if (!props.registrySyncInterval().isZero()) {
         all.add(new RegistrySync(hub, defs, schedule, minStaleness, props, clock));
       }

@@ -34,6 +34,34 @@ public record WebhookProperties(
         List.of("*_WEBHOOK_SECRET", "WEBHOOK_SECRET_*"));
   }
 
+  /**
+   * The environment variable holding the secret of a webhook of {@code tenant} whose definition names
+   * {@code secretEnv}; empty when the definition may not name it. The name must be allowed
+   * ({@link #allowsSecretEnv}). The default tenant reads {@code secretEnv} itself, which may not start with
+   * {@code TENANT_}; another tenant reads {@code TENANT_<TENANT>__<secretEnv>} ({@code <TENANT>} is the tenant's name
+   * upper-cased, dashes as underscores), and {@code secretEnv} may not hold {@code __} or start with {@code _}. So no definition can point a
+   * webhook at another tenant's secret, and a secret of one tenant never starts work in another.
+   */
+  public java.util.Optional<String> secretVariable(String tenant, String secretEnv) {
+    if (secretEnv == null || !allowsSecretEnv(secretEnv)) {
+      return java.util.Optional.empty();
+    }
+    if (io.botburrow.activation.Activation.DEFAULT_TENANT.equals(tenant)) {
+      return secretEnv.startsWith("TENANT_") ? java.util.Optional.empty() : java.util.Optional.of(secretEnv);
+    }
+    // neither "__" nor a leading "_": the variable's last "__" then ends the tenant's prefix, so no two tenants share one
+    if (secretEnv.contains("__") || secretEnv.startsWith("_")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(tenantSecretPrefix(tenant) + secretEnv);
+  }
+
+  /** {@code TENANT_<TENANT>__}: where the webhook secrets of {@code tenant} live in the environment. */
+  public static String tenantSecretPrefix(String tenant) {
+    return "TENANT_" + io.botburrow.activation.Activation.requireTenantName(tenant).toUpperCase(java.util.Locale.ROOT)
+        .replace('-', '_') + "__";
+  }
+
   /** Whether a definition may name {@code variable} as its secret. */
   public boolean allowsSecretEnv(String variable) {
     for (String pattern : allowedSecretEnvs) {

@@ -153,6 +153,36 @@ class ScheduleFirerTest {
     assertThat(index.size()).isZero();
   }
 
+  @Test
+  void aTenantsScheduleFiresFromItsOwnDefinitionWithItsTenantAndFireTimesOfItsOwn() {
+    queue.startTerm(1);
+    InMemoryAgentDefinitionStore acmeDefinitions = new InMemoryAgentDefinitionStore()
+        .put(new AgentConfigParser().parse("config.yaml", TICKER.replace("Run the coordination loop.", "Run acme's loop."))
+            .config());
+    InMemoryScheduleIndex acmeIndex = new InMemoryScheduleIndex();
+    InMemoryTaskStore acmeTasks = new InMemoryTaskStore();
+    ScheduleProperties props = new ScheduleProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), "run-once",
+        Duration.ofSeconds(60), 500);
+    ScheduleFirer acme = new ScheduleFirer("acme", acmeIndex, acmeDefinitions, queue, acmeTasks, props,
+        Duration.ofSeconds(1), clock);
+    acme.step(1);
+    // the default tenant's ticker has no fire time yet: the two indexes share nothing
+    assertThat(index.size()).isZero();
+    assertThat(acmeIndex.size()).isEqualTo(1);
+    assertThat(acme.name()).isEqualTo("schedule-firer:acme");
+
+    now = Instant.parse("2026-01-01T10:01:00Z");
+    acme.tick(1);
+
+    Lease lease = queue.claim(RunnerPool.EXPLORATION, "r", Duration.ZERO).orElseThrow();
+    assertThat(lease.activation().tenant()).isEqualTo("acme");
+    assertThat(lease.activation().trigger().prompt()).isEqualTo("Run acme's loop.");
+    assertThat(lease.activation().trigger().key())
+        .isEqualTo("tenant:acme:schedule:ticker:loop:" + Instant.parse("2026-01-01T10:01:00Z").toEpochMilli());
+    assertThat(acmeTasks.get(lease.activation().trigger().taskId())).isPresent();
+    assertThat(tasks.get(lease.activation().trigger().taskId())).isEmpty();
+  }
+
   private void drain(List<String> fired) {
     for (var lease = queue.claim(RunnerPool.HYBRID, "r", Duration.ZERO); lease.isPresent();
         lease = queue.claim(RunnerPool.HYBRID, "r", Duration.ZERO)) {

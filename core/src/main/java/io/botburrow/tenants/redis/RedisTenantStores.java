@@ -12,6 +12,8 @@ import io.botburrow.tasks.TaskStore;
 import io.botburrow.tasks.redis.RedisTaskStore;
 import io.botburrow.tenants.Tenant;
 import io.botburrow.tenants.TenantStores;
+import io.botburrow.triggers.ScheduleIndex;
+import io.botburrow.triggers.redis.RedisScheduleIndex;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,7 @@ public final class RedisTenantStores implements TenantStores {
   private final Map<String, AgentActivity> activity = new ConcurrentHashMap<>();
   private final Map<String, ExplorationSchedule> schedules = new ConcurrentHashMap<>();
   private final Map<String, AuditLog> audit = new ConcurrentHashMap<>();
+  private final Map<String, ScheduleIndex> triggerSchedules = new ConcurrentHashMap<>();
 
   /** The deployment's own stores, which the default tenant keeps. */
   public record Defaults(TaskStore tasks, AgentActivity activity, ExplorationSchedule schedule, AuditLog audit) {}
@@ -61,6 +64,13 @@ public final class RedisTenantStores implements TenantStores {
   public AuditLog audit(Tenant tenant) {
     return scoped(audit, tenant, defaults.audit(),
         prefix -> new RedisAuditLog(redis, prefix, auditProps.streamMaxLength(), auditProps.retention()));
+  }
+
+  @Override
+  public ScheduleIndex triggerSchedules(Tenant tenant) {
+    // the default tenant's prefix is the deployment's own: the same keys as the coordinator's own index
+    return triggerSchedules.computeIfAbsent(tenant.name(),
+        name -> new RedisScheduleIndex(redis, tenant.redisPrefix(props.keyPrefix())));
   }
 
   private <T> T scoped(Map<String, T> cache, Tenant tenant, T ofDefault, Function<String, T> create) {
