@@ -21,6 +21,7 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.config.BaseMasterSlaveServersConfig;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
@@ -127,26 +128,11 @@ public class RedissonFactory {
     ClusterServersConfig servers =
         config
             .useClusterServers()
-            // replication is asynchronous: a replica may lag, and a lease or claim read there could be stale
-            .setReadMode(ReadMode.MASTER)
-            .setSubscriptionMode(SubscriptionMode.MASTER)
             // the queue scripts PUBLISH their wake-ups, which reaches plain subscribers on every node
             .setShardedSubscriptionMode(ShardedSubscriptionMode.OFF)
-            .setScanInterval(1_000)
-            .setConnectTimeout(millis(properties.connectTimeout()))
-            .setTimeout(millis(properties.timeout()))
-            .setRetryAttempts(properties.retryAttempts())
-            .setRetryDelay(new ConstantDelay(properties.retryInterval()))
-            .setMasterConnectionPoolSize(properties.connectionPoolSize())
-            .setMasterConnectionMinimumIdleSize(Math.min(4, properties.connectionPoolSize()))
-            .setSlaveConnectionPoolSize(2)
-            .setSlaveConnectionMinimumIdleSize(1)
-            .setSubscriptionConnectionMinimumIdleSize(1)
-            .setPingConnectionInterval(1_000);
+            .setScanInterval(1_000);
+    primaryWithReplicas(servers, properties);
     cluster.addresses().forEach(a -> servers.addNodeAddress(scheme + a.getHostString() + ":" + a.getPort()));
-    if (properties.password() != null && !properties.password().isEmpty()) {
-      servers.setPassword(properties.password());
-    }
   }
 
   private static void singleServer(Config config, RedisProperties properties) {
@@ -176,28 +162,35 @@ public class RedissonFactory {
             .setMasterName(sentinel.masterName())
             // the sentinels are asked for each other too; one reachable sentinel is enough to start
             .setCheckSentinelsList(false)
-            // replication is asynchronous: a replica may lag, and a lease or claim read there could be stale
-            .setReadMode(ReadMode.MASTER)
-            .setSubscriptionMode(SubscriptionMode.MASTER)
-            .setScanInterval(1_000)
-            .setConnectTimeout(millis(properties.connectTimeout()))
-            .setTimeout(millis(properties.timeout()))
-            .setRetryAttempts(properties.retryAttempts())
-            .setRetryDelay(new ConstantDelay(properties.retryInterval()))
-            .setMasterConnectionPoolSize(properties.connectionPoolSize())
-            .setMasterConnectionMinimumIdleSize(Math.min(4, properties.connectionPoolSize()))
-            .setSlaveConnectionPoolSize(2)
-            .setSlaveConnectionMinimumIdleSize(1)
-            .setSubscriptionConnectionMinimumIdleSize(1)
-            .setPingConnectionInterval(1_000);
+            .setScanInterval(1_000);
+    primaryWithReplicas(servers, properties);
     sentinel.addresses().forEach(a -> servers.addSentinelAddress(scheme + a.getHostString() + ":" + a.getPort()));
-    if (properties.password() != null && !properties.password().isEmpty()) {
-      servers.setPassword(properties.password());
-    }
     if (sentinel.password() != null && !sentinel.password().isEmpty()) {
       servers.setSentinelPassword(sentinel.password());
     }
   }
+
+  /** What Sentinel and Cluster mode share: everything on the primaries, and the pools, timeouts and password. */
+  private static void primaryWithReplicas(BaseMasterSlaveServersConfig<?> servers, RedisProperties properties) {
+    servers
+        // replication is asynchronous: a replica may lag, and a lease or claim read there could be stale
+        .setReadMode(ReadMode.MASTER)
+        .setSubscriptionMode(SubscriptionMode.MASTER)
+        .setMasterConnectionPoolSize(properties.connectionPoolSize())
+        .setMasterConnectionMinimumIdleSize(Math.min(4, properties.connectionPoolSize()))
+        .setSlaveConnectionPoolSize(2)
+        .setSlaveConnectionMinimumIdleSize(1)
+        .setSubscriptionConnectionMinimumIdleSize(1)
+        .setConnectTimeout(millis(properties.connectTimeout()))
+        .setTimeout(millis(properties.timeout()))
+        .setRetryAttempts(properties.retryAttempts())
+        .setRetryDelay(new ConstantDelay(properties.retryInterval()))
+        .setPingConnectionInterval(1_000);
+    if (properties.password() != null && !properties.password().isEmpty()) {
+      servers.setPassword(properties.password());
+    }
+  }
+
 
   @Singleton
   @Bean(preDestroy = "shutdown")
