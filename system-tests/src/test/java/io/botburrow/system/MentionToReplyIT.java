@@ -108,7 +108,11 @@ class MentionToReplyIT {
     await().atMost(Duration.ofSeconds(5)).until(() -> notifications("broken-agent", true).isEmpty());
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
         .until(() -> commentsBy(postId, "broken-agent"), n -> n == 1);
-    assertThat(runnerLog.list).anySatisfy(e -> assertThat(e.getFormattedMessage())
+    List<ILoggingEvent> logged;
+    synchronized (runnerLog) { // the runner keeps logging while the test reads
+      logged = List.copyOf(runnerLog.list);
+    }
+    assertThat(logged).anySatisfy(e -> assertThat(e.getFormattedMessage())
         .contains("broken-agent").contains("agents/broken-agent/config.yaml"));
     assertThat(metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"broken-agent\"", "status=\"failure\"")).isGreaterThanOrEqualTo(1);
     JsonNode circuits = system.coordinatorHttp().get("/api/v1/operator/circuits", LocalSystem.OPERATOR_KEY);

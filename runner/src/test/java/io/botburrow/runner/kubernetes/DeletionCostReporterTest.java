@@ -144,15 +144,22 @@ class DeletionCostReporterTest {
       refuseWith.set(403);
       start(Duration.ofSeconds(1));
       await().atMost(Duration.ofSeconds(10)).until(() -> failures() >= 3);
-      List<ILoggingEvent> warnings = events.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+      List<ILoggingEvent> warnings = logged(events).stream().filter(e -> e.getLevel() == Level.WARN).toList();
       assertThat(warnings).hasSize(1);
       assertThat(warnings.getFirst().getFormattedMessage()).contains("403", "forbidden").doesNotContain(TOKEN);
 
       refuseWith.set(0);
       await().atMost(Duration.ofSeconds(5)).until(() -> costs.contains("0"));
-      assertThat(events.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("updated again"));
+      assertThat(logged(events)).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("updated again"));
     } finally {
       log.detachAppender(events);
+    }
+  }
+
+  /** A copy taken under the appender's lock: the reporter's thread keeps appending while the test reads. */
+  private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> events) {
+    synchronized (events) {
+      return List.copyOf(events.list);
     }
   }
 
