@@ -100,6 +100,20 @@ public record Activation(
     return new Activation(id, agent, kind, reason, enqueuedAt, newAttempt, notificationIds, staleSince, trigger, tenant);
   }
 
+  /**
+   * The name the queue keeps this agent's single flight, lease and circuit under: the agent's name in the default
+   * tenant, {@code tenant/agent} in any other, so that two tenants' agents of the same name never wait for each other
+   * (an agent's name has no slash).
+   */
+  public String queueKey() {
+    return queueKey(tenant, agent);
+  }
+
+  /** {@link #queueKey()} of {@code agent} in {@code tenant}. */
+  public static String queueKey(String tenant, String agent) {
+    return DEFAULT_TENANT.equals(tenant) ? agent : tenant + "/" + agent;
+  }
+
   public Activation withTenant(String newTenant) {
     return new Activation(id, agent, kind, reason, enqueuedAt, attempt, notificationIds, staleSince, trigger, newTenant);
   }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * An agent whose activations are held back after consecutive failures.
  *
- * @param agent the agent
+ * @param agent the agent's queue key: its name, {@code tenant/agent} outside the default tenant
  * @param failures consecutive failures so far
  * @param openUntil when its activations become claimable again
  */

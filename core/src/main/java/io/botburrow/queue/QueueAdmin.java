@@ -42,6 +42,7 @@ public interface QueueAdmin {
    * Closes {@code agent}'s failure circuit at once, as a success would: its failure count is forgotten
    * and its held work becomes claimable (unless the agent is running). Idempotent.
    *
+   * @param agent the agent's queue key: its name, {@code tenant/agent} outside the default tenant
    * @return {@code true} if the agent had a circuit (open or counting failures)
    */
   boolean resetCircuit(String agent);

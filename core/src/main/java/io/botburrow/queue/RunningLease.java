@@ -5,7 +5,10 @@ import io.botburrow.activation.ActivationKind;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A running activation as an operator sees it. */
+/**
+ * A running activation as an operator sees it; {@code agent} is the agent's queue key (its name, {@code tenant/agent}
+ * outside the default tenant, see {@link io.botburrow.activation.Activation#queueKey()}).
+ */
 public record RunningLease(
     String agent,
     ActivationId activationId,

@@ -5,4 +5,4 @@ package io.botburrow.queue;
  * provides a fresh {@link QueueFixture} per test.
  */
 public interface ActivationQueueContract
-    extends EnqueueContract, ClaimContract, LeaseContract, FailureContract, TriggerContract {}
+    extends EnqueueContract, ClaimContract, LeaseContract, FailureContract, TriggerContract, TenantContract {}

@@ -1,6 +1,7 @@
 package io.botburrow.coordinator.api;
 
 import io.botburrow.activation.ActivationKind;
+import io.botburrow.activity.AgentActivity;
 import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentDefinitionStore;
 import io.botburrow.agents.AgentNotFoundException;
@@ -11,7 +12,6 @@ import io.botburrow.activation.Activation;
 import io.botburrow.queue.QueueAdmin;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.tasks.Task;
-import io.botburrow.tasks.TaskStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +23,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.botburrow.activity.AgentActivity;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,12 +49,10 @@ class AgentApiController {
   /** {@code {content, thread?}}. */
   record MessageRequest(@Nullable String content, @Nullable String thread) {}
 
-  AgentApiController(
-      ApiAccess access, TenantIngresses ingresses, TaskStore tasks, AgentDefinitionStore definitions, QueueAdmin admin,
-      AgentActivity activity, Clock clock) {
+  AgentApiController(ApiAccess access, TenantIngresses ingresses, QueueAdmin admin, AgentActivity activity, Clock clock) {
     this.access = access;
     this.ingresses = ingresses;
-    this.states = new AgentStateView(definitions, admin, tasks, activity, clock);
+    this.states = new AgentStateView(admin, activity, clock);
     this.clock = clock;
   }
 
@@ -123,9 +120,14 @@ class AgentApiController {
 
   @Get("/agents/{name}")
   HttpResponse<?> agent(String name, @Nullable @Header("Authorization") String auth) {
-    return guarded(auth, ApiAccess.AGENTS_READ, name, Activation.DEFAULT_TENANT, () -> states.view(name)
+    return agent(Activation.DEFAULT_TENANT, name, auth);
+  }
+
+  @Get("/tenants/{tenant}/agents/{name}")
+  HttpResponse<?> agent(String tenant, String name, @Nullable @Header("Authorization") String auth) {
+    return scoped(tenant, auth, ApiAccess.AGENTS_READ, name, scope -> states.view(scope, name)
         .<HttpResponse<?>>map(HttpResponse::ok)
-        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no agent " + name)));
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no agent " + name + describe(scope))));
   }
 
   static Map<String, Object> view(Task t) {

@@ -1,5 +1,6 @@
 package io.botburrow.coordinator.api;
 
+import io.botburrow.activation.Activation;
 import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentDefinitionStore;
 import io.botburrow.agents.AgentNotFoundException;
@@ -13,6 +14,7 @@ import io.botburrow.activation.ActivationKind;
 import io.botburrow.activity.ActivityReport;
 import io.botburrow.activity.AgentActivity;
 import io.botburrow.activity.AgentPhase;
+import io.botburrow.coordinator.ingress.TenantIngresses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,22 +32,26 @@ import java.util.Optional;
  */
 final class AgentStateView {
   static final Duration POOL_SILENCE = Duration.ofSeconds(15);
-  private final AgentDefinitionStore definitions;
   private final QueueAdmin admin;
-  private final TaskStore tasks;
-  private final AgentActivity activity;
+  private final AgentActivity pools;
   private final Clock clock;
 
-  AgentStateView(AgentDefinitionStore definitions, QueueAdmin admin, TaskStore tasks, AgentActivity activity, Clock clock) {
-    this.definitions = definitions;
+  /**
+   * @param pools the deployment's activity board, where runners announce their pools: a runner serves every tenant
+   */
+  AgentStateView(QueueAdmin admin, AgentActivity pools, Clock clock) {
     this.admin = admin;
-    this.tasks = tasks;
-    this.activity = activity;
+    this.pools = pools;
     this.clock = clock;
   }
 
-  /** Empty when the agent has no definition. */
-  Optional<Map<String, Object>> view(String agent) {
+  /** {@code agent} of {@code scope}'s tenant; empty when the agent has no definition there. */
+  Optional<Map<String, Object>> view(TenantIngresses.Scope scope, String agent) {
+    AgentDefinitionStore definitions = scope.definitions();
+    TaskStore tasks = scope.tasks();
+    AgentActivity activity = scope.activity();
+    // the queue keeps runs and circuits under the agent's queue key: tenant/agent outside the default tenant
+    String queueKey = Activation.queueKey(scope.tenant().name(), agent);
     boolean usable;
     try {
       definitions.load(agent);
@@ -55,12 +61,12 @@ final class AgentStateView {
     } catch (AgentDefinitionException e) {
       usable = false;
     }
-    Optional<RunningLease> running = admin.runningLeases().stream().filter(r -> r.agent().equals(agent)).findFirst();
-    Optional<OpenCircuit> circuit = admin.openCircuits().stream().filter(c -> c.agent().equals(agent)).findFirst();
+    Optional<RunningLease> running = admin.runningLeases().stream().filter(r -> r.agent().equals(queueKey)).findFirst();
+    Optional<OpenCircuit> circuit = admin.openCircuits().stream().filter(c -> c.agent().equals(queueKey)).findFirst();
     AgentTaskStats stats = tasks.stats(agent);
     Optional<ActivityReport> report = activity.current(agent);
     Instant now = clock.instant();
-    boolean served = activity.poolsAlive().entrySet().stream()
+    boolean served = pools.poolsAlive().entrySet().stream()
         .anyMatch(e -> e.getKey().kinds().contains(ActivationKind.MESSAGE) && e.getValue().isAfter(now.minus(POOL_SILENCE)));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", agent);

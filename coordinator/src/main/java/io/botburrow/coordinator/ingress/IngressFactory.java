@@ -27,11 +27,13 @@ class IngressFactory {
 
   @Singleton
   TenantIngresses tenantIngresses(io.botburrow.tenants.Tenants tenants, io.botburrow.tenants.TenantHubs hubs,
-      TriggerIngress ingress, TaskStore tasks, AgentDefinitionStore definitions, ActivationQueue queue, Clock clock,
+      TriggerIngress ingress, TaskStore tasks, AgentDefinitionStore definitions, io.botburrow.activity.AgentActivity activity,
+      ActivationQueue queue, Clock clock,
       @io.micronaut.core.annotation.Nullable io.botburrow.agents.AgentDefinitionStores stores,
       @io.micronaut.core.annotation.Nullable io.botburrow.tenants.TenantStores tenantStores) {
     return new TenantIngresses(tenants,
-        new TenantIngresses.Scope(tenants.get(io.botburrow.activation.Activation.DEFAULT_TENANT), ingress, tasks, definitions),
+        new TenantIngresses.Scope(tenants.get(io.botburrow.activation.Activation.DEFAULT_TENANT), ingress, tasks, definitions,
+            activity),
         hubs, stores, tenantStores, queue, clock);
   }
 

@@ -1,6 +1,7 @@
 package io.botburrow.coordinator.ingress;
 
 import io.botburrow.activation.Activation;
+import io.botburrow.activity.AgentActivity;
 import io.botburrow.agents.AgentDefinitionStore;
 import io.botburrow.agents.AgentDefinitionStores;
 import io.botburrow.queue.ActivationQueue;
@@ -19,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Redis keys) and an ingress whose activations carry the tenant. The default tenant's are the deployment's own.
  */
 public final class TenantIngresses {
-  /** One tenant's ingress, with the definitions and tasks it reads. */
-  public record Scope(Tenant tenant, TriggerIngress ingress, TaskStore tasks, AgentDefinitionStore definitions) {}
+  /** One tenant's ingress, with the definitions, tasks and runners' activity reports it reads. */
+  public record Scope(
+      Tenant tenant, TriggerIngress ingress, TaskStore tasks, AgentDefinitionStore definitions, AgentActivity activity) {}
 
   private final Tenants tenants;
   private final Scope defaultScope;
@@ -67,6 +69,6 @@ public final class TenantIngresses {
     AgentDefinitionStore defs = definitions.under(t.bucketPrefix());
     TaskStore tasks = stores.tasks(t);
     TriggerIngress ingress = new TriggerIngress(t.name(), queue, tasks, clock, new HubRegistration(hubs.hub(t.name()), defs));
-    return new Scope(t, ingress, tasks, defs);
+    return new Scope(t, ingress, tasks, defs, stores.activity(t));
   }
 }

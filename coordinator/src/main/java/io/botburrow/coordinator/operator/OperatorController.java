@@ -1,5 +1,6 @@
 package io.botburrow.coordinator.operator;
 
+import io.botburrow.activation.Activation;
 import io.botburrow.activation.ActivationId;
 import io.botburrow.activation.ActivationKind;
 import io.botburrow.leader.LeaderElection;
@@ -100,12 +101,20 @@ class OperatorController {
 
   @Post("/circuits/{agent}/reset")
   HttpResponse<?> resetCircuit(@Nullable @Header("Authorization") String auth, @Nullable @Header("X-Admin-Key") String adminKey, String agent) {
+    return resetCircuit(auth, adminKey, Activation.DEFAULT_TENANT, agent);
+  }
+
+  /** The circuit of a tenant's agent (listed as {@code tenant/agent} in {@code /circuits}). */
+  @Post("/circuits/{tenant}/{agent}/reset")
+  HttpResponse<?> resetCircuit(@Nullable @Header("Authorization") String auth, @Nullable @Header("X-Admin-Key") String adminKey,
+      String tenant, String agent) {
     if (!allowed(auth, adminKey)) {
       return denied();
     }
-    return admin.resetCircuit(agent)
-        ? HttpResponse.ok(Map.of("success", true, "reset", agent))
-        : HttpResponse.notFound(Map.of("success", false, "error", "No circuit for agent " + agent));
+    String key = Activation.queueKey(tenant, agent);
+    return admin.resetCircuit(key)
+        ? HttpResponse.ok(Map.of("success", true, "reset", key))
+        : HttpResponse.notFound(Map.of("success", false, "error", "No circuit for agent " + key));
   }
 
   /** Every runner that announced itself lately, idle ones included, with its busy slots. */

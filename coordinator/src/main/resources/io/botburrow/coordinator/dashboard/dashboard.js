@@ -267,7 +267,7 @@ async function refreshOperator() {
   $("circuits").replaceChildren(...(circuits.length ? circuits.map((c) => {
     const button = el("button", "reset");
     button.dataset.agent = c.agent;
-    button.addEventListener("click", async () => { await api("POST", "/circuits/" + encodeURIComponent(c.agent) + "/reset"); refreshOperator(); });
+    button.addEventListener("click", async () => { await api("POST", "/circuits/" + c.agent.split("/").map(encodeURIComponent).join("/") + "/reset"); refreshOperator(); });
     return row(c.agent, c.failures + " failure" + (c.failures === 1 ? "" : "s"), "until " + new Date(c.openUntil || c.open_until).toLocaleTimeString(), button);
   }) : [row("none")]));
 }

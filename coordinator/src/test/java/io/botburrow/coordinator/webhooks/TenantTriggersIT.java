@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.activation.ActivationKind;
 import io.botburrow.activation.RunnerPool;
+import io.botburrow.activity.AgentActivity;
 import io.botburrow.agents.AgentDefinitionStores;
 import io.botburrow.agents.memory.InMemoryAgentDefinitionStore;
 import io.botburrow.coordinator.TriggerCoordinator;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -114,6 +116,57 @@ class TenantTriggersIT {
   }
 
   @Test
+  void eachTenantsAgentShowsItsOwnRunAndBothRunAtOnce() throws Exception {
+    assertThat(message("/api/v1/agents/ops-bot/messages", OPERATOR, null).statusCode()).isEqualTo(202);
+    assertThat(message("/api/v1/tenants/acme/agents/ops-bot/messages", OPERATOR, null).statusCode()).isEqualTo(202);
+    ActivationClaims claims = coordinator.bean(ActivationClaims.class);
+    // same-named agents of two tenants: both claimed at once, neither waits for the other's run
+    Lease first = claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO).orElseThrow();
+    Lease second = claims.claim(RunnerPool.HYBRID, "r2", Duration.ZERO).orElseThrow();
+    try {
+      Lease ours = first.activation().tenant().equals("acme") ? second : first;
+      Lease acme = ours == first ? second : first;
+      // a runner announces its pool on the deployment's board: it serves every tenant
+      coordinator.bean(AgentActivity.class).poolAlive(RunnerPool.HYBRID, Instant.now());
+      JsonNode ourView = JSON.readTree(get("/api/v1/agents/ops-bot", OPERATOR).body());
+      JsonNode acmeView = JSON.readTree(get("/api/v1/tenants/acme/agents/ops-bot", OPERATOR).body());
+      assertThat(ourView.path("current_activation").path("id").asText()).isEqualTo(ours.activation().id().value());
+      assertThat(acmeView.path("current_activation").path("id").asText()).isEqualTo(acme.activation().id().value());
+      assertThat(acmeView.path("name").asText()).isEqualTo("ops-bot");
+      assertThat(List.of(ourView.path("state").asText(), acmeView.path("state").asText()))
+          .containsExactly("processing", "processing");
+    } finally {
+      claims.complete(first);
+      claims.complete(second);
+    }
+
+    HttpResponse<String> unknownAgent = get("/api/v1/tenants/acme/agents/nobody", OPERATOR);
+    assertThat(unknownAgent.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unknownAgent.body()).path("error").asText()).isEqualTo("no agent nobody in tenant acme");
+    HttpResponse<String> unknownTenant = get("/api/v1/tenants/globex/agents/ops-bot", OPERATOR);
+    assertThat(JSON.readTree(unknownTenant.body()).path("error").asText()).isEqualTo("no tenant globex is served here");
+    // acme's key may send messages and read tasks, not read agents; and never another tenant's
+    assertThat(get("/api/v1/tenants/acme/agents/ops-bot", "Bearer " + ACME_KEY).statusCode()).isEqualTo(403);
+    assertThat(get("/api/v1/agents/ops-bot", "Bearer " + ACME_KEY).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aTenantsAgentsCircuitIsListedAndResetUnderItsTenant() throws Exception {
+    assertThat(message("/api/v1/tenants/acme/agents/ops-bot/messages", OPERATOR, null).statusCode()).isEqualTo(202);
+    ActivationClaims claims = coordinator.bean(ActivationClaims.class);
+    claims.fail(claims.claim(RunnerPool.HYBRID, "r1", Duration.ZERO).orElseThrow(), "boom");
+
+    JsonNode circuits = JSON.readTree(get("/api/v1/operator/circuits", OPERATOR).body()).path("open_circuits");
+    assertThat(circuits).extracting(c -> c.path("agent").asText()).containsExactly("acme/ops-bot");
+    // the default tenant's ops-bot has no circuit; acme's is reset under its tenant
+    assertThat(post("/api/v1/operator/circuits/ops-bot/reset", OPERATOR).statusCode()).isEqualTo(404);
+    HttpResponse<String> reset = post("/api/v1/operator/circuits/acme/ops-bot/reset", OPERATOR);
+    assertThat(reset.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(reset.body()).path("reset").asText()).isEqualTo("acme/ops-bot");
+    assertThat(JSON.readTree(get("/api/v1/operator/circuits", OPERATOR).body()).path("open_circuits")).isEmpty();
+  }
+
+  @Test
   void anUnknownTenantIs404WithAClearBodyAndNothingIsEnqueued() throws Exception {
     HttpResponse<String> api = message("/api/v1/tenants/globex/agents/ops-bot/messages", OPERATOR, null);
     assertThat(api.statusCode()).isEqualTo(404);
@@ -186,6 +239,11 @@ class TenantTriggersIT {
       request.header("Idempotency-Key", idempotencyKey);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String auth) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(coordinator.uri(path)).header("Authorization", auth)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path, String auth) throws Exception {

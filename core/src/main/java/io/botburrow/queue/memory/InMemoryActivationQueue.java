@@ -152,7 +152,7 @@ public final class InMemoryActivationQueue
   public List<RunningLease> runningLeases() {
     return locked(() -> state.running().values().stream()
         .map(run -> new RunningLease(
-            run.activation().agent(), run.activation().id(), run.activation().kind(),
+            run.activation().queueKey(), run.activation().id(), run.activation().kind(),
             run.runnerId(), run.activation().attempt(), run.expiresAt()))
         .sorted(Comparator.comparing(RunningLease::leaseExpiresAt))
         .toList());

@@ -38,8 +38,8 @@ final class PendingWork {
   /** The dedup slot of an activation: its agent, or for keyed kinds its agent and trigger key. */
   static String slotOf(Activation activation) {
     return activation.kind().keyed()
-        ? activation.agent() + '\u0000' + activation.trigger().key()
-        : activation.agent();
+        ? activation.queueKey() + '\u0000' + activation.trigger().key()
+        : activation.queueKey();
   }
 
   Optional<Activation> get(String slot, ActivationKind kind) {
@@ -50,7 +50,7 @@ final class PendingWork {
   void put(Activation activation, long orderNumber) {
     String id = slotOf(activation);
     remove(id, activation.kind());
-    Slot slot = new Slot(orderNumber, id, activation.agent());
+    Slot slot = new Slot(orderNumber, id, activation.queueKey());
     order.get(activation.kind()).add(slot);
     slots.get(activation.kind()).put(id, slot);
     activations.get(activation.kind()).put(id, activation);

@@ -60,10 +60,10 @@ final class QueueState {
     if (activation.kind().keyed()) {
       return enqueueKeyed(activation);
     }
-    if (circuitOpen(activation.agent())) {
+    if (circuitOpen(activation.queueKey())) {
       return EnqueueResult.CIRCUIT_OPEN;
     }
-    Optional<Activation> existing = pending.get(activation.agent(), activation.kind());
+    Optional<Activation> existing = pending.get(activation.queueKey(), activation.kind());
     if (existing.isPresent()) {
       pending.update(PendingWork.mergeIds(existing.get(), activation));
       return EnqueueResult.ALREADY_PENDING;
@@ -123,7 +123,7 @@ final class QueueState {
         Activation activation = next.get();
         pending.remove(PendingWork.slotOf(activation), kind);
         Instant expiry = clock.instant().plus(settings.leaseDuration());
-        running.put(activation.agent(), new Run(activation, runnerId, expiry));
+        running.put(activation.queueKey(), new Run(activation, runnerId, expiry));
         return Optional.of(new Lease(activation, runnerId, expiry));
       }
     }
@@ -135,14 +135,14 @@ final class QueueState {
       return Optional.empty();
     }
     Instant expiry = clock.instant().plus(settings.leaseDuration());
-    running.put(lease.activation().agent(), new Run(current(lease).activation(), lease.runnerId(), expiry));
+    running.put(lease.activation().queueKey(), new Run(current(lease).activation(), lease.runnerId(), expiry));
     return Optional.of(lease.renewedUntil(expiry));
   }
 
   void complete(Lease lease) {
     if (holds(lease)) {
-      running.remove(lease.activation().agent());
-      circuits.remove(lease.activation().agent());
+      running.remove(lease.activation().queueKey());
+      circuits.remove(lease.activation().queueKey());
     }
   }
 
@@ -150,8 +150,8 @@ final class QueueState {
     if (!holds(lease)) {
       return;
     }
-    Run run = running.remove(lease.activation().agent());
-    String agent = run.activation().agent();
+    Run run = running.remove(lease.activation().queueKey());
+    String agent = run.activation().queueKey();
     int failures = Optional.ofNullable(circuits.get(agent)).map(Circuit::failures).orElse(0) + 1;
     Duration backoff = settings.circuit().nextBackoff(failures);
     Instant openUntil = backoff.isZero() ? clock.instant() : clock.instant().plus(backoff);
@@ -163,7 +163,7 @@ final class QueueState {
     if (!holds(lease)) {
       return;
     }
-    Activation activation = running.remove(lease.activation().agent()).activation();
+    Activation activation = running.remove(lease.activation().queueKey()).activation();
     long order = baseOrder(activation);
     Optional<Long> head = pending.lowestOrder(activation.kind());
     if (head.isPresent() && head.get() <= order) {
@@ -176,7 +176,7 @@ final class QueueState {
     Instant now = clock.instant();
     List<Run> expired = running.values().stream().filter(run -> !run.expiresAt().isAfter(now)).toList();
     for (Run run : expired) {
-      running.remove(run.activation().agent());
+      running.remove(run.activation().queueKey());
       leaseExpirations++;
       redeliverOrBury(run.activation(), "lease expired (runner " + run.runnerId() + ")");
     }
@@ -190,7 +190,7 @@ final class QueueState {
   int reapRunner(String runnerId) {
     List<Run> held = running.values().stream().filter(run -> run.runnerId().equals(runnerId)).toList();
     for (Run run : held) {
-      running.remove(run.activation().agent());
+      running.remove(run.activation().queueKey());
       redeliverOrBury(run.activation(), "runner " + runnerId + " missed its heartbeats");
     }
     return held.size();
@@ -253,10 +253,10 @@ final class QueueState {
       pending.put(activation, order);
       return;
     }
-    Optional<Activation> followUp = pending.get(activation.agent(), activation.kind());
+    Optional<Activation> followUp = pending.get(activation.queueKey(), activation.kind());
     if (followUp.isPresent()) {
       activation = PendingWork.mergeIds(activation, followUp.get());
-      order = Math.min(order, pending.orderOf(activation.agent(), activation.kind()).orElse(order));
+      order = Math.min(order, pending.orderOf(activation.queueKey(), activation.kind()).orElse(order));
     }
     pending.put(activation, order);
   }
@@ -271,14 +271,14 @@ final class QueueState {
   }
 
   private boolean holds(Lease lease) {
-    Run run = running.get(lease.activation().agent());
+    Run run = running.get(lease.activation().queueKey());
     return run != null
         && run.runnerId().equals(lease.runnerId())
         && run.activation().id().equals(lease.activation().id());
   }
 
   private Run current(Lease lease) {
-    return running.get(lease.activation().agent());
+    return running.get(lease.activation().queueKey());
   }
 
   private static long baseOrder(Activation activation) {

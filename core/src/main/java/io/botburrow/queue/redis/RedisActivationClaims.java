@@ -195,7 +195,7 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
   }
 
   private static String agent(Lease lease) {
-    return lease.activation().agent();
+    return lease.activation().queueKey();
   }
 
   private static String owner(Lease lease) {

@@ -73,7 +73,7 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
     List<Object> args = new ArrayList<>(batch.size() * 8);
     for (Enqueue item : batch) {
       Activation activation = item.activation();
-      args.add(activation.agent());
+      args.add(activation.queueKey());
       args.add(RedisQueueKeys.scriptIndex(activation.kind()));
       String document = ActivationJson.write(activation);
       args.add(document);

@@ -49,7 +49,7 @@ public final class RedisQueueAdmin implements QueueAdmin {
       var activation = ActivationJson.read(json);
       leases.add(
           new RunningLease(
-              activation.agent(),
+              activation.queueKey(),
               activation.id(),
               activation.kind(),
               owner.substring(0, Math.max(0, owner.lastIndexOf('|'))),

@@ -432,14 +432,15 @@ public final class ShardedRedisQueue
     return open;
   }
 
-  /** Resets {@code agent}'s circuit in every tenant that has an agent of that name. */
+  /** Resets the circuit of {@code agent}, a queue key ({@code tenant/agent} outside the default tenant). */
   @Override
   public boolean resetCircuit(String agent) {
-    boolean any = false;
-    for (String tenant : shards.keySet()) {
-      any |= shardOf(tenant, agent).admin().resetCircuit(agent);
+    int slash = agent.indexOf('/');
+    String tenant = slash < 0 ? Activation.DEFAULT_TENANT : agent.substring(0, slash);
+    if (shards.size() > 1 && !shards.containsKey(tenant)) {
+      return false;
     }
-    return any;
+    return shardOf(tenant, agent.substring(slash + 1)).admin().resetCircuit(agent);
   }
 
   @Override

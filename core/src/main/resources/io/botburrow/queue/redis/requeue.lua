@@ -8,7 +8,9 @@ redis.call('HDEL', DEAD, id)
 redis.call('HDEL', DEAD_ERRORS, id)
 redis.call('ZREM', DEAD_ORDER, id)
 json = string.gsub(json, '"attempt":%d+', '"attempt":1', 1)
-local agent = cjson.decode(json).agent
+local doc = cjson.decode(json)
+-- the queue's name of the agent: tenant/agent outside the default tenant (Activation.queueKey)
+local agent = doc.tenant and (doc.tenant .. '/' .. doc.agent) or doc.agent
 put_back(agent, kind_of(json), json, base_score(json))
 make_claimable(agent)
 return done(1)
