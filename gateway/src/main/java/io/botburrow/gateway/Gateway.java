@@ -129,7 +129,7 @@ public final class Gateway {
       var deployment = served.deployment();
       metrics.request(caller.agent(), deployment.model(), deployment.provider(), "ok", Duration.between(start, end),
           Duration.between(start, served.firstToken()));
-      metrics.tokens(caller.agent(), caller.toolType(), served.response().usage());
+      metrics.tokens(caller.agent(), caller.tenant(), caller.toolType(), served.response().usage());
       if (!served.skipped().isEmpty()) {
         LOG.info("LLM(agent={}, activation={}) served by {} after skipping {}", caller.agent(), caller.activation(),
             deployment.name(), served.skipped());

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * {@code botburrow_llm_fallbacks_total{from,to,reason}}, {@code botburrow_budget_used_ratio{scope}} (the
  * last call's level per budget), {@code botburrow_budget_warnings_total{scope,agent}} (calls that took a
  * budget across 80 %) and, where the gateway meters tokens itself (alone, not in a runner, which counts
- * its activations' tokens), {@code botburrow_tokens_total{agent,tool_type,direction}}. Meters are looked
+ * its activations' tokens), {@code botburrow_tokens_total{agent,tenant,tool_type,direction}}. Meters are looked
  * up once per tag set and kept: registering on every call costs more than the call's own bookkeeping.
  */
 public final class GatewayMetrics {
@@ -55,18 +55,18 @@ public final class GatewayMetrics {
     }
   }
 
-  void tokens(String agent, String toolType, Usage usage) {
+  void tokens(String agent, String tenant, String toolType, Usage usage) {
     if (!meterTokens) {
       return;
     }
-    tokenCounter(agent, toolType, "input").increment(usage.inputTokens());
-    tokenCounter(agent, toolType, "output").increment(usage.outputTokens());
+    tokenCounter(agent, tenant, toolType, "input").increment(usage.inputTokens());
+    tokenCounter(agent, tenant, toolType, "output").increment(usage.outputTokens());
   }
 
-  private Counter tokenCounter(String agent, String toolType, String direction) {
+  private Counter tokenCounter(String agent, String tenant, String toolType, String direction) {
     // the runner's meter, same name and tags, so dashboards read one series whoever counted
-    return counter(List.of("tokens", agent, toolType, direction), k -> Counter.builder("botburrow.tokens")
-        .description("LLM tokens used").tags("agent", agent, "tool_type", toolType, "direction", direction)
+    return counter(List.of("tokens", agent, tenant, toolType, direction), k -> Counter.builder("botburrow.tokens")
+        .description("LLM tokens used").tags("agent", agent, "tenant", tenant, "tool_type", toolType, "direction", direction)
         .register(registry));
   }
 

@@ -60,8 +60,8 @@ public class RunnerMetrics {
         .publishPercentileHistogram()
         .register(registry)
         .record(duration);
-    tokens(agent, toolType, "input", usage.inputTokens());
-    tokens(agent, toolType, "output", usage.outputTokens());
+    tokens(agent, tenant, toolType, "input", usage.inputTokens());
+    tokens(agent, tenant, toolType, "output", usage.outputTokens());
   }
 
   /**
@@ -101,10 +101,10 @@ public class RunnerMetrics {
     busy.addAndGet(delta);
   }
 
-  private void tokens(String agent, String toolType, String direction, long n) {
+  private void tokens(String agent, String tenant, String toolType, String direction, long n) {
     Counter.builder("botburrow.tokens")
         .description("LLM tokens as reported by the provider")
-        .tags("agent", agent, "tool_type", toolType, "direction", direction)
+        .tags("agent", agent, "tenant", tenant, "tool_type", toolType, "direction", direction)
         .register(registry)
         .increment(n);
   }

@@ -101,7 +101,7 @@ class SpentBudgetIT {
     assertThat(activation.path("used").asDouble()).isEqualTo(42);
     assertThat(activation.path("limit").asDouble()).isEqualTo(100);
     assertThat(registry.scrape())
-        .contains("botburrow_tokens_total{agent=\"writer\",direction=\"input\",tool_type=\"claude-code\"} 30.0")
-        .contains("botburrow_tokens_total{agent=\"writer\",direction=\"output\",tool_type=\"claude-code\"} 12.0");
+        .contains("botburrow_tokens_total{agent=\"writer\",direction=\"input\",tenant=\"acme\",tool_type=\"claude-code\"} 30.0")
+        .contains("botburrow_tokens_total{agent=\"writer\",direction=\"output\",tenant=\"acme\",tool_type=\"claude-code\"} 12.0");
   }
 }
