@@ -179,6 +179,10 @@ class TenantsIT {
           "tenant=\"beta\"", "status=\"success\"")).isGreaterThanOrEqualTo(1);
       assertThat(Probes.metric(system.runnerHttp(), "botburrow_activations_total", "agent=\"echo-agent\"",
           "tenant=\"default\"", "status=\"success\"")).isGreaterThanOrEqualTo(1);
+      for (String tenant : List.of("beta", "default")) {
+        assertThat(Probes.metric(system.runnerHttp(), "botburrow_tokens_total", "agent=\"echo-agent\"",
+            "tenant=\"" + tenant + "\"", "direction=\"input\"")).isPositive();
+      }
     });
   }
 
