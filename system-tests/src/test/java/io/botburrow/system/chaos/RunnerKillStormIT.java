@@ -44,6 +44,8 @@ class RunnerKillStormIT {
   /** What each further kill of its agent's work may add: dead-runner detection (5 s), redelivery, rerun. */
   private static final Duration PER_FURTHER_KILL = Duration.ofSeconds(8);
 
+  /** How long a kill waits for a runner with running work before it takes any. */
+  private static final Duration VICTIM_WAIT = Duration.ofSeconds(2);
   /** A kill: when, and the agents whose running activation the killed runner held. */
   private record Kill(Instant at, Set<String> agents) {}
 
@@ -85,7 +87,8 @@ class RunnerKillStormIT {
       int launched = runners.size();
       while (poster.isAlive()) {
         pause(BETWEEN_KILLS);
-        ServiceProcess victim = runners.remove(ThreadLocalRandom.current().nextInt(runners.size()));
+        ServiceProcess victim = victim(runners, operator);
+        runners.remove(victim);
         Set<String> struck = victim.runnerId().map(operator::agentsRunOn).orElse(Set.of());
         victim.kill9();
         killed.add(new Kill(Instant.now(), struck));
@@ -135,6 +138,24 @@ class RunnerKillStormIT {
       assertThat(killed).as("kills that struck running work").anySatisfy(k -> assertThat(k.agents()).isNotEmpty());
       assertThat(late).as("mentions answered later than their kills explain").isEmpty();
     }
+  }
+
+  /**
+   * A runner that holds running work, if one does within {@link #VICTIM_WAIT} (killing an idle runner tests nothing,
+   * and with three runners and short model turns a random pick hit none in 5 kills now and then); else any runner.
+   */
+  private static ServiceProcess victim(List<ServiceProcess> runners, Operator operator) {
+    long deadline = System.nanoTime() + VICTIM_WAIT.toNanos();
+    do {
+      List<ServiceProcess> busy = runners.stream()
+          .filter(r -> r.runnerId().map(operator::agentsRunOn).filter(agents -> !agents.isEmpty()).isPresent())
+          .toList();
+      if (!busy.isEmpty()) {
+        return busy.get(ThreadLocalRandom.current().nextInt(busy.size()));
+      }
+      pause(Duration.ofMillis(100));
+    } while (System.nanoTime() < deadline);
+    return runners.get(ThreadLocalRandom.current().nextInt(runners.size()));
   }
 
   private static Optional<Instant> firstReplyAt(HubUser user, Mention m) {
