@@ -191,7 +191,6 @@ public class RedissonFactory {
     }
   }
 
-
   @Singleton
   @Bean(preDestroy = "shutdown")
   RedissonClient redissonClient(

@@ -26,10 +26,14 @@ final class Operator {
 
   /** The agents whose running activation {@code runner} holds the lease of. */
   java.util.Set<String> agentsRunOn(String runner) {
+    return runnersWithWork().getOrDefault(runner, java.util.Set.of());
+  }
+
+  /** Each runner that holds a lease, with the agents whose running activation it holds; one read of the API. */
+  java.util.Map<String, java.util.Set<String>> runnersWithWork() {
     return StreamSupport.stream(http.get("/api/v1/operator/running").path("running").spliterator(), false)
-        .filter(r -> runner.equals(r.path("runner").asText()))
-        .map(r -> r.path("agent").asText())
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(java.util.stream.Collectors.groupingBy(r -> r.path("runner").asText(),
+            java.util.stream.Collectors.mapping(r -> r.path("agent").asText(), java.util.stream.Collectors.toSet())));
   }
 
   JsonNode deadLetters() {

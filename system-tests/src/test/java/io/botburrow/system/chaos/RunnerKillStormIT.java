@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,17 +146,19 @@ class RunnerKillStormIT {
    * and with three runners and short model turns a random pick hit none in 5 kills now and then); else any runner.
    */
   private static ServiceProcess victim(List<ServiceProcess> runners, Operator operator) {
-    long deadline = System.nanoTime() + VICTIM_WAIT.toNanos();
-    do {
-      List<ServiceProcess> busy = runners.stream()
-          .filter(r -> r.runnerId().map(operator::agentsRunOn).filter(agents -> !agents.isEmpty()).isPresent())
-          .toList();
-      if (!busy.isEmpty()) {
-        return busy.get(ThreadLocalRandom.current().nextInt(busy.size()));
-      }
-      pause(Duration.ofMillis(100));
-    } while (System.nanoTime() < deadline);
-    return runners.get(ThreadLocalRandom.current().nextInt(runners.size()));
+    List<ServiceProcess> candidates;
+    try {
+      candidates = await().atMost(VICTIM_WAIT).pollInterval(Duration.ofMillis(100))
+          .until(() -> busy(runners, operator), busy -> !busy.isEmpty());
+    } catch (ConditionTimeoutException e) {
+      candidates = runners;
+    }
+    return candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
+  }
+
+  private static List<ServiceProcess> busy(List<ServiceProcess> runners, Operator operator) {
+    Map<String, Set<String>> withWork = operator.runnersWithWork();
+    return runners.stream().filter(r -> r.runnerId().filter(withWork::containsKey).isPresent()).toList();
   }
 
   private static Optional<Instant> firstReplyAt(HubUser user, Mention m) {
