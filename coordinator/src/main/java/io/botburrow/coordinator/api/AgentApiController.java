@@ -9,9 +9,11 @@ import io.botburrow.activation.Trigger;
 import io.botburrow.coordinator.ingress.TenantIngresses;
 import io.botburrow.coordinator.ingress.TriggerIngress;
 import io.botburrow.activation.Activation;
+import io.botburrow.queue.EnqueueResult;
 import io.botburrow.queue.QueueAdmin;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.tasks.Task;
+import io.botburrow.tasks.TaskState;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -81,8 +83,10 @@ class AgentApiController {
           ? UUID.randomUUID().toString() : idempotencyKey.trim());
       TriggerIngress.Submitted submitted = scope.ingress().submit(name, ActivationKind.MESSAGE, key, "API message",
           request.content(), request.thread(), Trigger.DEFAULT_DEDUP);
-      Task task = scope.tasks().get(submitted.taskId()).orElseThrow();
-      return HttpResponse.accepted().body(Map.of("task_id", task.id(), "status", task.state().wireName()));
+      // a new task answers with the state it was accepted in: a runner may already have claimed it by now
+      String status = submitted.result() == EnqueueResult.ENQUEUED ? TaskState.SUBMITTED.wireName()
+          : scope.tasks().get(submitted.taskId()).orElseThrow().state().wireName();
+      return HttpResponse.accepted().body(Map.of("task_id", submitted.taskId(), "status", status));
     });
   }
 

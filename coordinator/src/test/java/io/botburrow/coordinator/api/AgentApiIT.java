@@ -106,11 +106,18 @@ class AgentApiIT {
         .header("Authorization", AUTH).header("Content-Type", "application/json").header("Idempotency-Key", "k-77")
         .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"once\"}"));
     HttpResponse<String> first = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String taskId = JSON.readTree(first.body()).path("task_id").asText();
+    assertThat(JSON.readTree(first.body()).path("status").asText()).isEqualTo("submitted");
+    ActivationClaims claims = coordinator.bean(ActivationClaims.class);
+    Lease lease = claims.claim(RunnerPool.NOTIFICATION, "r3", Duration.ofSeconds(1)).orElseThrow();
+    coordinator.bean(TaskStore.class).start(taskId, lease.activation().id().value(), Instant.now());
+
     HttpResponse<String> second = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
-    assertThat(JSON.readTree(second.body()).path("task_id").asText()).isEqualTo(JSON.readTree(first.body()).path("task_id").asText());
-    ActivationClaims claims = coordinator.bean(ActivationClaims.class);
-    claims.claim(RunnerPool.NOTIFICATION, "r3", Duration.ofSeconds(1)).ifPresent(claims::complete);
+    // the repeat names the task as it is now, and adds no work
+    assertThat(JSON.readTree(second.body()).path("task_id").asText()).isEqualTo(taskId);
+    assertThat(JSON.readTree(second.body()).path("status").asText()).isEqualTo("working");
+    claims.complete(lease);
     assertThat(claims.claim(RunnerPool.NOTIFICATION, "r3", Duration.ZERO)).isEmpty();
   }
 
