@@ -28,6 +28,15 @@ public interface ActivationClaims {
   void complete(Lease lease);
 
   /**
+   * Completes {@code finished} (as {@link #complete}) and claims the next activation (as {@link #claim}): a slot
+   * that finished its work asks for more in the same round trip where the backend can.
+   */
+  default Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
+    complete(finished);
+    return claim(pool, runnerId, wait);
+  }
+
+  /**
    * The activation failed: redeliver with attempt + 1, or dead-letter it with {@code error} once the
    * attempts are used up. Counts towards the agent's failure circuit.
    */

@@ -68,6 +68,40 @@ public interface ClaimContract extends QueueContract {
   }
 
   @Test
+  default void completeAndClaimEndsTheRunFirstSoTheSameAgentsFollowUpIsClaimable() {
+    enqueue(notification("alice", "n1"));
+    Lease first = claimOrFail(NOTIFICATION, "r1");
+    enqueue(notification("alice", "n2"));
+    assertThat(claim(NOTIFICATION, "r2")).isEmpty();
+
+    Lease next = fixture().claims().completeAndClaim(first, NOTIFICATION, "r1", Duration.ZERO).orElseThrow();
+
+    assertThat(next.activation().agent()).isEqualTo("alice");
+    assertThat(next.activation().notificationIds()).containsExactly("n2");
+    assertThat(next.activation().attempt()).isEqualTo(1);
+    assertThat(fixture().claims().completeAndClaim(next, NOTIFICATION, "r1", Duration.ZERO)).isEmpty();
+    assertThat(fixture().reaper().leaseHolders()).isEmpty();
+    assertThat(fixture().admin().counters()).isEqualTo(new QueueCounters(0, 0, 0));
+  }
+
+  @Test
+  default void completeAndClaimWithALostLeaseChangesNothingOfTheRedeliveryAndStillClaims() {
+    enqueue(notification("alice", "n1"));
+    Lease lost = claimOrFail(NOTIFICATION, "r1");
+    clock().advance(fixture().settings().leaseDuration().plusSeconds(1));
+    assertThat(fixture().reaper().reapExpiredLeases()).isEqualTo(1);
+    Lease redelivered = claimOrFail(NOTIFICATION, "r2");
+    enqueue(notification("bob", "n2"));
+
+    Lease next = fixture().claims().completeAndClaim(lost, NOTIFICATION, "r1", Duration.ZERO).orElseThrow();
+
+    assertThat(next.activation().agent()).isEqualTo("bob");
+    // r2 still holds alice: the stale completion ended nothing
+    assertThat(fixture().claims().renew(redelivered)).isPresent();
+    assertThat(fixture().reaper().leaseHolders()).containsExactlyInAnyOrder("r1", "r2");
+  }
+
+  @Test
   default void neverRunsOneAgentTwiceAcrossKinds() {
     enqueue(notification("alice", "n1"));
     enqueue(exploration("alice"));

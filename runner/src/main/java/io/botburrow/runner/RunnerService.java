@@ -147,23 +147,39 @@ public class RunnerService implements AutoCloseable {
     return health;
   }
 
-  /** A slot claims and runs activations until the runner stops; no exception ends it. */
+  /**
+   * A slot claims and runs activations until the runner stops; no exception ends it. A successful activation's
+   * completion goes with the slot's next claim (one round trip instead of two); until it is sent, the activation
+   * stays in flight, so a drain waits for it.
+   */
   private void slotLoop() {
+    InFlight[] finished = new InFlight[1];
+    try {
+      claimLoop(finished);
+    } finally {
+      if (finished[0] != null) {
+        completeAlone(finished[0]);
+      }
+    }
+  }
+
+  private void claimLoop(InFlight[] finished) {
     int failures = 0;
     while (state == RunnerState.RUNNING) {
       try {
-        Optional<Lease> lease = claims.claim(props.runnerPool(), runnerId, props.claimWait());
+        Optional<Lease> lease = claimNext(finished);
         failures = 0;
         health.slotWorked(clock.instant());
-        lease.ifPresent(l -> {
+        if (lease.isPresent()) {
+          Lease l = lease.get();
           if (state != RunnerState.RUNNING) {
             // the claim was waiting when the drain began: it is not this runner's to start any more
             handBack(l);
-            return;
+            continue;
           }
           claimObserver.claimed(l, clock.instant());
-          execute(l);
-        });
+          finished[0] = execute(l);
+        }
       } catch (QueueUnavailableException e) {
         failures++;
         if (state != RunnerState.RUNNING) {
@@ -189,14 +205,49 @@ public class RunnerService implements AutoCloseable {
     }
   }
 
-  private void execute(Lease lease) {
+  /**
+   * The next claim, with the completion of the slot's finished activation if there is one: that first call does
+   * not wait, so the activation leaves the in-flight set as soon as its completion is recorded.
+   */
+  private Optional<Lease> claimNext(InFlight[] finished) {
+    InFlight done = finished[0];
+    if (done == null) {
+      return claims.claim(props.runnerPool(), runnerId, props.claimWait());
+    }
+    Optional<Lease> lease = claims.completeAndClaim(done.lease, props.runnerPool(), runnerId, Duration.ZERO);
+    finished[0] = null;
+    inFlight.remove(done.lease.activation().id());
+    if (lease.isPresent() || state != RunnerState.RUNNING) {
+      return lease;
+    }
+    return claims.claim(props.runnerPool(), runnerId, props.claimWait());
+  }
+
+  private void completeAlone(InFlight done) {
+    try {
+      claims.complete(done.lease);
+    } catch (RuntimeException e) {
+      metrics.error("settle");
+      LOG.warn("Activation(id={}, agent={}) could not be settled, it will be redelivered: {}",
+          done.lease.activation().id(), done.lease.activation().agent(), e.getMessage());
+    } finally {
+      inFlight.remove(done.lease.activation().id());
+    }
+  }
+
+  /**
+   * Runs the activation and settles it; returns it when its completion is left to the slot's next claim (it then
+   * stays in flight), else null.
+   */
+  private InFlight execute(Lease lease) {
     ActivationId id = lease.activation().id();
     InFlight f = new InFlight(lease, Thread.currentThread());
     inFlight.put(id, f);
     metrics.busy(1);
+    boolean deferred = false;
     try {
       ActivationOutcome outcome = handler.handle(lease.activation(), f);
-      settle(f, outcome);
+      deferred = settle(f, outcome);
     } catch (RuntimeException | Error e) {
       metrics.error("activation");
       LOG.error("Activation(id={}, agent={}) ended by an unexpected error; it is released for redelivery", id,
@@ -204,11 +255,14 @@ public class RunnerService implements AutoCloseable {
       settle(f, new ActivationOutcome.Cancelled("runner error: " + e, io.botburrow.llm.Usage.ZERO));
     } finally {
       f.finished();
-      inFlight.remove(id);
+      if (!deferred) {
+        inFlight.remove(id);
+      }
       metrics.busy(-1);
       // after finished() no stop request interrupts this slot any more: the next activation starts clean
       Thread.interrupted();
     }
+    return deferred ? f : null;
   }
 
   private void handBack(Lease lease) {
@@ -222,20 +276,24 @@ public class RunnerService implements AutoCloseable {
     }
   }
 
-  private void settle(InFlight f, ActivationOutcome outcome) {
+  /**
+   * Settles the activation; returns whether its completion is left to the slot's next claim (only while the
+   * runner runs: a draining slot claims no more).
+   */
+  private boolean settle(InFlight f, ActivationOutcome outcome) {
     synchronized (f) {
       if (f.lost || f.released) {
-        return;
+        return false;
       }
       try {
         switch (outcome) {
           case ActivationOutcome.Succeeded s -> {
             f.released = true;
-            claims.complete(f.lease);
+            return completeOrDefer(f);
           }
           case ActivationOutcome.CouldNotAnswer c -> {
             f.released = true;
-            claims.complete(f.lease);
+            return completeOrDefer(f);
           }
           case ActivationOutcome.Failed x -> {
             f.released = true;
@@ -254,7 +312,16 @@ public class RunnerService implements AutoCloseable {
         LOG.warn("Activation(id={}, agent={}) could not be settled, it will be redelivered: {}",
             f.lease.activation().id(), f.lease.activation().agent(), e.getMessage());
       }
+      return false;
     }
+  }
+
+  private boolean completeOrDefer(InFlight f) {
+    if (state == RunnerState.RUNNING) {
+      return true;
+    }
+    claims.complete(f.lease);
+    return false;
   }
 
   /** Tells other runners (and their container reapers) that this runner is alive. */

@@ -189,6 +189,43 @@ class RunnerServiceTest {
     assertThat(queue.depth(ActivationKind.NOTIFICATION)).as("frank's activation waits for another runner").isEqualTo(1);
   }
 
+  @Test
+  void aSlotsCompletionGoesWithItsNextClaimAndIsRetriedWhenTheQueueCannotBeReached() {
+    AtomicInteger combined = new AtomicInteger();
+    ActivationClaims recording = new DelegatingClaims(queue) {
+      @Override
+      public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
+        events.add("complete " + finished.activation().agent() + " and claim");
+        if (combined.incrementAndGet() == 1) {
+          throw new io.botburrow.queue.QueueUnavailableException("redis down", null);
+        }
+        return super.completeAndClaim(finished, pool, runnerId, wait);
+      }
+
+      @Override
+      public void complete(Lease lease) {
+        events.add("complete " + lease.activation().agent());
+        super.complete(lease);
+      }
+    };
+    enqueue("gina");
+    enqueue("hank");
+
+    start(recording, (a, c) -> {
+      events.add("ran " + a.agent());
+      return new ActivationOutcome.Succeeded("ok", Usage.ZERO);
+    }, Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("complete hank and claim"));
+    // the first combined call failed: gina's completion went again with the next one, before hank ran
+    assertThat(events).containsSubsequence("ran gina", "complete gina and claim", "complete gina and claim", "ran hank",
+        "complete hank and claim");
+    assertThat(events).noneMatch(e -> e.equals("complete gina") || e.equals("complete hank"));
+    assertThat(errors("claim")).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.inFlight() == 0);
+    assertThat(queue.leaseHolders()).isEmpty();
+  }
+
   /** Passes every call to the queue; tests override the one they break. */
   private static class DelegatingClaims implements ActivationClaims {
     private final ActivationClaims target;
@@ -210,6 +247,11 @@ class RunnerServiceTest {
     @Override
     public void complete(Lease lease) {
       target.complete(lease);
+    }
+
+    @Override
+    public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
+      return target.completeAndClaim(finished, pool, runnerId, wait);
     }
 
     @Override

@@ -34,9 +34,12 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
 
   private record ClaimKey(RunnerPool pool, String runnerId) {}
 
-  /** One request of a runner's batch: a claim (lease null) or the completion of {@code lease}. */
-  private record Call(Lease lease) {
-    static final Call CLAIM = new Call(null);
+  /**
+   * One request of a runner's batch: a claim (lease null), the completion of {@code lease}, or both (the
+   * completion goes first).
+   */
+  private record Call(Lease lease, boolean claims) {
+    static final Call CLAIM = new Call(null, true);
   }
 
   private final QueueRedis redis;
@@ -58,6 +61,20 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
 
   @Override
   public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
+    return claim(pool, runnerId, wait, Call.CLAIM);
+  }
+
+  @Override
+  public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
+    Objects.requireNonNull(finished, "finished");
+    if (!finished.runnerId().equals(runnerId)) {
+      complete(finished);
+      return claim(pool, runnerId, wait);
+    }
+    return claim(pool, runnerId, wait, new Call(finished, true));
+  }
+
+  private Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait, Call first) {
     Objects.requireNonNull(pool, "pool");
     if (runnerId == null || runnerId.isBlank()) {
       throw new IllegalArgumentException("runnerId must not be blank");
@@ -69,9 +86,11 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
       return created;
     });
     long deadline = System.nanoTime() + wait.toNanos();
+    Call call = first;
     while (true) {
       @SuppressWarnings("unchecked")
-      Optional<Lease> lease = (Optional<Lease>) batcher.submit(Call.CLAIM);
+      Optional<Lease> lease = (Optional<Lease>) batcher.submit(call);
+      call = Call.CLAIM;
       long remaining = deadline - System.nanoTime();
       if (lease.isPresent() || remaining <= 0 || Thread.currentThread().isInterrupted()) {
         return lease;
@@ -80,19 +99,29 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     }
   }
 
-  /** Answers each request in order: Boolean for a completion, Optional of a lease for a claim. */
+  /**
+   * Answers each request in order: Boolean for a completion, Optional of a lease for a claim (also for a
+   * completion with a claim, whose completion is logged if its lease was lost).
+   */
   private List<Object> claimAll(ClaimKey key, List<Call> requests) {
     List<Lease> completing = new ArrayList<>();
+    int count = 0;
     for (Call call : requests) {
       if (call.lease() != null) {
         completing.add(call.lease());
       }
+      if (call.claims()) {
+        count++;
+      }
     }
-    int count = requests.size() - completing.size();
     long now = redis.nowMillis();
     long expiry = now + settings.leaseDuration().toMillis();
-    List<Object> args = new ArrayList<>(List.of(
-        key.runnerId(), expiry, count, settings.promoteAfter().toMillis(), completing.size()));
+    List<Object> args = new ArrayList<>(8 + 2 * completing.size());
+    args.add(key.runnerId());
+    args.add(expiry);
+    args.add(count);
+    args.add(settings.promoteAfter().toMillis());
+    args.add(completing.size());
     completing.forEach(lease -> {
       args.add(agent(lease));
       args.add(owner(lease));
@@ -106,9 +135,15 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     int completion = 0;
     int claimed = completing.size();
     for (Call call : requests) {
-      if (call.lease() != null) {
-        answers.add(((Number) reply.get(completion++)).longValue() == 1);
-      } else if (claimed < reply.size()) {
+      Boolean held = call.lease() == null ? null : ((Number) reply.get(completion++)).longValue() == 1;
+      if (!call.claims()) {
+        answers.add(held);
+        continue;
+      }
+      if (held != null) {
+        logIfLost(held, call.lease(), "completion");
+      }
+      if (claimed < reply.size()) {
         Activation activation = ActivationJson.read((String) reply.get(claimed++));
         LOG.debug("Activation(id={}, agent={}) claimed by runner {}", activation.id(), activation.agent(), key.runnerId());
         answers.add(Optional.of(new Lease(activation, key.runnerId(), Instant.ofEpochMilli(expiry))));
@@ -130,7 +165,7 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
   @Override
   public void complete(Lease lease) {
     CallBatcher<Call, Object> batcher = byRunner.get(lease.runnerId());
-    boolean held = batcher != null ? (Boolean) batcher.submit(new Call(lease)) : completions.submit(lease);
+    boolean held = batcher != null ? (Boolean) batcher.submit(new Call(lease, false)) : completions.submit(lease);
     logIfLost(held, lease, "completion");
   }
 

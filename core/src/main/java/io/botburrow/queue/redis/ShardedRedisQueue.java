@@ -323,6 +323,15 @@ public final class ShardedRedisQueue
     }
   }
 
+  @Override
+  public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
+    if (all.size() == 1) {
+      return all.get(0).claims().completeAndClaim(finished, pool, runnerId, wait);
+    }
+    complete(finished);
+    return claim(pool, runnerId, wait);
+  }
+
   // One pass: tenants in their turn's order; within a tenant, its current shard first, then the others.
   private Optional<Lease> claimOnce(RunnerPool pool, String runnerId) {
     TenantTurns.Turn turn = turns.next();

@@ -5,6 +5,7 @@ import io.botburrow.activation.RunnerPool;
 import io.botburrow.queue.ActivationClaims;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.EnqueueResult;
+import io.botburrow.queue.Lease;
 import io.botburrow.queue.QueueSettings;
 import io.botburrow.queue.redis.RedisActivationClaims;
 import io.botburrow.queue.redis.RedisActivationQueue;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -113,13 +115,18 @@ final class QueueLoad {
     }
   }
 
+  // as a runner's slot does: the finished activation's completion goes with the next claim
   private void consume(ActivationClaims claims) {
+    Optional<Lease> lease = Optional.empty();
     while (running.get()) {
-      claims.claim(RunnerPool.HYBRID, RUNNER_ID, Duration.ofMillis(100)).ifPresent(lease -> {
-        claims.complete(lease);
+      if (lease.isPresent()) {
+        lease = claims.completeAndClaim(lease.get(), RunnerPool.HYBRID, RUNNER_ID, Duration.ofMillis(100));
         completed.increment();
-      });
+      } else {
+        lease = claims.claim(RunnerPool.HYBRID, RUNNER_ID, Duration.ofMillis(100));
+      }
     }
+    lease.ifPresent(claims::complete);
   }
 
   private static long processCpuNanos() {
