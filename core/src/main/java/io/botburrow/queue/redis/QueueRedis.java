@@ -59,7 +59,11 @@ final class QueueRedis {
     this.scripts = QueueScripts.load();
     // Plain strings on the wire; Redisson's default codec is binary Kryo.
     this.script = client.getScript(CODEC);
-    this.scriptKeys = keys.scriptKeys();
+    // encoded once: Redisson writes a String argument into a direct buffer char by char (slow where Netty has no
+    // Unsafe, as on Java 25), a byte array in one copy; every call passes all of them
+    this.scriptKeys = keys.scriptKeys().stream()
+        .<Object>map(key -> key.toString().getBytes(StandardCharsets.UTF_8))
+        .toList();
   }
 
   RedissonClient client() {

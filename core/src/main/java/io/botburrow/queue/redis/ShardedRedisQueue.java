@@ -304,8 +304,19 @@ public final class ShardedRedisQueue
 
   @Override
   public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
+    return completeAndClaim(null, pool, runnerId, wait);
+  }
+
+  /**
+   * The completion goes with the claim on the finished activation's shard when the first pass tries that shard
+   * (always on one shard), else alone right after that pass.
+   */
+  @Override
+  public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
     if (all.size() == 1) {
-      return all.get(0).claims().claim(pool, runnerId, wait);
+      return finished == null
+          ? all.get(0).claims().claim(pool, runnerId, wait)
+          : all.get(0).claims().completeAndClaim(finished, pool, runnerId, wait);
     }
     Objects.requireNonNull(pool, "pool");
     if (runnerId == null || runnerId.isBlank()) {
@@ -313,8 +324,14 @@ public final class ShardedRedisQueue
     }
     ensureSubscribed();
     long deadline = System.nanoTime() + wait.toNanos();
+    Lease[] completing = {finished};
     while (true) {
-      Optional<Lease> lease = claimOnce(pool, runnerId);
+      Optional<Lease> lease = claimOnce(pool, runnerId, completing);
+      if (completing[0] != null) {
+        // the pass did not reach its shard
+        complete(completing[0]);
+        completing[0] = null;
+      }
       long remaining = deadline - System.nanoTime();
       if (lease.isPresent() || remaining <= 0 || Thread.currentThread().isInterrupted()) {
         return lease;
@@ -323,17 +340,10 @@ public final class ShardedRedisQueue
     }
   }
 
-  @Override
-  public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
-    if (all.size() == 1) {
-      return all.get(0).claims().completeAndClaim(finished, pool, runnerId, wait);
-    }
-    complete(finished);
-    return claim(pool, runnerId, wait);
-  }
-
-  // One pass: tenants in their turn's order; within a tenant, its current shard first, then the others.
-  private Optional<Lease> claimOnce(RunnerPool pool, String runnerId) {
+  // One pass: tenants in their turn's order; within a tenant, its current shard first, then the others. A
+  // completion in completing[0] goes with the claim on its shard (and is then cleared).
+  private Optional<Lease> claimOnce(RunnerPool pool, String runnerId, Lease[] completing) {
+    Shard finishedShard = completing[0] == null ? null : shardOf(completing[0].activation());
     TenantTurns.Turn turn = turns.next();
     for (String tenant : turn.tenants()) {
       List<Shard> tenantShards = shards.get(tenant);
@@ -341,7 +351,14 @@ public final class ShardedRedisQueue
       int start = cursor.current();
       for (int i = 0; i < tenantShards.size(); i++) {
         int index = Math.floorMod(start + i, tenantShards.size());
-        Optional<Lease> lease = tenantShards.get(index).claims().claim(pool, runnerId, Duration.ZERO);
+        Shard shard = tenantShards.get(index);
+        Optional<Lease> lease;
+        if (shard == finishedShard && completing[0] != null) {
+          lease = shard.claims().completeAndClaim(completing[0], pool, runnerId, Duration.ZERO);
+          completing[0] = null;
+        } else {
+          lease = shard.claims().claim(pool, runnerId, Duration.ZERO);
+        }
         if (lease.isPresent()) {
           cursor.servedBy(index);
           turn.served(tenant);

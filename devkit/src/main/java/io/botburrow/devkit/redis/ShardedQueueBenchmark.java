@@ -3,6 +3,7 @@ package io.botburrow.devkit.redis;
 import io.botburrow.activation.Activation;
 import io.botburrow.activation.RunnerPool;
 import io.botburrow.queue.EnqueueResult;
+import io.botburrow.queue.Lease;
 import io.botburrow.queue.redis.QueueShards;
 import io.botburrow.queue.redis.RedisQueueKeys;
 import io.botburrow.queue.redis.ShardedRedisQueue;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -141,13 +143,18 @@ public final class ShardedQueueBenchmark {
         }));
       }
       for (int s = 0; s < options.slots(); s++) {
+        // as a runner's slot: the finished activation's completion goes with the next claim
         threads.add(Thread.ofPlatform().name("bench-slot-" + s).start(() -> {
+          Optional<Lease> lease = Optional.empty();
           while (running.get()) {
-            queue.claim(RunnerPool.HYBRID, RUNNER_ID, Duration.ofMillis(100)).ifPresent(lease -> {
-              queue.complete(lease);
+            if (lease.isPresent()) {
+              lease = queue.completeAndClaim(lease.get(), RunnerPool.HYBRID, RUNNER_ID, Duration.ofMillis(100));
               completed.increment();
-            });
+            } else {
+              lease = queue.claim(RunnerPool.HYBRID, RUNNER_ID, Duration.ofMillis(100));
+            }
           }
+          lease.ifPresent(queue::complete);
         }));
       }
       pause(options.warmup());
