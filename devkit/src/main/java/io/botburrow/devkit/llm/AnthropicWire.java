@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.Usage;
+import io.botburrow.llm.wire.InvalidRequestException;
+import io.botburrow.llm.wire.AnthropicRequestReader;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 

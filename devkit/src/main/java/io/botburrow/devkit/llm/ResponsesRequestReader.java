@@ -6,6 +6,8 @@ import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.ToolCall;
 import io.botburrow.llm.ToolSpec;
+import io.botburrow.llm.wire.InvalidRequestException;
+import io.botburrow.llm.wire.ToolSchemas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

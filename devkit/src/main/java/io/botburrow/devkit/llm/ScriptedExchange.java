@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.Usage;
+import io.botburrow.llm.wire.InvalidRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.Usage;
+import io.botburrow.llm.wire.InvalidRequestException;
 import java.util.Map;
 
 /** One provider's request validation, response and error bodies. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.ChatResponse;
+import io.botburrow.llm.wire.AnthropicRequestReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.ChatResponse;
+import io.botburrow.llm.wire.InvalidRequestException;
 import java.io.OutputStream;
 import java.util.Map;
 
 /** One wire format the gateway serves: how requests read, answers and errors look, and how it streams. */
 interface FrontFormat {
 
-  /** Validates and converts; throws {@link BadRequestException}. */
+  /** Validates and converts; throws {@link InvalidRequestException}. */
   ChatRequest read(JsonNode body, Map<String, String> headers);
 
   /** The caller's token: {@code Authorization: Bearer} or {@code x-api-key}. */

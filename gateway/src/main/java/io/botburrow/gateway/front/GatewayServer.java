@@ -12,6 +12,7 @@ import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.LlmException;
 import io.botburrow.queue.QueueUnavailableException;
+import io.botburrow.llm.wire.InvalidRequestException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -132,7 +133,7 @@ public final class GatewayServer implements AutoCloseable {
     } catch (GatewayAuthException e) {
       send(exchange, 401, format.error(401, e.getMessage(), null, "invalid_api_key"), Map.of());
       return;
-    } catch (BadRequestException e) {
+    } catch (InvalidRequestException e) {
       send(exchange, e.status(), format.error(e.status(), e.getMessage(), e.param(), e.code()), Map.of());
       return;
     }
@@ -245,22 +246,22 @@ public final class GatewayServer implements AutoCloseable {
 
   private JsonNode body(Http1Exchange exchange) throws IOException {
     if (exchange.declaredLength() > maxBodyBytes) {
-      throw new BadRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
+      throw new InvalidRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
           "request_too_large");
     }
     var bytes = exchange.requestBody().readNBytes(maxBodyBytes + 1);
     if (bytes.length > maxBodyBytes) {
-      throw new BadRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
+      throw new InvalidRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
           "request_too_large");
     }
     try {
       var node = mapper.readTree(bytes);
       if (node == null || !node.isObject()) {
-        throw new BadRequestException("The request body must be a JSON object.", null, "invalid_json");
+        throw new InvalidRequestException("The request body must be a JSON object.", null, "invalid_json");
       }
       return node;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new BadRequestException("We could not parse the JSON body of your request.", null, "invalid_json");
+      throw new InvalidRequestException("We could not parse the JSON body of your request.", null, "invalid_json");
     }
   }
 

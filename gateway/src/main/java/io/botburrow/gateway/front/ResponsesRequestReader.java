@@ -8,6 +8,8 @@ import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatRequest;
 import io.botburrow.llm.ToolCall;
 import io.botburrow.llm.ToolSpec;
+import io.botburrow.llm.wire.InvalidRequestException;
+import io.botburrow.llm.wire.ToolSchemas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +19,7 @@ import java.util.Set;
 
 /**
  * Validates a Responses API body ({@code POST /v1/responses}) and converts it to a {@link ChatRequest}.
- * Throws {@link BadRequestException} at the first problem, with OpenAI's wording where known.
+ * Throws {@link InvalidRequestException} at the first problem, with OpenAI's wording where known.
  *
  * <p>What has no counterpart in the provider-neutral request is dropped, not refused, so that agent
  * CLIs (Codex) work unchanged: {@code reasoning} settings and {@code reasoning} input items (their
@@ -42,18 +44,18 @@ final class ResponsesRequestReader {
 
   ChatRequest read(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new BadRequestException("The request body must be a JSON object.", null, "invalid_json");
+      throw new InvalidRequestException("The request body must be a JSON object.", null, "invalid_json");
     }
     var model = body.path("model");
     if (!model.isTextual() || model.asText().isBlank()) {
-      throw new BadRequestException("Missing required parameter: 'model'.", "model", "missing_required_parameter");
+      throw new InvalidRequestException("Missing required parameter: 'model'.", "model", "missing_required_parameter");
     }
     if (body.path("previous_response_id").isTextual()) {
-      throw new BadRequestException("'previous_response_id' is not supported: this gateway stores no responses; "
+      throw new InvalidRequestException("'previous_response_id' is not supported: this gateway stores no responses; "
           + "send the whole conversation in 'input' (store: false).", "previous_response_id", "unsupported_parameter");
     }
     if (body.path("background").asBoolean(false)) {
-      throw new BadRequestException("'background' is not supported by this gateway.", "background",
+      throw new InvalidRequestException("'background' is not supported by this gateway.", "background",
           "unsupported_parameter");
     }
     var transcript = new Transcript();
@@ -61,7 +63,7 @@ final class ResponsesRequestReader {
     if (instructions.isTextual() && !instructions.asText().isEmpty()) {
       transcript.messages.add(new ChatMessage.System(instructions.asText()));
     } else if (!instructions.isMissingNode() && !instructions.isNull() && !instructions.isTextual()) {
-      throw new BadRequestException("Invalid type for 'instructions': expected a string.", "instructions",
+      throw new InvalidRequestException("Invalid type for 'instructions': expected a string.", "instructions",
           "invalid_type");
     }
     var input = body.path("input");
@@ -73,11 +75,11 @@ final class ResponsesRequestReader {
       }
       transcript.finish();
     } else if (!input.isMissingNode() && !input.isNull()) {
-      throw new BadRequestException("Invalid type for 'input': expected a string or an array of input items.",
+      throw new InvalidRequestException("Invalid type for 'input': expected a string or an array of input items.",
           "input", "invalid_type");
     }
     if (transcript.messages.isEmpty()) {
-      throw new BadRequestException("Missing required parameter: 'input'.", "input", "missing_required_parameter");
+      throw new InvalidRequestException("Missing required parameter: 'input'.", "input", "missing_required_parameter");
     }
     return new ChatRequest(model.asText(), transcript.messages, readTools(body.path("tools")), temperature(body),
         maxTokens(body));
@@ -88,7 +90,7 @@ final class ResponsesRequestReader {
       return List.of();
     }
     if (!node.isArray()) {
-      throw new BadRequestException("Invalid type for 'tools': expected an array.", "tools", "invalid_type");
+      throw new InvalidRequestException("Invalid type for 'tools': expected an array.", "tools", "invalid_type");
     }
     var specs = new ArrayList<ToolSpec>();
     for (int i = 0; i < node.size(); i++) {
@@ -96,7 +98,7 @@ final class ResponsesRequestReader {
       if ("function".equals(tool.path("type").asText())) {
         specs.add(tools.spec(tool.path("name"), tool.path("description"), tool.path("parameters"), "tools[" + i + "]"));
       } else if (!tool.path("type").isTextual()) {
-        throw new BadRequestException("Missing required parameter: 'tools[" + i + "].type'.", "tools[" + i + "].type",
+        throw new InvalidRequestException("Missing required parameter: 'tools[" + i + "].type'.", "tools[" + i + "].type",
             "missing_required_parameter");
       }
     }
@@ -110,7 +112,7 @@ final class ResponsesRequestReader {
       return 1.0;
     }
     if (!node.isNumber() || node.asDouble() < 0 || node.asDouble() > 2) {
-      throw new BadRequestException("Invalid 'temperature': expected a number between 0 and 2.", "temperature",
+      throw new InvalidRequestException("Invalid 'temperature': expected a number between 0 and 2.", "temperature",
           "invalid_value");
     }
     return node.asDouble();
@@ -122,7 +124,7 @@ final class ResponsesRequestReader {
       return 0;
     }
     if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 16) {
-      throw new BadRequestException("Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16.",
+      throw new InvalidRequestException("Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16.",
           "max_output_tokens", "integer_below_min_value");
     }
     return node.asInt();
@@ -141,7 +143,7 @@ final class ResponsesRequestReader {
 
     void add(JsonNode item, String param) {
       if (!item.isObject()) {
-        throw new BadRequestException("Invalid type for '" + param + "': expected an object.", param, "invalid_type");
+        throw new InvalidRequestException("Invalid type for '" + param + "': expected an object.", param, "invalid_type");
       }
       var type = item.path("type").asText(item.has("role") ? "message" : "");
       switch (type) {
@@ -152,7 +154,7 @@ final class ResponsesRequestReader {
         case "function_call_output", "custom_tool_call_output" -> output(item, param);
         default -> {
           if (!DROPPED_ITEMS.contains(type)) {
-            throw new BadRequestException("Invalid value: '" + type + "'. This gateway supports the input item types "
+            throw new InvalidRequestException("Invalid value: '" + type + "'. This gateway supports the input item types "
                 + "'message', 'function_call', 'function_call_output' and 'reasoning'.", param + ".type",
                 "invalid_value");
           }
@@ -168,7 +170,7 @@ final class ResponsesRequestReader {
     private void message(JsonNode item, String param) {
       var role = item.path("role").asText("");
       if (!ROLES.contains(role)) {
-        throw new BadRequestException("Invalid value: '" + role + "'. Supported values are: 'assistant', 'system', "
+        throw new InvalidRequestException("Invalid value: '" + role + "'. Supported values are: 'assistant', 'system', "
             + "'developer', and 'user'.", param + ".role", "invalid_value");
       }
       requireNoPendingCalls(param);
@@ -187,15 +189,15 @@ final class ResponsesRequestReader {
 
     private void call(JsonNode callId, String name, JsonNode arguments, String param) {
       if (!callId.isTextual() || callId.asText().isBlank()) {
-        throw new BadRequestException("Missing required parameter: '" + param + ".call_id'.", param + ".call_id",
+        throw new InvalidRequestException("Missing required parameter: '" + param + ".call_id'.", param + ".call_id",
             "missing_required_parameter");
       }
       if (name.isBlank()) {
-        throw new BadRequestException("Missing required parameter: '" + param + ".name'.", param + ".name",
+        throw new InvalidRequestException("Missing required parameter: '" + param + ".name'.", param + ".name",
             "missing_required_parameter");
       }
       if (!arguments.isTextual()) {
-        throw new BadRequestException("Invalid type for '" + param + ".arguments': expected a string.",
+        throw new InvalidRequestException("Invalid type for '" + param + ".arguments': expected a string.",
             param + ".arguments", "invalid_type");
       }
       tools.requireJsonObject(arguments.asText(), param + ".arguments");
@@ -211,7 +213,7 @@ final class ResponsesRequestReader {
     private void output(JsonNode item, String param) {
       var id = item.path("call_id").asText("");
       if (!callNames.containsKey(id)) {
-        throw new BadRequestException("No tool call found for function call output with call_id " + id + ".",
+        throw new InvalidRequestException("No tool call found for function call output with call_id " + id + ".",
             param + ".call_id", "invalid_value");
       }
       flushAssistant();
@@ -231,7 +233,7 @@ final class ResponsesRequestReader {
 
     private void requireNoPendingCalls(String param) {
       if (!pending.isEmpty()) {
-        throw new BadRequestException("No tool output found for function call " + String.join(", ", pending) + ".",
+        throw new InvalidRequestException("No tool output found for function call " + String.join(", ", pending) + ".",
             param, "invalid_value");
       }
     }
@@ -248,7 +250,7 @@ final class ResponsesRequestReader {
       return content.asText();
     }
     if (!content.isArray()) {
-      throw new BadRequestException("Invalid type for '" + param + ".content': expected a string or an array.",
+      throw new InvalidRequestException("Invalid type for '" + param + ".content': expected a string or an array.",
           param + ".content", "invalid_type");
     }
     var text = new StringBuilder();
@@ -260,7 +262,7 @@ final class ResponsesRequestReader {
           var value = part.path(type.equals("refusal") ? "refusal" : "text");
           text.append(text.isEmpty() ? "" : "\n").append(value.asText(""));
         }
-        default -> throw new BadRequestException("Invalid value: '" + type + "'. This gateway supports only text "
+        default -> throw new InvalidRequestException("Invalid value: '" + type + "'. This gateway supports only text "
             + "content ('input_text', 'output_text').", param + ".content[" + i + "].type", "invalid_value");
       }
     }

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.llm.ChatMessage;
 import io.botburrow.llm.ChatRequest;
+import io.botburrow.llm.wire.InvalidRequestException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AnthropicRequestReaderTest {
+class AnthropicWireTest {
   private static final String TOOLS = """
       "tools":[{"name":"hub_search","input_schema":{"type":"object"}}]""";
   private static final Map<String, String> VERSION = Map.of("anthropic-version", "2023-06-01");

@@ -1,4 +1,4 @@
-package io.botburrow.devkit.llm;
+package io.botburrow.llm.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -10,16 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Tool-definition checks shared by both wire formats. */
-final class ToolSchemas {
+public final class ToolSchemas {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final ObjectMapper mapper;
 
-  ToolSchemas(ObjectMapper mapper) {
+  public ToolSchemas(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
-  ToolSpec spec(JsonNode name, JsonNode description, JsonNode schema, String param) {
+  public ToolSpec spec(JsonNode name, JsonNode description, JsonNode schema, String param) {
     if (!name.isTextual() || !name.asText().matches("[a-zA-Z0-9_-]{1,64}")) {
       throw new InvalidRequestException("Invalid '" + param + ".name': string does not match pattern "
           + "'^[a-zA-Z0-9_-]{1,64}$'.", param + ".name", "invalid_value");
@@ -28,11 +28,19 @@ final class ToolSchemas {
       throw new InvalidRequestException("Invalid type for '" + param + "' schema: expected an object.", param,
           "invalid_type");
     }
+    if (schema.isObject() && schema.has("type") && !"object".equals(schema.path("type").asText())) {
+      throw new InvalidRequestException("Invalid schema for '" + param + "': the parameters must be a JSON Schema of type "
+          + "'object', got type '" + schema.path("type").asText() + "'.", param, "invalid_function_parameters");
+    }
+    if (schema.isObject() && schema.has("properties") && !schema.path("properties").isObject()) {
+      throw new InvalidRequestException("Invalid schema for '" + param + "': 'properties' must be an object.", param,
+          "invalid_function_parameters");
+    }
     Map<String, Object> parameters = schema.isObject() ? mapper.convertValue(schema, MAP) : null;
     return new ToolSpec(name.asText(), description.asText(""), parameters);
   }
 
-  void requireUniqueNames(List<ToolSpec> specs, String param) {
+  public void requireUniqueNames(List<ToolSpec> specs, String param) {
     var seen = new HashSet<String>();
     for (var spec : specs) {
       if (!seen.add(spec.name())) {
@@ -43,7 +51,7 @@ final class ToolSchemas {
   }
 
   /** Tool-call arguments must be the text of a JSON object. */
-  void requireJsonObject(String arguments, String param) {
+  public void requireJsonObject(String arguments, String param) {
     JsonNode parsed;
     try {
       parsed = mapper.readTree(arguments);

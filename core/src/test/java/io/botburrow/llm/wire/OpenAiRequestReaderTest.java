@@ -1,4 +1,4 @@
-package io.botburrow.devkit.llm;
+package io.botburrow.llm.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.botburrow.devkit.llm;
+package io.botburrow.llm.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,18 +17,18 @@ import java.util.Set;
  * Validates a chat-completions body the way OpenAI does and converts it to a {@link ChatRequest}.
  * Throws {@link InvalidRequestException} at the first problem, with OpenAI's wording where known.
  */
-final class OpenAiRequestReader {
+public final class OpenAiRequestReader {
   private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
 
   private final ObjectMapper mapper;
   private final ToolSchemas tools;
 
-  OpenAiRequestReader(ObjectMapper mapper) {
+  public OpenAiRequestReader(ObjectMapper mapper) {
     this.mapper = mapper;
     this.tools = new ToolSchemas(mapper);
   }
 
-  ChatRequest read(JsonNode body) {
+  public ChatRequest read(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw new InvalidRequestException("The request body must be a JSON object.", null, "invalid_json");
     }

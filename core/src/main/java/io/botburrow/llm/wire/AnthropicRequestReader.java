@@ -1,4 +1,4 @@
-package io.botburrow.gateway.front;
+package io.botburrow.llm.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,28 +18,28 @@ import java.util.Map;
  * every {@code tool_use} must be answered by a {@code tool_result} in the very next (user) message,
  * and every {@code tool_result} must answer a {@code tool_use} of the message before it.
  */
-final class AnthropicRequestReader {
+public final class AnthropicRequestReader {
   private final ToolSchemas tools;
 
-  AnthropicRequestReader(ObjectMapper mapper) {
+  public AnthropicRequestReader(ObjectMapper mapper) {
     this.tools = new ToolSchemas(mapper);
   }
 
-  ChatRequest read(JsonNode body) {
+  public ChatRequest read(JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new BadRequestException("The request body must be a JSON object.", null, null);
+      throw new InvalidRequestException("The request body must be a JSON object.", null, null);
     }
     var model = body.path("model");
     if (!model.isTextual() || model.asText().isBlank()) {
-      throw new BadRequestException("model: Field required", "model", null);
+      throw new InvalidRequestException("model: Field required", "model", null);
     }
     var maxTokens = body.path("max_tokens");
     if (!maxTokens.isIntegralNumber() || maxTokens.asInt() < 1) {
-      throw new BadRequestException("max_tokens: Field required (an integer >= 1)", "max_tokens", null);
+      throw new InvalidRequestException("max_tokens: Field required (an integer >= 1)", "max_tokens", null);
     }
     var messages = body.path("messages");
     if (!messages.isArray() || messages.isEmpty()) {
-      throw new BadRequestException("messages: Field required (at least one message)", "messages", null);
+      throw new InvalidRequestException("messages: Field required (at least one message)", "messages", null);
     }
     var toolSpecs = readTools(body.path("tools"));
     var transcript = new ArrayList<ChatMessage>();
@@ -57,13 +57,13 @@ final class AnthropicRequestReader {
       return List.of();
     }
     if (!node.isArray()) {
-      throw new BadRequestException("tools: Input should be a valid list", "tools", null);
+      throw new InvalidRequestException("tools: Input should be a valid list", "tools", null);
     }
     var specs = new ArrayList<ToolSpec>();
     for (int i = 0; i < node.size(); i++) {
       var tool = node.get(i);
       if (!tool.path("input_schema").isObject()) {
-        throw new BadRequestException("tools." + i + ".input_schema: Field required", "tools." + i, null);
+        throw new InvalidRequestException("tools." + i + ".input_schema: Field required", "tools." + i, null);
       }
       specs.add(tools.spec(tool.path("name"), tool.path("description"), tool.path("input_schema"), "tools." + i));
     }
@@ -90,7 +90,7 @@ final class AnthropicRequestReader {
         Map<String, String> answered = switch (role) {
           case "user" -> user(message.path("content"), param);
           case "assistant" -> Map.of();
-          default -> throw new BadRequestException(param + ".role: Input should be 'user' or 'assistant'",
+          default -> throw new InvalidRequestException(param + ".role: Input should be 'user' or 'assistant'",
               param + ".role", null);
         };
         requireAllAnswered(answered, param);
@@ -102,7 +102,7 @@ final class AnthropicRequestReader {
     private void requireAllAnswered(Map<String, String> answered, String param) {
       var missing = previousCalls.keySet().stream().filter(id -> !answered.containsKey(id)).toList();
       if (!missing.isEmpty()) {
-        throw new BadRequestException(param + ": `tool_use` ids were found without `tool_result` blocks "
+        throw new InvalidRequestException(param + ": `tool_use` ids were found without `tool_result` blocks "
             + "immediately after: " + String.join(", ", missing) + ". Each `tool_use` block must have a "
             + "corresponding `tool_result` block in the next message.", param, null);
       }
@@ -135,14 +135,14 @@ final class AnthropicRequestReader {
       var id = block.path("id").asText("");
       var name = block.path("name").asText("");
       if (id.isBlank()) {
-        throw new BadRequestException(param + ".tool_use.id: Field required", param, null);
+        throw new InvalidRequestException(param + ".tool_use.id: Field required", param, null);
       }
       if (!toolNames.contains(name)) {
-        throw new BadRequestException(param + ".tool_use.name: tool '" + name + "' is not among the tools of "
+        throw new InvalidRequestException(param + ".tool_use.name: tool '" + name + "' is not among the tools of "
             + "this request", param, null);
       }
       if (!block.path("input").isObject()) {
-        throw new BadRequestException(param + ".tool_use.input: Input should be a valid dictionary", param, null);
+        throw new InvalidRequestException(param + ".tool_use.input: Input should be a valid dictionary", param, null);
       }
       return new ToolCall(id, name, block.path("input").toString());
     }
@@ -169,7 +169,7 @@ final class AnthropicRequestReader {
     private void toolResult(JsonNode block, String param, Map<String, String> answered) {
       var id = block.path("tool_use_id").asText("");
       if (!previousCalls.containsKey(id) || answered.containsKey(id)) {
-        throw new BadRequestException(param + ": unexpected `tool_use_id` found in `tool_result` blocks: " + id
+        throw new InvalidRequestException(param + ": unexpected `tool_use_id` found in `tool_result` blocks: " + id
             + ". Each `tool_result` block must have a corresponding `tool_use` block in the previous message.",
             param, null);
       }
@@ -184,7 +184,7 @@ final class AnthropicRequestReader {
       return List.of(JsonNodeFactory.instance.objectNode().put("type", "text").put("text", content.asText()));
     }
     if (!content.isArray()) {
-      throw new BadRequestException("content: Input should be a valid string or list of content blocks",
+      throw new InvalidRequestException("content: Input should be a valid string or list of content blocks",
           "content", null);
     }
     var list = new ArrayList<JsonNode>();
@@ -192,8 +192,8 @@ final class AnthropicRequestReader {
     return list;
   }
 
-  private static BadRequestException unknownBlock(JsonNode block, String param) {
-    return new BadRequestException(param + ".type: unexpected content block type '"
+  private static InvalidRequestException unknownBlock(JsonNode block, String param) {
+    return new InvalidRequestException(param + ".type: unexpected content block type '"
         + block.path("type").asText("") + "'", param, null);
   }
 
@@ -210,6 +210,6 @@ final class AnthropicRequestReader {
       node.forEach(block -> text.append(text.isEmpty() ? "" : "\n").append(block.path("text").asText("")));
       return text.toString();
     }
-    throw new BadRequestException(param + ": Input should be a valid string or list of text blocks", param, null);
+    throw new InvalidRequestException(param + ": Input should be a valid string or list of text blocks", param, null);
   }
 }
