@@ -1,9 +1,5 @@
 package io.botburrow.devkit.redis;
 
-import io.botburrow.activation.Activation;
-import io.botburrow.activation.RunnerPool;
-import io.botburrow.queue.EnqueueResult;
-import io.botburrow.queue.Lease;
 import io.botburrow.queue.redis.QueueShards;
 import io.botburrow.queue.redis.RedisQueueKeys;
 import io.botburrow.queue.redis.ShardedRedisQueue;
@@ -13,7 +9,6 @@ import io.botburrow.redis.RedisSentinelProperties;
 import io.botburrow.redis.RedissonFactory;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,10 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -38,9 +29,6 @@ import org.redisson.client.codec.StringCodec;
  * [--seconds=10]}.
  */
 public final class ShardedQueueBenchmark {
-  private static final int ENQUEUE_BATCH = 50;
-  private static final int BACKLOG_PER_SLOT = 64;
-  private static final String RUNNER_ID = "bench-runner";
   private static final long TOKEN = 1;
   private static final double CLOCK_TICKS = 100.0; // USER_HZ, as /proc/<pid>/stat counts
 
@@ -111,72 +99,27 @@ public final class ShardedQueueBenchmark {
         properties, RedisSentinelProperties.none(), RedisClusterProperties.of(cluster.nodeAddresses(), shards));
     QueueShards layout = new QueueShards(prefix, true, shards, Map.of());
     Clock clock = Clock.systemUTC();
-    AtomicBoolean running = new AtomicBoolean(true);
-    LongAdder enqueued = new LongAdder();
-    LongAdder completed = new LongAdder();
     try (ShardedRedisQueue queue = new ShardedRedisQueue(client, layout, properties.queueSettings(), clock)) {
       // the term a leader election would start
       client.getBucket(new RedisQueueKeys(prefix).fencingCounter(), StringCodec.INSTANCE).set(Long.toString(TOKEN));
       queue.leadershipGained(TOKEN);
-      List<Thread> threads = new ArrayList<>();
-      int backlog = Math.min(options.agents() / 2, BACKLOG_PER_SLOT * options.slots());
-      for (int p = 0; p < options.producers(); p++) {
-        int offset = p;
-        threads.add(Thread.ofPlatform().name("bench-producer-" + p).start(() -> {
-          int agent = offset;
-          while (running.get()) {
-            if (enqueued.sum() - completed.sum() >= backlog) {
-              LockSupport.parkNanos(1_000_000);
-              continue;
-            }
-            List<Activation> batch = new ArrayList<>(ENQUEUE_BATCH);
-            for (int i = 0; i < ENQUEUE_BATCH; i++) {
-              batch.add(Activation.notification("agent-" + agent, "benchmark", List.of("n-" + agent), clock.instant()));
-              agent = (agent + options.producers()) % options.agents();
-            }
-            for (EnqueueResult result : queue.enqueueAll(batch, TOKEN)) {
-              if (result == EnqueueResult.ENQUEUED) {
-                enqueued.increment();
-              }
-            }
-          }
-        }));
+      List<Long> redisBefore = new ArrayList<>();
+      QueueDriver.Window window;
+      try (QueueDriver driver =
+          new QueueDriver(queue, queue, TOKEN, options.agents(), options.slots(), options.producers())) {
+        window = driver.measure(options.warmup(), options.duration(),
+            () -> cluster.nodes().forEach(node -> redisBefore.add(cpuTicks(node.pid()))));
       }
-      for (int s = 0; s < options.slots(); s++) {
-        // as a runner's slot: the finished activation's completion goes with the next claim
-        threads.add(Thread.ofPlatform().name("bench-slot-" + s).start(() -> {
-          Optional<Lease> lease = Optional.empty();
-          while (running.get()) {
-            if (lease.isPresent()) {
-              lease = queue.completeAndClaim(lease.get(), RunnerPool.HYBRID, RUNNER_ID, Duration.ofMillis(100));
-              completed.increment();
-            } else {
-              lease = queue.claim(RunnerPool.HYBRID, RUNNER_ID, Duration.ofMillis(100));
-            }
-          }
-          lease.ifPresent(queue::complete);
-        }));
-      }
-      pause(options.warmup());
-      List<Long> redisBefore = cluster.nodes().stream().map(node -> cpuTicks(node.pid())).toList();
-      long jvmBefore = processCpuNanos();
-      long before = completed.sum();
-      long start = System.nanoTime();
-      pause(options.duration());
-      long done = completed.sum() - before;
-      double seconds = (System.nanoTime() - start) / 1e9;
       List<Long> redisAfter = cluster.nodes().stream().map(node -> cpuTicks(node.pid())).toList();
-      double jvmPercent = 100.0 * (processCpuNanos() - jvmBefore) / 1e9 / seconds;
-      running.set(false);
-      threads.forEach(ShardedQueueBenchmark::join);
       List<Double> redisPercent = new ArrayList<>();
       for (int i = 0; i < redisBefore.size(); i++) {
-        redisPercent.add(100.0 * (redisAfter.get(i) - redisBefore.get(i)) / CLOCK_TICKS / seconds);
+        redisPercent.add(100.0 * (redisAfter.get(i) - redisBefore.get(i)) / CLOCK_TICKS / window.seconds());
       }
-      Run run = new Run(shards, done / seconds, redisPercent, jvmPercent);
+      Run run = new Run(shards, window.perSecond(), redisPercent, window.cpuPercent());
       log.printf("queue-sharded: %d shard(s): %d activations in %.1f s = %.0f/s; redis-server CPU per primary %s,"
-              + " benchmark JVM CPU %.0f %%%n", shards, done, seconds, run.activationsPerSecond(),
-          redisPercent.stream().map(p -> String.format("%.0f %%", p)).toList(), jvmPercent);
+              + " benchmark JVM CPU %.0f %%%n", shards, window.activations(), window.seconds(),
+          run.activationsPerSecond(), redisPercent.stream().map(p -> String.format("%.0f %%", p)).toList(),
+          window.cpuPercent());
       return run;
     } finally {
       client.getKeys().deleteByPattern(prefix.replace("{", "").replace("}", "") + "*");
@@ -193,28 +136,6 @@ public final class ShardedQueueBenchmark {
       return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     } catch (IOException | RuntimeException e) {
       return 0;
-    }
-  }
-
-  private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime()
-        : 0;
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void join(Thread thread) {
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
