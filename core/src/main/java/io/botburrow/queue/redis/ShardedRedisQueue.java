@@ -17,6 +17,7 @@ import io.botburrow.queue.QueueAdmin;
 import io.botburrow.queue.QueueCounters;
 import io.botburrow.queue.QueueSettings;
 import io.botburrow.queue.RunningLease;
+import io.botburrow.queue.redis.QueueShardSet.Shard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,12 +31,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RScript;
-import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -45,8 +44,8 @@ import org.slf4j.LoggerFactory;
  * The activation queue over several shards ({@link QueueShards}): each shard is a complete Redis queue
  * ({@link RedisActivationQueue}, {@link RedisActivationClaims}, {@link RedisQueueAdmin}) whose scripts touch
  * one hash slot. Work goes to its tenant's shard of its agent; claims take turns across the tenants that have
- * work in weighted round robin ({@link TenantTurns}), then across the tenant's shards. Operator views sum or
- * merge over the shards; a lease finds its shard again from its activation's tenant and agent.
+ * work in weighted round robin, then across the tenant's shards ({@link ShardedClaims}). Operator views sum
+ * or merge over the shards; a lease finds its shard again from its activation's tenant and agent.
  *
  * <p>Fencing: the leader election writes each term's token to the base prefix's counter; this queue raises
  * every shard's counter to the token when the term starts ({@link #leadershipGained}) and, at the latest,
@@ -59,8 +58,6 @@ import org.slf4j.LoggerFactory;
 public final class ShardedRedisQueue
     implements ActivationQueue, LeaseReaper, ActivationClaims, QueueAdmin, LeadershipListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShardedRedisQueue.class);
-  /** Claims a runner makes from one shard of a tenant before it moves on to the next (see {@code ShardCursor}). */
-  static final int CLAIMS_PER_SHARD = 64;
   /** Runs the shards' parts of a batch enqueue side by side; virtual threads, so none is kept idle. */
   private static final Executor PARTS = Executors.newVirtualThreadPerTaskExecutor();
   private static final String RAISE_FENCE =
@@ -73,41 +70,20 @@ public final class ShardedRedisQueue
       return 0
       """;
 
-  /** One shard: a complete queue of one tenant. */
-  record Shard(
-      String tenant, int index, RedisQueueKeys keys, RedisActivationQueue queue, RedisActivationClaims claims,
-      RedisQueueAdmin admin) {}
-
   private final RedissonClient client;
   private final QueueShards layout;
-  private final QueueSettings settings;
   private final String baseFence;
-  private final Map<String, List<Shard>> shards = new LinkedHashMap<>();
-  private final List<Shard> all = new ArrayList<>();
-  private final TenantTurns turns;
-  private final WakeSignals signals = new WakeSignals();
-  private final Map<String, ShardCursor> cursors = new ConcurrentHashMap<>();
+  private final QueueShardSet shards;
+  private final ShardedClaims claims;
   private final AtomicLong fencedShardsAt = new AtomicLong();
-  private final List<Integer> listenerIds = new ArrayList<>();
-  private final List<RTopic> topics = new ArrayList<>();
-  private volatile boolean subscribed;
 
   public ShardedRedisQueue(RedissonClient client, QueueShards layout, QueueSettings settings, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
     this.layout = Objects.requireNonNull(layout, "layout");
-    this.settings = Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(settings, "settings");
     this.baseFence = new RedisQueueKeys(layout.prefix()).fencingCounter();
-    for (String tenant : layout.tenants()) {
-      List<Shard> tenantShards = new ArrayList<>();
-      for (int i = 0; i < layout.shardsPerTenant(); i++) {
-        RedisQueueKeys keys = layout.keys(tenant, i);
-        tenantShards.add(new Shard(tenant, i, keys, new RedisActivationQueue(client, keys, settings, clock),
-            new RedisActivationClaims(client, keys, settings, clock), new RedisQueueAdmin(client, keys, clock)));
-      }
-      shards.put(tenant, List.copyOf(tenantShards));
-      all.addAll(tenantShards);
-    }
-    this.turns = new TenantTurns(layout.tenants(), layout.tenants().stream().map(layout::weight).toList());
+    this.shards = new QueueShardSet(client, layout, settings, clock);
+    this.claims = new ShardedClaims(client, shards, layout, settings);
   }
 
   public QueueShards layout() {
@@ -116,17 +92,7 @@ public final class ShardedRedisQueue
 
   /** The shard that holds {@code activation}'s work. */
   Shard shardOf(Activation activation) {
-    return shardOf(activation.tenant(), activation.agent());
-  }
-
-  // Without configured tenants every activation, whatever its tenant, goes to the default tenant's shards.
-  private Shard shardOf(String tenant, String agent) {
-    List<Shard> tenantShards = shards.size() == 1 ? all : shards.get(tenant);
-    if (tenantShards == null) {
-      throw new IllegalArgumentException(
-          "unknown tenant '" + tenant + "': configure it under botburrow.tenants." + tenant + " first");
-    }
-    return tenantShards.get(layout.shardOf(agent));
+    return shards.shardOf(activation);
   }
 
   // ---- fencing
@@ -151,7 +117,7 @@ public final class ShardedRedisQueue
    * term's, as the election's counter says: a deposed leader's token, higher or lower, never reaches a shard.
    */
   private void raiseFences(long token) {
-    for (Shard shard : all) {
+    for (Shard shard : shards.all()) {
       raiseFence(shard, token);
     }
     fencedShardsAt.accumulateAndGet(token, Math::max);
@@ -214,8 +180,8 @@ public final class ShardedRedisQueue
 
   @Override
   public List<EnqueueResult> enqueueAll(List<Activation> activations, long fencingToken) {
-    if (all.size() == 1) {
-      return all.get(0).queue().enqueueAll(activations, fencingToken);
+    if (shards.single()) {
+      return shards.all().get(0).queue().enqueueAll(activations, fencingToken);
     }
     Map<Shard, List<Integer>> positions = new LinkedHashMap<>();
     for (int i = 0; i < activations.size(); i++) {
@@ -261,7 +227,7 @@ public final class ShardedRedisQueue
   @Override
   public long depth(ActivationKind kind) {
     long depth = 0;
-    for (Shard shard : all) {
+    for (Shard shard : shards.all()) {
       depth += shard.queue().depth(kind);
     }
     return depth;
@@ -269,7 +235,7 @@ public final class ShardedRedisQueue
 
   @Override
   public Optional<Duration> oldestAge(ActivationKind kind) {
-    return all.stream()
+    return shards.all().stream()
         .map(shard -> shard.queue().oldestAge(kind))
         .flatMap(Optional::stream)
         .max(Comparator.naturalOrder());
@@ -278,7 +244,7 @@ public final class ShardedRedisQueue
   @Override
   public int reapExpiredLeases() {
     int reaped = 0;
-    for (Shard shard : all) {
+    for (Shard shard : shards.all()) {
       reaped += shard.queue().reapExpiredLeases();
     }
     return reaped;
@@ -287,140 +253,49 @@ public final class ShardedRedisQueue
   @Override
   public Set<String> leaseHolders() {
     Set<String> holders = new HashSet<>();
-    all.forEach(shard -> holders.addAll(shard.queue().leaseHolders()));
+    shards.all().forEach(shard -> holders.addAll(shard.queue().leaseHolders()));
     return holders;
   }
 
   @Override
   public int reapLeasesOf(String runnerId) {
     int reaped = 0;
-    for (Shard shard : all) {
+    for (Shard shard : shards.all()) {
       reaped += shard.queue().reapLeasesOf(runnerId);
     }
     return reaped;
   }
 
-  // ---- runner side
+  // ---- runner side (ShardedClaims)
 
   @Override
   public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
-    return completeAndClaim(null, pool, runnerId, wait);
+    return claims.claim(pool, runnerId, wait);
   }
 
-  /**
-   * The completion goes with the claim on the finished activation's shard when the first pass tries that shard
-   * (always on one shard), else alone right after that pass.
-   */
   @Override
   public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
-    if (all.size() == 1) {
-      return finished == null
-          ? all.get(0).claims().claim(pool, runnerId, wait)
-          : all.get(0).claims().completeAndClaim(finished, pool, runnerId, wait);
-    }
-    Objects.requireNonNull(pool, "pool");
-    if (runnerId == null || runnerId.isBlank()) {
-      throw new IllegalArgumentException("runnerId must not be blank");
-    }
-    ensureSubscribed();
-    long deadline = System.nanoTime() + wait.toNanos();
-    Lease[] completing = {finished};
-    while (true) {
-      Optional<Lease> lease = claimOnce(pool, runnerId, completing);
-      if (completing[0] != null) {
-        // the pass did not reach its shard
-        complete(completing[0]);
-        completing[0] = null;
-      }
-      long remaining = deadline - System.nanoTime();
-      if (lease.isPresent() || remaining <= 0 || Thread.currentThread().isInterrupted()) {
-        return lease;
-      }
-      signals.await(pool, Duration.ofNanos(Math.min(remaining, settings.pollInterval().toNanos())));
-    }
-  }
-
-  // One pass: tenants in their turn's order; within a tenant, its current shard first, then the others. A
-  // completion in completing[0] goes with the claim on its shard (and is then cleared).
-  private Optional<Lease> claimOnce(RunnerPool pool, String runnerId, Lease[] completing) {
-    Shard finishedShard = completing[0] == null ? null : shardOf(completing[0].activation());
-    TenantTurns.Turn turn = turns.next();
-    for (String tenant : turn.tenants()) {
-      List<Shard> tenantShards = shards.get(tenant);
-      ShardCursor cursor = cursors.computeIfAbsent(tenant + "/" + pool, key -> new ShardCursor(tenantShards.size()));
-      int start = cursor.current();
-      for (int i = 0; i < tenantShards.size(); i++) {
-        int index = Math.floorMod(start + i, tenantShards.size());
-        Shard shard = tenantShards.get(index);
-        Optional<Lease> lease;
-        if (shard == finishedShard && completing[0] != null) {
-          lease = shard.claims().completeAndClaim(completing[0], pool, runnerId, Duration.ZERO);
-          completing[0] = null;
-        } else {
-          lease = shard.claims().claim(pool, runnerId, Duration.ZERO);
-        }
-        if (lease.isPresent()) {
-          cursor.servedBy(index);
-          turn.served(tenant);
-          return lease;
-        }
-      }
-      turn.skipped(tenant);
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * Which of a tenant's shards this process claims from first. Concurrent claims of one runner share round
-   * trips only when they go to the same shard (see {@link CallBatcher}), so the runner stays on a shard for
-   * {@link #CLAIMS_PER_SHARD} claims, or until it is empty, before moving to the next; each process starts at
-   * a random shard, so that a fleet's runners spread over all of them. Work in the other shards waits at most
-   * that many claims of this runner.
-   */
-  private static final class ShardCursor {
-    private final int shards;
-    private int current;
-    private int served;
-
-    ShardCursor(int shards) {
-      this.shards = shards;
-      this.current = java.util.concurrent.ThreadLocalRandom.current().nextInt(shards);
-    }
-
-    synchronized int current() {
-      return current;
-    }
-
-    synchronized void servedBy(int index) {
-      if (index != current) {
-        current = index;
-        served = 0;
-      }
-      if (++served >= CLAIMS_PER_SHARD) {
-        current = (current + 1) % shards;
-        served = 0;
-      }
-    }
+    return claims.completeAndClaim(finished, pool, runnerId, wait);
   }
 
   @Override
   public Optional<Lease> renew(Lease lease) {
-    return shardOf(lease.activation()).claims().renew(lease);
+    return claims.renew(lease);
   }
 
   @Override
   public void complete(Lease lease) {
-    shardOf(lease.activation()).claims().complete(lease);
+    claims.complete(lease);
   }
 
   @Override
   public void fail(Lease lease, String error) {
-    shardOf(lease.activation()).claims().fail(lease, error);
+    claims.fail(lease, error);
   }
 
   @Override
   public void release(Lease lease) {
-    shardOf(lease.activation()).claims().release(lease);
+    claims.release(lease);
   }
 
   // ---- operator view
@@ -428,7 +303,7 @@ public final class ShardedRedisQueue
   @Override
   public List<RunningLease> runningLeases() {
     List<RunningLease> leases = new ArrayList<>();
-    all.forEach(shard -> leases.addAll(shard.admin().runningLeases()));
+    shards.all().forEach(shard -> leases.addAll(shard.admin().runningLeases()));
     leases.sort(Comparator.comparing(RunningLease::leaseExpiresAt));
     return leases;
   }
@@ -436,14 +311,14 @@ public final class ShardedRedisQueue
   @Override
   public List<DeadLetter> deadLetters(int limit) {
     List<DeadLetter> dead = new ArrayList<>();
-    all.forEach(shard -> dead.addAll(shard.admin().deadLetters(limit)));
+    shards.all().forEach(shard -> dead.addAll(shard.admin().deadLetters(limit)));
     dead.sort(Comparator.comparing(DeadLetter::deadAt));
     return dead.size() <= limit ? dead : List.copyOf(dead.subList(0, Math.max(0, limit)));
   }
 
   @Override
   public boolean requeueDeadLetter(ActivationId id) {
-    for (Shard shard : all) {
+    for (Shard shard : shards.all()) {
       if (shard.admin().requeueDeadLetter(id)) {
         return true;
       }
@@ -454,7 +329,7 @@ public final class ShardedRedisQueue
   @Override
   public List<OpenCircuit> openCircuits() {
     List<OpenCircuit> open = new ArrayList<>();
-    all.forEach(shard -> open.addAll(shard.admin().openCircuits()));
+    shards.all().forEach(shard -> open.addAll(shard.admin().openCircuits()));
     return open;
   }
 
@@ -463,10 +338,10 @@ public final class ShardedRedisQueue
   public boolean resetCircuit(String agent) {
     int slash = agent.indexOf('/');
     String tenant = slash < 0 ? Activation.DEFAULT_TENANT : agent.substring(0, slash);
-    if (shards.size() > 1 && !shards.containsKey(tenant)) {
+    if (shards.tenants().size() > 1 && !shards.tenants().contains(tenant)) {
       return false;
     }
-    return shardOf(tenant, agent.substring(slash + 1)).admin().resetCircuit(agent);
+    return shards.shardOf(tenant, agent.substring(slash + 1)).admin().resetCircuit(agent);
   }
 
   @Override
@@ -474,7 +349,7 @@ public final class ShardedRedisQueue
     long redeliveries = 0;
     long expirations = 0;
     long dead = 0;
-    for (Shard shard : all) {
+    for (Shard shard : shards.all()) {
       QueueCounters counters = shard.admin().counters();
       redeliveries += counters.redeliveries();
       expirations += counters.leaseExpirations();
@@ -485,33 +360,7 @@ public final class ShardedRedisQueue
 
   /** Stops listening for wake-ups; the Redisson client stays open (it is not ours). */
   @Override
-  public synchronized void close() {
-    for (int i = 0; i < listenerIds.size(); i++) {
-      topics.get(i).removeListener(listenerIds.get(i));
-    }
-    listenerIds.clear();
-    topics.clear();
-    subscribed = false;
-    all.forEach(shard -> shard.claims().close());
-  }
-
-  // Every shard publishes its wake-ups on its own channel; one waiter set hears them all.
-  private void ensureSubscribed() {
-    if (!subscribed) {
-      subscribe();
-    }
-  }
-
-  private synchronized void subscribe() {
-    if (subscribed) {
-      return;
-    }
-    for (Shard shard : all) {
-      RTopic topic = client.getTopic(shard.keys().wakeChannel(), StringCodec.INSTANCE);
-      listenerIds.add(RedisFailures.translate(
-          "subscribe", () -> topic.addListener(String.class, (channel, message) -> signals.onMessage(message))));
-      topics.add(topic);
-    }
-    subscribed = true;
+  public void close() {
+    claims.close();
   }
 }
