@@ -80,8 +80,8 @@ class RedisSentinelFailoverIT {
 
       long killedAt = System.nanoTime();
       oldPrimary.kill();
-      LocalRedis promoted = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-          .until(() -> system.sentinels.primary().filter(p -> p != oldPrimary).orElse(null), p -> p != null);
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+          .until(() -> system.sentinels.primary().filter(p -> p != oldPrimary).isPresent());
       long promotedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
       Instant promotedAt = Instant.now();
       poster.join();
@@ -95,8 +95,13 @@ class RedisSentinelFailoverIT {
       // the old primary is gone: mentions asked after the promotion were queued and answered on the new one
       assertThat(postedAt.values()).as("mentions asked after the promotion").anyMatch(at -> at.isAfter(promotedAt));
       assertThat(slowest).as("slowest answer, ms").isLessThan(SLOWEST_ANSWER.toMillis());
-      assertThat(promoted.isRunning()).isTrue();
-      assertThat(system.sentinels.primary()).as("the primary the sentinels name").contains(promoted);
+      // the sentinels may have run a second failover under load (another replica won a later epoch): what
+      // matters is that they name a running primary that is not the old one, and that everything followed it
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(system.sentinels.primary())
+          .as("the primary the sentinels name").hasValueSatisfying(primary -> {
+            assertThat(primary).isNotSameAs(oldPrimary);
+            assertThat(primary.isRunning()).isTrue();
+          }));
       assertThat(Stream.of(coordinator, runner1, runner2)).as("services that exited").allSatisfy(s -> assertThat(s.isAlive()).isTrue());
     }
   }
