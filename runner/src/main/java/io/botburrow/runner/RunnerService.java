@@ -87,7 +87,7 @@ public class RunnerService implements AutoCloseable {
     }
     state = RunnerState.RUNNING;
     for (int i = 0; i < props.slots(); i++) {
-      slots.add(Thread.ofVirtual().name("slot-" + i).start(this::slotLoop));
+      slots.add(Thread.ofVirtual().name("slot-" + i).start(new Slot()));
     }
     long every = props.heartbeatInterval().toMillis();
     announce();
@@ -152,75 +152,80 @@ public class RunnerService implements AutoCloseable {
    * completion goes with the slot's next claim (one round trip instead of two); until it is sent, the activation
    * stays in flight, so a drain waits for it.
    */
-  private void slotLoop() {
-    InFlight[] finished = new InFlight[1];
-    try {
-      claimLoop(finished);
-    } finally {
-      if (finished[0] != null) {
-        completeAlone(finished[0]);
-      }
-    }
-  }
+  private final class Slot implements Runnable {
+    /** The slot's last activation, whose completion goes with its next claim; null when there is none. */
+    private InFlight finished;
 
-  private void claimLoop(InFlight[] finished) {
-    int failures = 0;
-    while (state == RunnerState.RUNNING) {
+    @Override
+    public void run() {
       try {
-        Optional<Lease> lease = claimNext(finished);
-        failures = 0;
-        health.slotWorked(clock.instant());
-        if (lease.isPresent()) {
-          Lease l = lease.get();
-          if (state != RunnerState.RUNNING) {
-            // the claim was waiting when the drain began: it is not this runner's to start any more
-            handBack(l);
-            continue;
-          }
-          claimObserver.claimed(l, clock.instant());
-          finished[0] = execute(l);
-        }
-      } catch (QueueUnavailableException e) {
-        failures++;
-        if (state != RunnerState.RUNNING) {
-          return;
-        }
-        if (failures == 1) {
-          LOG.warn("Runner(id={}) cannot reach the queue, retrying: {}", runnerId, e.getMessage());
-        }
-        metrics.error("claim");
-        health.slotFailed(clock.instant());
-        if (!pause(Duration.ofMillis(Math.min(5000, 250L * failures)))) {
-          return;
-        }
-      } catch (RuntimeException | Error e) {
-        failures++;
-        metrics.error("slot");
-        health.slotFailed(clock.instant());
-        LOG.error("Runner(id={}) slot {} failed; it carries on", runnerId, Thread.currentThread().getName(), e);
-        if (!pause(Duration.ofMillis(Math.min(5000, 250L * failures)))) {
-          return;
+        claimLoop();
+      } finally {
+        if (finished != null) {
+          completeAlone(finished);
         }
       }
     }
-  }
 
-  /**
-   * The next claim, with the completion of the slot's finished activation if there is one: that first call does
-   * not wait, so the activation leaves the in-flight set as soon as its completion is recorded.
-   */
-  private Optional<Lease> claimNext(InFlight[] finished) {
-    InFlight done = finished[0];
-    if (done == null) {
+    private void claimLoop() {
+      int failures = 0;
+      while (state == RunnerState.RUNNING) {
+        try {
+          Optional<Lease> lease = claimNext();
+          failures = 0;
+          health.slotWorked(clock.instant());
+          if (lease.isPresent()) {
+            Lease l = lease.get();
+            if (state != RunnerState.RUNNING) {
+              // the claim was waiting when the drain began: it is not this runner's to start any more
+              handBack(l);
+              continue;
+            }
+            claimObserver.claimed(l, clock.instant());
+            finished = execute(l);
+          }
+        } catch (QueueUnavailableException e) {
+          failures++;
+          if (state != RunnerState.RUNNING) {
+            return;
+          }
+          if (failures == 1) {
+            LOG.warn("Runner(id={}) cannot reach the queue, retrying: {}", runnerId, e.getMessage());
+          }
+          metrics.error("claim");
+          health.slotFailed(clock.instant());
+          if (!pause(Duration.ofMillis(Math.min(5000, 250L * failures)))) {
+            return;
+          }
+        } catch (RuntimeException | Error e) {
+          failures++;
+          metrics.error("slot");
+          health.slotFailed(clock.instant());
+          LOG.error("Runner(id={}) slot {} failed; it carries on", runnerId, Thread.currentThread().getName(), e);
+          if (!pause(Duration.ofMillis(Math.min(5000, 250L * failures)))) {
+            return;
+          }
+        }
+      }
+    }
+
+    /**
+     * The next claim, with the completion of the slot's finished activation if there is one: that first call
+     * does not wait, so the activation leaves the in-flight set as soon as its completion is recorded.
+     */
+    private Optional<Lease> claimNext() {
+      InFlight done = finished;
+      if (done == null) {
+        return claims.claim(props.runnerPool(), runnerId, props.claimWait());
+      }
+      Optional<Lease> lease = claims.completeAndClaim(done.lease, props.runnerPool(), runnerId, Duration.ZERO);
+      finished = null;
+      inFlight.remove(done.lease.activation().id());
+      if (lease.isPresent() || state != RunnerState.RUNNING) {
+        return lease;
+      }
       return claims.claim(props.runnerPool(), runnerId, props.claimWait());
     }
-    Optional<Lease> lease = claims.completeAndClaim(done.lease, props.runnerPool(), runnerId, Duration.ZERO);
-    finished[0] = null;
-    inFlight.remove(done.lease.activation().id());
-    if (lease.isPresent() || state != RunnerState.RUNNING) {
-      return lease;
-    }
-    return claims.claim(props.runnerPool(), runnerId, props.claimWait());
   }
 
   private void completeAlone(InFlight done) {

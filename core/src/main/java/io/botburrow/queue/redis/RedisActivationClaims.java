@@ -68,8 +68,7 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
   public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
     Objects.requireNonNull(finished, "finished");
     if (!finished.runnerId().equals(runnerId)) {
-      complete(finished);
-      return claim(pool, runnerId, wait);
+      return ActivationClaims.super.completeAndClaim(finished, pool, runnerId, wait);
     }
     return claim(pool, runnerId, wait, new Call(finished, true));
   }

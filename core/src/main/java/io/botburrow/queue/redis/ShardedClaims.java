@@ -44,7 +44,9 @@ final class ShardedClaims implements ActivationClaims, AutoCloseable {
 
   @Override
   public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
-    return completeAndClaim(null, pool, runnerId, wait);
+    return shards.single()
+        ? shards.all().get(0).claims().claim(pool, runnerId, wait)
+        : claim(pool, runnerId, wait, null);
   }
 
   /**
@@ -53,25 +55,23 @@ final class ShardedClaims implements ActivationClaims, AutoCloseable {
    */
   @Override
   public Optional<Lease> completeAndClaim(Lease finished, RunnerPool pool, String runnerId, Duration wait) {
-    if (shards.single()) {
-      return finished == null
-          ? shards.all().get(0).claims().claim(pool, runnerId, wait)
-          : shards.all().get(0).claims().completeAndClaim(finished, pool, runnerId, wait);
-    }
+    Objects.requireNonNull(finished, "finished");
+    return shards.single()
+        ? shards.all().get(0).claims().completeAndClaim(finished, pool, runnerId, wait)
+        : claim(pool, runnerId, wait, finished);
+  }
+
+  private Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait, Lease finished) {
     Objects.requireNonNull(pool, "pool");
     if (runnerId == null || runnerId.isBlank()) {
       throw new IllegalArgumentException("runnerId must not be blank");
     }
     ensureSubscribed();
     long deadline = System.nanoTime() + wait.toNanos();
-    Lease[] completing = {finished};
+    Lease completing = finished;
     while (true) {
       Optional<Lease> lease = claimOnce(pool, runnerId, completing);
-      if (completing[0] != null) {
-        // the pass did not reach its shard
-        complete(completing[0]);
-        completing[0] = null;
-      }
+      completing = null;
       long remaining = deadline - System.nanoTime();
       if (lease.isPresent() || remaining <= 0 || Thread.currentThread().isInterrupted()) {
         return lease;
@@ -80,10 +80,13 @@ final class ShardedClaims implements ActivationClaims, AutoCloseable {
     }
   }
 
-  // One pass: tenants in their turn's order; within a tenant, its current shard first, then the others. A
-  // completion in completing[0] goes with the claim on its shard (and is then cleared).
-  private Optional<Lease> claimOnce(RunnerPool pool, String runnerId, Lease[] completing) {
-    Shard finishedShard = completing[0] == null ? null : shards.shardOf(completing[0].activation());
+  /**
+   * One pass: tenants in their turn's order; within a tenant, its current shard first, then the others. A
+   * {@code finished} lease (or null) is completed by the claim on its shard, or alone when the pass ends without
+   * trying that shard.
+   */
+  private Optional<Lease> claimOnce(RunnerPool pool, String runnerId, Lease finished) {
+    Shard finishedShard = finished == null ? null : shards.shardOf(finished.activation());
     TenantTurns.Turn turn = turns.next();
     for (String tenant : turn.tenants()) {
       List<Shard> tenantShards = shards.of(tenant);
@@ -93,21 +96,28 @@ final class ShardedClaims implements ActivationClaims, AutoCloseable {
         int index = Math.floorMod(start + i, tenantShards.size());
         Shard shard = tenantShards.get(index);
         Optional<Lease> lease;
-        if (shard == finishedShard && completing[0] != null) {
-          lease = shard.claims().completeAndClaim(completing[0], pool, runnerId, Duration.ZERO);
-          completing[0] = null;
+        if (shard == finishedShard) {
+          lease = shard.claims().completeAndClaim(finished, pool, runnerId, Duration.ZERO);
+          finishedShard = null;
         } else {
           lease = shard.claims().claim(pool, runnerId, Duration.ZERO);
         }
         if (lease.isPresent()) {
           cursor.servedBy(index);
           turn.served(tenant);
-          return lease;
+          return completeIfMissed(finishedShard, finished, lease);
         }
       }
       turn.skipped(tenant);
     }
-    return Optional.empty();
+    return completeIfMissed(finishedShard, finished, Optional.empty());
+  }
+
+  private Optional<Lease> completeIfMissed(Shard missed, Lease finished, Optional<Lease> lease) {
+    if (missed != null) {
+      complete(finished);
+    }
+    return lease;
   }
 
   /**
@@ -162,7 +172,6 @@ final class ShardedClaims implements ActivationClaims, AutoCloseable {
   public void release(Lease lease) {
     shards.shardOf(lease.activation()).claims().release(lease);
   }
-
 
   // Every shard publishes its wake-ups on its own channel; one waiter set hears them all.
   private void ensureSubscribed() {
