@@ -94,7 +94,7 @@ public final class QueueBenchmark {
     log.printf("queue: %d agents, %d runner slots, %d producers, %d s warm-up, %d s measured%n",
         options.agents(), options.slots(), options.producers(), options.warmup().toSeconds(),
         options.duration().toSeconds());
-    QueueLoad.Measurement measurement = new QueueLoad(options).run();
+    QueueDriver.Window measurement = new QueueLoad(options).run();
     log.printf("queue: %d activations in %.1f s, benchmark JVM CPU %.0f us per activation%n",
         measurement.activations(), measurement.seconds(), measurement.cpuMicrosPerActivation());
     return new Result(measurement.perSecond(), baseline);

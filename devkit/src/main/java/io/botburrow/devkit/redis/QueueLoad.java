@@ -12,13 +12,6 @@ import org.redisson.client.codec.StringCodec;
 
 /** The benchmark's load ({@link QueueDriver}) against a single Redis queue under a fresh key prefix. */
 final class QueueLoad {
-  /** What was measured after the warm-up. */
-  record Measurement(long activations, double seconds, double cpuMicrosPerActivation) {
-    double perSecond() {
-      return activations / seconds;
-    }
-  }
-
   private final QueueBenchmark.Options options;
   private final Clock clock = Clock.systemUTC();
 
@@ -26,7 +19,8 @@ final class QueueLoad {
     this.options = options;
   }
 
-  Measurement run() {
+  /** What was measured after the warm-up. */
+  QueueDriver.Window run() {
     RedisProperties properties =
         RedisProperties.forUrl(options.url()).withKeyPrefix("bench:" + System.nanoTime() + ":");
     RedissonClient client = RedissonFactory.createClient(properties);
@@ -37,8 +31,7 @@ final class QueueLoad {
     client.getBucket(keys.fencingCounter(), StringCodec.INSTANCE).set("1");
     try (RedisActivationClaims claims = new RedisActivationClaims(client, keys, settings, clock);
         QueueDriver driver = new QueueDriver(queue, claims, 1, options.agents(), options.slots(), options.producers())) {
-      QueueDriver.Window window = driver.measure(options.warmup(), options.duration());
-      return new Measurement(window.activations(), window.seconds(), window.cpuMicrosPerActivation());
+      return driver.measure(options.warmup(), options.duration());
     } finally {
       client.getKeys().deleteByPattern(properties.keyPrefix() + "*");
       client.shutdown();

@@ -105,12 +105,14 @@ public final class ShardedQueueBenchmark {
       queue.leadershipGained(TOKEN);
       List<Long> redisBefore = new ArrayList<>();
       QueueDriver.Window window;
+      List<Long> redisAfter;
       try (QueueDriver driver =
           new QueueDriver(queue, queue, TOKEN, options.agents(), options.slots(), options.producers())) {
         window = driver.measure(options.warmup(), options.duration(),
             () -> cluster.nodes().forEach(node -> redisBefore.add(cpuTicks(node.pid()))));
+        // before the load stops, as the window closes
+        redisAfter = cluster.nodes().stream().map(node -> cpuTicks(node.pid())).toList();
       }
-      List<Long> redisAfter = cluster.nodes().stream().map(node -> cpuTicks(node.pid())).toList();
       List<Double> redisPercent = new ArrayList<>();
       for (int i = 0; i < redisBefore.size(); i++) {
         redisPercent.add(100.0 * (redisAfter.get(i) - redisBefore.get(i)) / CLOCK_TICKS / window.seconds());
