@@ -68,9 +68,9 @@ local function promote_backlog(k, agent)
   end
 end
 
--- Takes the next heads of ready queue k: all that are wanted when k is the only kind with ready work
--- (ranks then decide nothing), else one. Returns a flat list of members and scores.
-local function pop(k, wanted)
+-- The next heads of ready queue k (left in it; see take()): all that are wanted when k is the only kind
+-- with ready work (ranks then decide nothing), else one.
+local function heads_of(k, wanted)
   if wanted > 1 then
     for _, entry in ipairs(kinds) do
       if entry[1] ~= k and head_score(entry[1]) then
@@ -79,40 +79,57 @@ local function pop(k, wanted)
       end
     end
   end
+  return redis.call('ZRANGE', READY[k], 0, wanted - 1)
+end
+
+-- Takes the first n heads out of ready queue k. Members are read without their scores and removed by
+-- rank: Redis formats every score it replies with, which costs more than the rest of a claim's read.
+local function take(k, n)
   HEADS[READY[k]] = nil
-  return redis.call('ZPOPMIN', READY[k], wanted)
+  redis.call('ZREMRANGEBYRANK', READY[k], 0, n - 1)
 end
 
 -- Owners and leases of the claimed runs, written in one call each at the end (nothing reads them here).
 local owners, leases = {}, {}
 
-local claimed = {}
+-- Each pop's heads are claimed with one command per key: their documents and runs are read (HMGET),
+-- the runs written and the documents taken out of pending (HSET, HDEL) before each claimed agent's other
+-- work is held and its next keyed item (written to pending) moves up.
+local claimed, claimed_agents = {}, {}
 while #claimed < max do
   local k = next_kind()
   if not k then
     break
   end
-  local heads = pop(k, max - #claimed)
-  for i = 1, #heads, 2 do
-    local agent, score = heads[i], heads[i + 1]
-    local json = redis.call('HGET', PENDING[k], agent)
-    if not json then
-      -- a ready entry without its document: dropped, unless its agent runs (then it waits, held)
-      if redis.call('HEXISTS', RUNNING, agent) == 1 then
-        zadd(HELD[k], score, agent)
-      end
-    elseif redis.call('HSETNX', RUNNING, agent, json) == 0 then
+  local agents = heads_of(k, max - #claimed)
+  local docs = redis.call('HMGET', PENDING[k], unpack(agents))
+  local runs = redis.call('HMGET', RUNNING, unpack(agents))
+  local runs_written, started = {}, {}
+  for n, agent in ipairs(agents) do
+    local json = docs[n]
+    if runs[n] or claimed_agents[agent] then
       -- never expected (work is held while its agent runs), but single flight must not depend on it
-      zadd(HELD[k], score, agent)
-    else
-      redis.call('HDEL', PENDING[k], agent)
+      zadd(HELD[k], redis.call('ZSCORE', READY[k], agent), agent)
+    elseif json then
+      claimed_agents[agent] = true
+      runs_written[#runs_written + 1] = agent
+      runs_written[#runs_written + 1] = json
+      started[#started + 1] = agent
       owners[#owners + 1] = agent
       owners[#owners + 1] = runner .. '|' .. field(json, 'id')
       leases[#leases + 1] = expiry
       leases[#leases + 1] = agent
+      claimed[#claimed + 1] = json
+    end
+    -- a ready entry without its document, whose agent does not run, is dropped
+  end
+  take(k, #agents)
+  if #started > 0 then
+    redis.call('HSET', RUNNING, unpack(runs_written))
+    redis.call('HDEL', PENDING[k], unpack(started))
+    for _, agent in ipairs(started) do
       hold(agent, k)
       promote_backlog(k, agent)
-      claimed[#claimed + 1] = json
     end
   end
 end

@@ -66,40 +66,112 @@ local function enqueue_keyed(agent, k, json, enqueued_at, key, dedup_ms)
   return 'ENQUEUED'
 end
 
-local function enqueue(agent, k, json, token, enqueued_at, nids, key, dedup_ms)
+local function fenced_out(token)
   if token == INGRESS then
-    if fence == 0 then
-      return 'FENCED:0'
+    return fence == 0 and 'FENCED:0' or nil
+  end
+  return token ~= fence and 'FENCED:' .. num(fence) or nil
+end
+
+-- Hub kinds are enqueued with one command per key for the whole batch: what the batch's agents have
+-- pending, running and open circuits is read first (HMGET), the outcomes are decided here in argument
+-- order against that view (a later activation of the same agent sees the earlier one pending), and the
+-- writes go out at the end (HSET, ZADD). Keyed kinds touch other keys and go one by one.
+local hub_agents, hub_seen = {}, {}
+local by_kind = {}
+for i = 3, #ARGV, 8 do
+  local k = tonumber(ARGV[i + 1])
+  if not KEYED[k] and not fenced_out(tonumber(ARGV[i + 3])) then
+    local agent = ARGV[i]
+    if not hub_seen[agent] then
+      hub_seen[agent] = true
+      hub_agents[#hub_agents + 1] = agent
     end
-  elseif token ~= fence then
-    return 'FENCED:' .. num(fence)
+    local group = by_kind[k]
+    if not group then
+      group = {agents = {}, seen = {}}
+      by_kind[k] = group
+    end
+    if not group.seen[agent] then
+      group.seen[agent] = true
+      group.agents[#group.agents + 1] = agent
+    end
   end
-  if KEYED[k] then
-    return enqueue_keyed(agent, k, json, enqueued_at, key, dedup_ms)
+end
+
+local running, open_until = {}, {}
+if #hub_agents > 0 then
+  local runs = redis.call('HMGET', RUNNING, unpack(hub_agents))
+  local circuits = may_hold(CB_UNTIL) and redis.call('HMGET', CB_UNTIL, unpack(hub_agents)) or {}
+  for n, agent in ipairs(hub_agents) do
+    running[agent] = runs[n] ~= false
+    open_until[agent] = circuits[n] and tonumber(circuits[n]) or 0
   end
-  if circuit_open(agent) then
+end
+for k, group in pairs(by_kind) do
+  local docs = redis.call('HMGET', PENDING[k], unpack(group.agents))
+  group.docs, group.writes, group.ready, group.held = {}, {}, {}, {}
+  for n, agent in ipairs(group.agents) do
+    group.docs[agent] = docs[n]
+  end
+end
+
+local function enqueue_hub(agent, k, json, enqueued_at, nids)
+  if open_until[agent] > NOW then
     return 'CIRCUIT_OPEN'
   end
-  if redis.call('HSETNX', PENDING[k], agent, json) == 0 then
-    if KIND_NAMES[k] == 'notification' then
-      local existing = redis.call('HGET', PENDING[k], agent)
-      if not same_ids(existing, nids) then
-        local merged, changed = merge_ids(existing, json)
-        if changed then
-          redis.call('HSET', PENDING[k], agent, merged)
-        end
+  local group = by_kind[k]
+  local existing = group.docs[agent]
+  if existing then
+    if KIND_NAMES[k] == 'notification' and not same_ids(existing, nids) then
+      local merged, changed = merge_ids(existing, json)
+      if changed then
+        group.docs[agent] = merged
+        group.writes[agent] = true
       end
     end
     return 'ALREADY_PENDING'
   end
-  insert(agent, k, enqueued_at * ORDER_SLOTS + next_seq() % ORDER_SLOTS)
+  group.docs[agent] = json
+  group.writes[agent] = true
+  local scores = running[agent] and group.held or group.ready
+  scores[#scores + 1] = num(enqueued_at * ORDER_SLOTS + next_seq() % ORDER_SLOTS)
+  scores[#scores + 1] = agent
   return 'ENQUEUED'
 end
 
 local results = {}
 for i = 3, #ARGV, 8 do
-  results[#results + 1] = enqueue(
-    ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2], tonumber(ARGV[i + 3]), tonumber(ARGV[i + 4]), ARGV[i + 5],
-    ARGV[i + 6], tonumber(ARGV[i + 7]))
+  local agent, k, json, token = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2], tonumber(ARGV[i + 3])
+  local refused = fenced_out(token)
+  if refused then
+    results[#results + 1] = refused
+  elseif KEYED[k] then
+    results[#results + 1] = enqueue_keyed(agent, k, json, tonumber(ARGV[i + 4]), ARGV[i + 6], tonumber(ARGV[i + 7]))
+  else
+    results[#results + 1] = enqueue_hub(agent, k, json, tonumber(ARGV[i + 4]), ARGV[i + 5])
+  end
+end
+
+for k, group in pairs(by_kind) do
+  local docs = {}
+  for _, agent in ipairs(group.agents) do
+    if group.writes[agent] then
+      docs[#docs + 1] = agent
+      docs[#docs + 1] = group.docs[agent]
+    end
+  end
+  if #docs > 0 then
+    redis.call('HSET', PENDING[k], unpack(docs))
+  end
+  if #group.held > 0 then
+    filled(HELD[k])
+    redis.call('ZADD', HELD[k], unpack(group.held))
+  end
+  if #group.ready > 0 then
+    filled(READY[k])
+    redis.call('ZADD', READY[k], unpack(group.ready))
+    WAKES[k] = WAKES[k] + #group.ready / 2
+  end
 end
 return done(results)

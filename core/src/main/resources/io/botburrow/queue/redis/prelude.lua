@@ -114,6 +114,30 @@ local function unhold(agent)
   end
 end
 
+-- unhold() for many agents, with one command per key.
+local function unhold_all(agents)
+  for k = 1, KIND_COUNT do
+    if may_hold(HELD[k]) then
+      local scores = redis.call('ZMSCORE', HELD[k], unpack(agents))
+      local moved, ready = {}, {}
+      for n, agent in ipairs(agents) do
+        if scores[n] then
+          moved[#moved + 1] = agent
+          ready[#ready + 1] = scores[n]
+          ready[#ready + 1] = agent
+        end
+      end
+      if #moved > 0 then
+        HEADS[HELD[k]], HEADS[READY[k]] = nil, nil
+        redis.call('ZREM', HELD[k], unpack(moved))
+        filled(READY[k])
+        redis.call('ZADD', READY[k], unpack(ready))
+        WAKES[k] = WAKES[k] + #moved
+      end
+    end
+  end
+end
+
 -- Moves the agent's held work to the ready queues if it is free to run.
 local function make_claimable(agent)
   if redis.call('HEXISTS', RUNNING, agent) == 1 or circuit_open(agent) then
@@ -278,8 +302,8 @@ local function end_runs(first, count)
         redis.call('HDEL', CB_UNTIL, agent)
         redis.call('ZREM', CB_WAKE, agent)
       end
-      unhold(agent)
     end
+    unhold_all(ended)
   end
   return results
 end
