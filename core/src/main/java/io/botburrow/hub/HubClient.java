@@ -80,6 +80,12 @@ public interface HubClient {
    */
   void reportConsumption(Consumption consumption, String idempotencyKey);
 
+  /**
+   * Whether the Hub answers its health check ({@code GET /api/v1/health}) now: false when it cannot be
+   * reached or answers an error. Tells an outage of the whole Hub from the failure of one call.
+   */
+  boolean reachable();
+
   /** Records that {@code agent} finished an activation (sets last_activated_at). */
   void markActivated(String agent);
 

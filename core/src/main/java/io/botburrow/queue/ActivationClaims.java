@@ -44,4 +44,11 @@ public interface ActivationClaims {
 
   /** Gives the activation back unfinished (e.g. on drain) for immediate redelivery, attempt unchanged. */
   void release(Lease lease);
+
+  /**
+   * Gives the activation back unfinished, attempt unchanged, for redelivery no sooner than {@code delay} from now
+   * (when something outside the agent, such as the Hub, is down). The agent's other work waits as well, as behind an
+   * open circuit, but its failure count is untouched and a later success or failure starts from it.
+   */
+  void defer(Lease lease, Duration delay);
 }

@@ -83,6 +83,56 @@ public interface FailureContract extends QueueContract {
   }
 
   @Test
+  default void aDeferredActivationWaitsOutItsDelaySameAttemptAndCountsNoFailure() {
+    Activation activation = notification("alice", "n1");
+    enqueue(activation);
+    enqueue(notification("bob", "n2"));
+    Lease lease = claimOrFail(NOTIFICATION, "r1");
+    Instant deferredAt = clock().instant();
+    fixture().claims().defer(lease, Duration.ofSeconds(5));
+
+    assertThat(fixture().admin().openCircuits())
+        .containsExactly(new OpenCircuit(lease.activation().agent(), 0, deferredAt.plusSeconds(5)));
+    Lease other = claimOrFail(NOTIFICATION, "r2");
+    assertThat(other.activation().agent()).isNotEqualTo(lease.activation().agent());
+    assertThat(claim(NOTIFICATION, "r2")).isEmpty();
+    clock().advance(Duration.ofSeconds(5));
+    Lease again = claimOrFail(NOTIFICATION, "r2");
+
+    assertThat(again.activation().id()).isEqualTo(lease.activation().id());
+    assertThat(again.activation().attempt()).isEqualTo(1);
+    assertThat(fixture().admin().openCircuits()).isEmpty();
+    assertThat(fixture().admin().counters().redeliveries()).isZero();
+    // a failure after the deferral is the agent's first
+    Instant failedAt = clock().instant();
+    fixture().claims().fail(again, "boom");
+    assertThat(fixture().admin().openCircuits())
+        .containsExactly(new OpenCircuit(lease.activation().agent(), 1, failedAt.plusSeconds(60)));
+  }
+
+  @Test
+  default void aDeferralKeepsTheFailureCountOfAnEarlierFailureUntilASuccess() {
+    enqueue(notification("alice", "n1"));
+    fixture().claims().fail(claimOrFail(NOTIFICATION, "r1"), "boom");
+    Instant failedAt = clock().instant();
+    clock().advance(Duration.ofSeconds(60));
+    Lease retry = claimOrFail(NOTIFICATION, "r1");
+    fixture().claims().defer(retry, Duration.ofSeconds(5));
+    assertThat(fixture().admin().openCircuits())
+        .containsExactly(new OpenCircuit("alice", 1, failedAt.plusSeconds(65)));
+
+    Lease after = claimAfter(Duration.ofSeconds(5));
+    fixture().claims().complete(after);
+    assertThat(fixture().admin().openCircuits()).isEmpty();
+  }
+
+  private Lease claimAfter(Duration delay) {
+    assertThat(claim(NOTIFICATION, "r1")).isEmpty();
+    clock().advance(delay);
+    return claimOrFail(NOTIFICATION, "r1");
+  }
+
+  @Test
   default void holdsWorkOfTheOtherKindWhileTheCircuitIsOpen() {
     enqueue(notification("alice", "n1"));
     Lease lease = claimOrFail(HYBRID, "r1");

@@ -17,6 +17,8 @@ import java.time.Duration;
  *     redelivers the work of a runner that missed its heartbeats for a few intervals
  * @param drainTimeout on shutdown, how long in-flight activations may take before they are released
  * @param activationTimeout wall-clock limit of one activation
+ * @param hubRetry how long an activation waits before it is tried again when the Hub is down (it answers its
+ *     health check with an error or not at all); such a try counts as no attempt and opens no circuit
  */
 @ConfigurationProperties("botburrow.runner")
 public record RunnerProperties(
@@ -26,13 +28,17 @@ public record RunnerProperties(
     @Bindable(defaultValue = "2s") Duration claimWait,
     @Bindable(defaultValue = "1s") Duration heartbeatInterval,
     @Bindable(defaultValue = "30s") Duration drainTimeout,
-    @Bindable(defaultValue = "300s") Duration activationTimeout) {
+    @Bindable(defaultValue = "300s") Duration activationTimeout,
+    @Bindable(defaultValue = "5s") Duration hubRetry) {
 
   public RunnerProperties {
     if (slots < 1) {
       throw new IllegalArgumentException("botburrow.runner.slots must be >= 1");
     }
     RunnerPool.fromWire(pool);
+    if (hubRetry.isNegative()) {
+      throw new IllegalArgumentException("botburrow.runner.hub-retry must not be negative");
+    }
   }
 
   public RunnerPool runnerPool() {

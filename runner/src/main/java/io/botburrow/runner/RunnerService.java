@@ -304,6 +304,12 @@ public class RunnerService implements AutoCloseable {
             f.released = true;
             claims.fail(f.lease, x.error());
           }
+          case ActivationOutcome.Deferred d -> {
+            f.released = true;
+            claims.defer(f.lease, props.hubRetry());
+            LOG.info("Activation(id={}, agent={}) handed back, tried again in {} s: {}", f.lease.activation().id(),
+                f.lease.activation().agent(), props.hubRetry().toSeconds(), d.reason());
+          }
           case ActivationOutcome.Cancelled c -> {
             f.released = true;
             claims.release(f.lease);

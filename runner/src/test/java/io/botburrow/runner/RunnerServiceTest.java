@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** The runner's slots and heartbeat against the in-memory queue: nothing dies silently. */
 class RunnerServiceTest {
+  private static final Duration HUB_RETRY = Duration.ofMillis(700);
   private final Clock clock = Clock.systemUTC();
   private final InMemoryActivationQueue queue = new InMemoryActivationQueue(QueueSettings.defaults(), clock);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -53,7 +54,7 @@ class RunnerServiceTest {
       }
     };
     RunnerProperties props = new RunnerProperties("hybrid", 1, "r1", Duration.ofMillis(100), Duration.ofMillis(200),
-        drainTimeout, Duration.ofMinutes(1));
+        drainTimeout, Duration.ofMinutes(1), HUB_RETRY);
     runner = new RunnerService(claims, handler, props, metrics, "r1", new InMemoryRunnerRegistry());
     runner.start();
     return runner;
@@ -107,6 +108,27 @@ class RunnerServiceTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("ran again bob"));
     assertThat(errors("activation")).isEqualTo(1);
+  }
+
+  @Test
+  void aDeferredActivationRunsAgainAfterTheHubRetryDelaySameAttemptWithoutAFailureOnItsCircuit() {
+    enqueue("erin");
+    List<Instant> starts = new CopyOnWriteArrayList<>();
+    List<Integer> attempts = new CopyOnWriteArrayList<>();
+
+    start(queue, (a, c) -> {
+      starts.add(Instant.now());
+      attempts.add(a.attempt());
+      return starts.size() == 1
+          ? new ActivationOutcome.Deferred("Hub out of reach: 503", Usage.ZERO)
+          : new ActivationOutcome.Succeeded("ok", Usage.ZERO);
+    }, Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> starts.size() == 2);
+    assertThat(Duration.between(starts.get(0), starts.get(1))).isGreaterThanOrEqualTo(HUB_RETRY);
+    assertThat(attempts).containsExactly(1, 1);
+    await().atMost(Duration.ofSeconds(2)).until(() -> queue.openCircuits().isEmpty());
+    assertThat(queue.deadLetters(10)).isEmpty();
   }
 
   @Test
@@ -262,6 +284,11 @@ class RunnerServiceTest {
     @Override
     public void release(Lease lease) {
       target.release(lease);
+    }
+
+    @Override
+    public void defer(Lease lease, Duration delay) {
+      target.defer(lease, delay);
     }
   }
 }

@@ -123,6 +123,11 @@ final class MeteredHub implements HubClient {
   }
 
   @Override
+  public boolean reachable() {
+    return hub.reachable();
+  }
+
+  @Override
   public void markActivated(String agent) {
     run(() -> hub.markActivated(agent));
   }

@@ -107,6 +107,11 @@ final class PollingHub implements HubClient {
   }
 
   @Override
+  public boolean reachable() {
+    return true;
+  }
+
+  @Override
   public void markActivated(String agent) {
     throw new UnsupportedOperationException();
   }

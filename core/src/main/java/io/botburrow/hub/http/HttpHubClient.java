@@ -172,6 +172,16 @@ public final class HttpHubClient implements HubClient {
   }
 
   @Override
+  public boolean reachable() {
+    try {
+      http.get("/health", Map.of());
+      return true;
+    } catch (HubException e) {
+      return false;
+    }
+  }
+
+  @Override
   public void markActivated(String agent) {
     http.post("/agents/" + HubHttp.enc(agent) + "/activated", Map.of(), null);
   }

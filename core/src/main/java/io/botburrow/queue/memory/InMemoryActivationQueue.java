@@ -134,6 +134,11 @@ public final class InMemoryActivationQueue
   }
 
   @Override
+  public void defer(Lease lease, java.time.Duration delay) {
+    locked(() -> state.defer(lease, delay));
+  }
+
+  @Override
   public int reapExpiredLeases() {
     return locked(state::reapExpired);
   }

@@ -172,6 +172,22 @@ final class QueueState {
     putBack(activation, order);
   }
 
+  void defer(Lease lease, Duration delay) {
+    if (!holds(lease)) {
+      return;
+    }
+    Activation activation = running.remove(lease.activation().queueKey()).activation();
+    String agent = activation.queueKey();
+    Instant until = clock.instant().plus(delay);
+    Circuit circuit = circuits.get(agent);
+    if (circuit == null) {
+      circuits.put(agent, new Circuit(0, until));
+    } else if (circuit.openUntil().isBefore(until)) {
+      circuits.put(agent, new Circuit(circuit.failures(), until));
+    }
+    putBack(activation, baseOrder(activation));
+  }
+
   int reapExpired() {
     Instant now = clock.instant();
     List<Run> expired = running.values().stream().filter(run -> !run.expiresAt().isAfter(now)).toList();

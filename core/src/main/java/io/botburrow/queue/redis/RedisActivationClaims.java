@@ -197,6 +197,14 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     logIfLost(released == 1, lease, "release");
   }
 
+  @Override
+  public void defer(Lease lease, Duration delay) {
+    long notBefore = redis.nowMillis() + delay.toMillis();
+    Long deferred =
+        redis.eval("defer", redis.scripts().defer(), ReturnType.INTEGER, agent(lease), owner(lease), notBefore);
+    logIfLost(deferred == 1, lease, "deferral");
+  }
+
   /** Stops listening for wake-ups; the Redisson client stays open (it is not ours). */
   @Override
   public synchronized void close() {

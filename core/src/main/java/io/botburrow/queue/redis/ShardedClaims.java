@@ -173,6 +173,11 @@ final class ShardedClaims implements ActivationClaims, AutoCloseable {
     shards.shardOf(lease.activation()).claims().release(lease);
   }
 
+  @Override
+  public void defer(Lease lease, Duration delay) {
+    shards.shardOf(lease.activation()).claims().defer(lease, delay);
+  }
+
   // Every shard publishes its wake-ups on its own channel; one waiter set hears them all.
   private void ensureSubscribed() {
     if (!subscribed) {

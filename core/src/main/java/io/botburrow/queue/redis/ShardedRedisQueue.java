@@ -298,6 +298,11 @@ public final class ShardedRedisQueue
     claims.release(lease);
   }
 
+  @Override
+  public void defer(Lease lease, Duration delay) {
+    claims.defer(lease, delay);
+  }
+
   // ---- operator view
 
   @Override

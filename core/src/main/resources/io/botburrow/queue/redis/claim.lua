@@ -15,6 +15,10 @@ local completed = end_runs(8, completions)
 local due = redis.call('ZRANGEBYSCORE', CB_WAKE, '-inf', num(NOW), 'LIMIT', 0, 64)
 for _, agent in ipairs(due) do
   redis.call('ZREM', CB_WAKE, agent)
+  -- a deferral (defer.lua) counted no failure: nothing is left of it once it is over
+  if not (may_hold(CB_FAILURES) and redis.call('HEXISTS', CB_FAILURES, agent) == 1) then
+    redis.call('HDEL', CB_UNTIL, agent)
+  end
   make_claimable(agent)
 end
 

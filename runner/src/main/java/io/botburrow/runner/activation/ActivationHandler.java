@@ -54,6 +54,8 @@ import org.slf4j.MDC;
  */
 public class ActivationHandler implements ActivationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ActivationHandler.class);
+  // Hub failures this soon after its health check failed are part of that outage (a call fails just before the Hub is back)
+  private static final Duration HUB_RECOVERY = Duration.ofSeconds(30);
   private final AgentDefinitionStore definitions;
   private final HubClient hub;
   private final ModelRouter router;
@@ -75,6 +77,8 @@ public class ActivationHandler implements ActivationRunner {
   private final ActivationTools extraTools;
   private final ActivityReporter activity;
   private final AuditRecorder audit;
+  // when this runner last found the Hub's health check failing (null: never)
+  private volatile Instant hubSeenDown;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -220,7 +224,8 @@ public class ActivationHandler implements ActivationRunner {
       Duration agentLimit = Duration.ofSeconds(def.config().sandbox().timeoutSeconds());
       run.arm(agentLimit.compareTo(activationTimeout) < 0 ? agentLimit : activationTimeout);
       ActivationOutcome outcome = run(run, def);
-      if (def.config().behavior().discovery().enabled() && !(outcome instanceof ActivationOutcome.Cancelled)) {
+      if (def.config().behavior().discovery().enabled() && !(outcome instanceof ActivationOutcome.Cancelled)
+          && !(outcome instanceof ActivationOutcome.Deferred)) {
         // the next exploration also waits out the agent's rest (behavior.limits.min_interval_seconds)
         Duration quiet = run.cooldown != null && run.cooldown.compareTo(minStaleness) > 0 ? run.cooldown : minStaleness;
         schedule.scheduleAt(a.agent(), clock.instant().plus(quiet));
@@ -230,6 +235,9 @@ public class ActivationHandler implements ActivationRunner {
       return failure(run, null, "Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e.retryable(),
           e.retryable() ? CannotAnswer.definitionUnavailable() : CannotAnswer.definition(e));
     } catch (HubException e) {
+      if (e.retryable() && hubDown()) {
+        return new ActivationOutcome.Deferred("Hub out of reach: " + e.getMessage(), run.tally.usage());
+      }
       return failure(run, def, "Hub call failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
     } catch (BudgetExceededException e) {
       return failure(run, def, "Budget spent: " + e.getMessage(), false, CannotAnswer.budgetSpent(e));
@@ -314,6 +322,9 @@ public class ActivationHandler implements ActivationRunner {
       // Redis, not the agent, failed: handed back for redelivery without opening the agent's circuit
       return new ActivationOutcome.Cancelled("Redis out of reach: " + String.join("; ", r.errors()), run.tally.usage());
     }
+    if (r.platformOnlyWithHub() && hubDown()) {
+      return new ActivationOutcome.Deferred("Hub out of reach: " + String.join("; ", r.errors()), run.tally.usage());
+    }
     if (!r.allHandled()) {
       return new ActivationOutcome.Failed(String.join("; ", r.errors()), true, run.tally.usage());
     }
@@ -344,6 +355,22 @@ public class ActivationHandler implements ActivationRunner {
       explainOnPlatform(run, explanation);
     }
     return new ActivationOutcome.Failed(error, true, run.tally.usage());
+  }
+
+  /**
+   * Whether a Hub call failed because the whole Hub is down (its health check fails too, or failed a moment ago:
+   * a call can fail just before the Hub is back) rather than one call: the work waits for the Hub instead of
+   * counting against the agent.
+   */
+  private boolean hubDown() {
+    Instant now = clock.instant();
+    if (!hub.reachable()) {
+      hubSeenDown = now;
+      LOG.warn("The Hub does not answer its health check: the activation waits for it instead of failing");
+      return true;
+    }
+    Instant seen = hubSeenDown;
+    return seen != null && Duration.between(seen, now).compareTo(HUB_RECOVERY) < 0;
   }
 
   private ActivationOutcome couldNotAnswer(Run run, Behavior behavior, String error, String explanation) {
@@ -391,6 +418,7 @@ public class ActivationHandler implements ActivationRunner {
       case ActivationOutcome.CouldNotAnswer c -> c.reason();
       case ActivationOutcome.Failed f -> f.error();
       case ActivationOutcome.Cancelled c -> c.reason();
+      case ActivationOutcome.Deferred d -> d.reason();
     };
   }
 

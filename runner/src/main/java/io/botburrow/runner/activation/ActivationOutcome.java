@@ -34,6 +34,16 @@ public sealed interface ActivationOutcome {
     }
   }
 
+  /**
+   * Not finished because the Hub is down (its health check failed too), not because of the agent: handed back
+   * for a later attempt, which counts as none, without opening the agent's circuit.
+   */
+  record Deferred(String reason, Usage usage) implements ActivationOutcome {
+    public String status() {
+      return "deferred";
+    }
+  }
+
   /** Stopped before finishing (lease lost or drain); released for redelivery. */
   record Cancelled(String reason, Usage usage) implements ActivationOutcome {
     public String status() {

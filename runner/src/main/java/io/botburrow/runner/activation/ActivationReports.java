@@ -38,9 +38,11 @@ final class ActivationReports {
               f.retryable() ? "retryable" : "permanent", f.error());
       case ActivationOutcome.Cancelled c ->
           LOG.info("Activation(id={}, agent={}) cancelled: {}", a.id(), a.agent(), c.reason());
+      case ActivationOutcome.Deferred d ->
+          LOG.warn("Activation(id={}, agent={}) deferred until the Hub answers again: {}", a.id(), a.agent(), d.reason());
     }
     reportConsumption(a, toolType, tally, took);
-    if (!(outcome instanceof ActivationOutcome.Cancelled)) {
+    if (!(outcome instanceof ActivationOutcome.Cancelled || outcome instanceof ActivationOutcome.Deferred)) {
       markActivated(a);
     }
   }

@@ -40,6 +40,8 @@ final class NotificationWork {
   private final List<String> errors = new ArrayList<>();
   /** Errors that were Redis out of reach (a failover, a restart), or a lease that could not be confirmed. */
   private int redisErrors;
+  /** Errors that were the Hub out of reach or answering 429 or 5xx. */
+  private int hubErrors;
 
   /** @param deadlineReply the explanation when the watchdog stopped the work, else null */
   NotificationWork(HubClient hub, ReplyLedger ledger, ReplyPoster poster, String agent, boolean lastAttempt,
@@ -55,12 +57,23 @@ final class NotificationWork {
   /**
    * How the notifications went.
    *
-   * @param redisOnly every error was Redis out of reach for a moment (as during a failover) or a reply held
-   *     back because the lease could not be confirmed: nothing the agent did went wrong
+   * @param redisErrors errors that were Redis out of reach for a moment (as during a failover) or a reply held
+   *     back because the lease could not be confirmed
+   * @param hubErrors errors that were the Hub out of reach, or answering 429 or 5xx
    */
-  record Result(int answered, int explained, List<String> errors, boolean redisOnly) {
+  record Result(int answered, int explained, List<String> errors, int redisErrors, int hubErrors) {
     boolean allHandled() {
       return errors.isEmpty();
+    }
+
+    /** Every error was Redis: nothing the agent did went wrong. */
+    boolean redisOnly() {
+      return redisErrors > 0 && redisErrors == errors.size();
+    }
+
+    /** Every error was Redis or the Hub, and some the Hub: nothing the agent did went wrong, if the Hub is down. */
+    boolean platformOnlyWithHub() {
+      return hubErrors > 0 && redisErrors + hubErrors == errors.size();
     }
 
     String summary() {
@@ -142,12 +155,7 @@ final class NotificationWork {
           reply.id(), result.iterations(), result.stopReason().wireName());
       return true;
     } catch (LlmException | HubException | SandboxException | McpException | QueueUnavailableException e) {
-      int before = errors.size();
-      boolean goOn = failed(n, e, retryable(e));
-      if (redisUnavailable(e)) {
-        redisErrors += errors.size() - before;
-      }
-      return goOn;
+      return failed(n, e, retryable(e));
     } catch (ReplyPoster.ReplyNotOwnedException e) {
       errors.add("notification " + n.id() + ": " + e.getMessage());
       redisErrors++;
@@ -172,7 +180,7 @@ final class NotificationWork {
       return false;
     }
     if (Thread.currentThread().isInterrupted()) {
-      errors.add("notification " + n.id() + ": stopped: " + e.getMessage());
+      error("notification " + n.id() + ": stopped: " + e.getMessage(), e);
       return false;
     }
     if (!retryable || lastAttempt) {
@@ -180,7 +188,7 @@ final class NotificationWork {
           retryable ? "last attempt" : "permanent", e.getMessage());
       return explainOne(n, explanation(e, retryable));
     }
-    errors.add("notification " + n.id() + ": " + e.getMessage());
+    error("notification " + n.id() + ": " + e.getMessage(), e);
     LOG.warn("Agent(name={}) notification {} not handled, it stays unread: {}", agent, n.id(), e.getMessage());
     return true;
   }
@@ -193,6 +201,15 @@ final class NotificationWork {
       return CannotAnswer.refused();
     }
     return CannotAnswer.failedRepeatedly();
+  }
+
+  private void error(String text, Throwable cause) {
+    errors.add(text);
+    if (redisUnavailable(cause)) {
+      redisErrors++;
+    } else if (cause instanceof HubException h && h.retryable()) {
+      hubErrors++;
+    }
   }
 
   private static boolean redisUnavailable(Throwable e) {
@@ -223,7 +240,7 @@ final class NotificationWork {
       LOG.info("Agent(name={}) told the sender of notification {} it cannot answer (comment {})", agent, n.id(), c.id());
       return true;
     } catch (HubException | QueueUnavailableException | ReplyPoster.ReplyNotOwnedException e) {
-      errors.add("notification " + n.id() + ": explanation not posted: " + e.getMessage());
+      error("notification " + n.id() + ": explanation not posted: " + e.getMessage(), e);
       LOG.warn("Agent(name={}) could not post why notification {} cannot be answered: {}", agent, n.id(), e.getMessage());
       return false;
     }
@@ -234,13 +251,13 @@ final class NotificationWork {
     try {
       hub.markRead(agent, List.of(n.id()));
     } catch (HubException e) {
-      errors.add("notification " + n.id() + ": not marked read: " + e.getMessage());
+      error("notification " + n.id() + ": not marked read: " + e.getMessage(), e);
       LOG.warn("Agent(name={}) notification {} handled but not marked read; a redelivery finds the reply: {}", agent,
           n.id(), e.getMessage());
     }
   }
 
   private Result result() {
-    return new Result(answered, explained, List.copyOf(errors), redisErrors > 0 && redisErrors == errors.size());
+    return new Result(answered, explained, List.copyOf(errors), redisErrors, hubErrors);
   }
 }

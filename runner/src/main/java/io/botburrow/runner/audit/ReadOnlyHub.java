@@ -84,6 +84,11 @@ public final class ReadOnlyHub implements HubClient {
   }
 
   @Override
+  public boolean reachable() {
+    return hub.reachable();
+  }
+
+  @Override
   public void markActivated(String agent) {
     throw refused("marking the agent activated");
   }

@@ -115,6 +115,53 @@ class ActivationHandlerTest {
   }
 
   @Test
+  void aReplyTheHubRefusesWhileItsHealthCheckFailsTooIsDeferredNotFailedAndStaysUnread() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+    script.add(() -> text("hi"));
+    hub.commentStatus = 503;
+    hub.reachable = false;
+
+    ActivationOutcome outcome = handler.handle(activation(3));
+
+    assertThat(outcome).isInstanceOfSatisfying(ActivationOutcome.Deferred.class,
+        d -> assertThat(d.reason()).startsWith("Hub out of reach: ").contains("503"));
+    assertThat(hub.read).isEmpty();
+    assertThat(hub.commentsBy(post, AGENT)).isEmpty();
+  }
+
+  @Test
+  void aHubFailureJustAfterTheHubWasFoundDownIsPartOfThatOutageEvenIfTheHealthCheckPassesAgain() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+    script.add(() -> text("hi"));
+    script.add(() -> text("hi"));
+    hub.commentStatus = 503;
+    hub.reachable = false;
+    assertThat(handler.handle(activation(1))).isInstanceOf(ActivationOutcome.Deferred.class);
+
+    hub.reachable = true;
+
+    assertThat(handler.handle(activation(1))).isInstanceOf(ActivationOutcome.Deferred.class);
+  }
+
+  @Test
+  void aReplyTheHubRefusesWhileItIsOtherwiseUpIsAFailureOfTheActivation() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+    script.add(() -> text("hi"));
+    hub.commentStatus = 500;
+
+    ActivationOutcome outcome = handler.handle(activation(1));
+
+    assertThat(outcome).isInstanceOfSatisfying(ActivationOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
+    assertThat(hub.read).isEmpty();
+  }
+
+  @Test
   void theNextExplorationWaitsOutTheAgentsRestWhenItIsLongerThanTheQuietTime() {
     AgentConfig c = AgentConfig.of(AGENT, "native", Brain.of("scripted-model"), Capabilities.grants("hub:read"));
     Behavior b = c.behavior().withDiscovery(new Discovery(true, "staleness", false, false, 0.7));

@@ -26,6 +26,9 @@ final class FakeHub implements HubClient {
   final List<String> consumptionKeys = new CopyOnWriteArrayList<>();
   final List<Consumption> consumption = new CopyOnWriteArrayList<>();
   BudgetHealth budget;
+  volatile boolean reachable = true;
+  /** When not 0, posting a comment fails with this status. */
+  volatile int commentStatus;
   private int seq;
 
   synchronized String post(String author, String content) {
@@ -76,6 +79,9 @@ final class FakeHub implements HubClient {
 
   @Override
   public synchronized Comment comment(String agent, String postId, String parentId, String content, String key) {
+    if (commentStatus != 0) {
+      throw new HubException("POST /posts/" + postId + "/comments answered " + commentStatus, commentStatus, null);
+    }
     commentKeys.add(String.valueOf(key));
     return addComment(agent, postId, parentId, content);
   }
@@ -94,6 +100,11 @@ final class FakeHub implements HubClient {
   public void reportConsumption(Consumption c, String key) {
     consumption.add(c);
     consumptionKeys.add(key);
+  }
+
+  @Override
+  public boolean reachable() {
+    return reachable;
   }
 
   @Override

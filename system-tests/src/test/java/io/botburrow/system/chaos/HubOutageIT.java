@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 class HubOutageIT {
   private static final List<String> AGENTS = ScriptedAgents.names("outage-agent", 5, 2);
   private static final Duration OUTAGE = Duration.ofSeconds(30);
+  // a try that began just before the Hub was back (the Hub client retries for about 3 s), the Hub retry (5 s),
+  // then the reply, with room for a loaded machine
+  private static final Duration AFTER_RECOVERY = Duration.ofSeconds(15);
 
   @BeforeEach
   void needsRedis() {
@@ -24,15 +27,16 @@ class HubOutageIT {
   }
 
   /**
-   * Activations that were running when the Hub failed count as failures of their agents and open the
-   * agents' circuits. With the default first backoff (60 s) they would be answered a minute after the
-   * failure rather than when the Hub is back; 5 s keeps this test short.
+   * Activations that run while the Hub is down find its health check failing too, so they wait for the Hub
+   * (botburrow.runner.hub-retry, 5 s) instead of counting as failures of their agents: no circuit opens (the
+   * default first backoff is 60 s) and no attempt is used up, so every mention is answered soon after the Hub is
+   * back.
    */
   @Test
-  void mentionsPostedJustBeforeAnOutageAreAnsweredOnceAfterIt() {
+  void mentionsPostedJustBeforeAnOutageAreAnsweredOnceSoonAfterIt() {
     try (ChaosSystem system = new ChaosSystem(AGENTS)) {
       ServiceProcess coordinator = system.launchCoordinator("outage-coordinator", Map.of());
-      ServiceProcess runner = system.launchRunner("outage-runner", Map.of("botburrow.redis.circuit-backoff", "5s"));
+      ServiceProcess runner = system.launchRunner("outage-runner", Map.of());
       Stream.of(coordinator, runner).forEach(ServiceProcess::awaitReady);
 
       List<Mention> mentions = system.ron.mentionRoundRobin(AGENTS, 10, "just before the outage");
@@ -40,10 +44,11 @@ class HubOutageIT {
       long outageStart = System.nanoTime();
       assertThat(system.ron.tryReplyCount(mentions.getFirst())).as("the Hub is down").isEmpty();
 
-      Replies.awaitExactlyOneEach(system.ron, mentions, OUTAGE.plusSeconds(45));
+      Replies.awaitAnswered(system.ron, mentions, OUTAGE.plus(AFTER_RECOVERY));
       long afterRecovery = (System.nanoTime() - outageStart) / 1_000_000 - OUTAGE.toMillis();
       System.out.println("hub-outage: every mention answered " + afterRecovery + " ms after the " + OUTAGE.toSeconds()
           + " s outage ended");
+      Replies.awaitNoSecondReply(system.ron, mentions);
     }
   }
 }
