@@ -116,10 +116,7 @@ class ActivationHandlerTest {
 
   @Test
   void aReplyTheHubRefusesWhileItsHealthCheckFailsTooIsDeferredNotFailedAndStaysUnread() {
-    define("native");
-    String post = hub.post("ron", "@helper-agent hello");
-    hub.mention(AGENT, post, null, "@helper-agent hello");
-    script.add(() -> text("hi"));
+    String post = mentionAnsweredWith("hi");
     hub.commentStatus = 503;
     hub.reachable = false;
 
@@ -133,11 +130,7 @@ class ActivationHandlerTest {
 
   @Test
   void aHubFailureJustAfterTheHubWasFoundDownIsPartOfThatOutageEvenIfTheHealthCheckPassesAgain() {
-    define("native");
-    String post = hub.post("ron", "@helper-agent hello");
-    hub.mention(AGENT, post, null, "@helper-agent hello");
-    script.add(() -> text("hi"));
-    script.add(() -> text("hi"));
+    mentionAnsweredWith("hi", "hi");
     hub.commentStatus = 503;
     hub.reachable = false;
     assertThat(handler.handle(activation(1))).isInstanceOf(ActivationOutcome.Deferred.class);
@@ -149,16 +142,24 @@ class ActivationHandlerTest {
 
   @Test
   void aReplyTheHubRefusesWhileItIsOtherwiseUpIsAFailureOfTheActivation() {
-    define("native");
-    String post = hub.post("ron", "@helper-agent hello");
-    hub.mention(AGENT, post, null, "@helper-agent hello");
-    script.add(() -> text("hi"));
+    mentionAnsweredWith("hi");
     hub.commentStatus = 500;
 
     ActivationOutcome outcome = handler.handle(activation(1));
 
     assertThat(outcome).isInstanceOfSatisfying(ActivationOutcome.Failed.class, f -> assertThat(f.retryable()).isTrue());
     assertThat(hub.read).isEmpty();
+  }
+
+  /** A native agent mentioned in a new post, whose model answers each delivery with the next of {@code answers}. */
+  private String mentionAnsweredWith(String... answers) {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    hub.mention(AGENT, post, null, "@helper-agent hello");
+    for (String answer : answers) {
+      script.add(() -> text(answer));
+    }
+    return post;
   }
 
   @Test
