@@ -86,6 +86,22 @@ final class ReplyLedger {
   }
 
   /**
+   * Takes the claim from whichever delivery holds it, or takes it if it is free. For a delivery that holds the
+   * agent's lease after the holder had {@link ReplyPoster#CLAIM_WAIT} to post and did not: by single flight the
+   * holder no longer runs (its runner was killed, or its attempts ran out and it was dead-lettered). Returns false
+   * when the claim changed hands meanwhile.
+   */
+  boolean takeOver(String agent, Notification n, String activationId, int attempt) {
+    String key = claimKey(agent, n);
+    String mine = activationId + "/" + attempt;
+    Optional<String> holder = ledger.lookup(key);
+    if (holder.isEmpty()) {
+      return ledger.tryRecord(key, mine, CLAIM);
+    }
+    return holder.get().equals(mine) || ledger.replace(key, holder.get(), mine, CLAIM);
+  }
+
+  /**
    * Gives up this delivery's claim when it did not post after all (its lease was lost, the Hub failed),
    * so another delivery can reply at once rather than after {@link #CLAIM}. Best effort: the claim
    * expires anyway.

@@ -88,9 +88,11 @@ final class ReplyPoster {
 
   /**
    * Takes the claim on the reply, waiting a little while another delivery holds it: when that one
-   * posts, its reply is returned; when it gives up (or its claim expires), this one takes over.
+   * posts, its reply is returned; when it gives up, or has not posted after {@link #CLAIM_WAIT} while this
+   * delivery holds the lease, this one takes over (the thread is read again before posting).
    *
-   * @throws ReplyNotOwnedException when the other delivery still holds the claim after the wait
+   * @throws ReplyNotOwnedException when the other delivery still holds the claim after the wait and this one
+   *     cannot take it (its lease is gone, or the claim changed hands meanwhile)
    */
   private Optional<Comment> awaitClaim(Notification n) {
     String agent = activation.agent();
@@ -101,6 +103,12 @@ final class ReplyPoster {
         return earlier;
       }
       if (System.nanoTime() > until) {
+        // the holder had its time to post and did not: with this delivery holding the lease, it no longer runs
+        if (control.leaseHeld() && ledger.takeOver(agent, n, activation.id().value(), activation.attempt())) {
+          LOG.info("Agent(name={}) took over the claim on notification {} from a delivery that did not post in {} s",
+              agent, n.id(), CLAIM_WAIT.toSeconds());
+          return Optional.empty();
+        }
         throw new ReplyNotOwnedException("another delivery is replying to notification " + n.id());
       }
       try {

@@ -246,6 +246,24 @@ class ActivationHandlerTest {
   }
 
   @Test
+  void aClaimLeftByAnotherActivationThatNeverPostedIsTakenOverAfterTheWaitAndTheMentionAnsweredOnce() {
+    define("native");
+    String post = hub.post("ron", "@helper-agent hello");
+    Notification n = hub.mention(AGENT, post, null, "@helper-agent hello");
+    // an earlier activation of the agent claimed the reply, then its runner was killed for the last time and
+    // the activation dead-lettered: a new one, built from the unread notification, answers
+    assertThat(new ReplyLedger(ledger).claim(AGENT, n, "dead-lettered-activation", 3)).isTrue();
+
+    long started = System.nanoTime();
+    ActivationOutcome outcome = handler.handle(activation(1));
+
+    assertThat(outcome).isInstanceOf(ActivationOutcome.Succeeded.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(ReplyPoster.CLAIM_WAIT);
+    assertThat(hub.commentsBy(post, AGENT)).hasSize(1);
+    assertThat(hub.read).containsExactly(n.id());
+  }
+
+  @Test
   void aBlankAnswerIsNeverPostedAsIs() {
     define("native");
     String post = hub.post("ron", "@helper-agent hello");

@@ -87,6 +87,16 @@ class ReplyLedgerTest {
   }
 
   @Test
+  void aDeliveryHoldingTheLeaseTakesOverAClaimOfAnyOtherDeliveryAfterTheWait() {
+    assertThat(ledger.claim("a", inPost, "act-1", 3)).isTrue();
+
+    assertThat(ledger.takeOver("a", inPost, "act-2", 1)).isTrue();
+    assertThat(ledger.claim("a", inPost, "act-1", 3)).isFalse();
+    assertThat(ledger.takeOver("a", inPost, "act-2", 1)).isTrue();
+    assertThat(ledger.takeOver("a", inComment, "act-2", 1)).isTrue();
+  }
+
+  @Test
   void anUnreachableLedgerProvesNothingSoTheThreadDecides() {
     ReplyLedger down = new ReplyLedger(new EffectLedger() {
       public boolean tryRecord(String key, String value, Duration ttl) {
