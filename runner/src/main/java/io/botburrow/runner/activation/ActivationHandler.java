@@ -54,8 +54,6 @@ import org.slf4j.MDC;
  */
 public class ActivationHandler implements ActivationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ActivationHandler.class);
-  // Hub failures this soon after its health check failed are part of that outage (a call fails just before the Hub is back)
-  private static final Duration HUB_RECOVERY = Duration.ofSeconds(30);
   private final AgentDefinitionStore definitions;
   private final HubClient hub;
   private final ModelRouter router;
@@ -77,8 +75,7 @@ public class ActivationHandler implements ActivationRunner {
   private final ActivationTools extraTools;
   private final ActivityReporter activity;
   private final AuditRecorder audit;
-  // when this runner last found the Hub's health check failing (null: never)
-  private volatile Instant hubSeenDown;
+  private final HubHealth hubHealth;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -133,6 +130,7 @@ public class ActivationHandler implements ActivationRunner {
     this.activity = activity;
     this.definitions = definitions;
     this.hub = hub;
+    this.hubHealth = new HubHealth(hub, clock);
     this.router = router;
     this.models = models;
     this.json = json;
@@ -217,6 +215,9 @@ public class ActivationHandler implements ActivationRunner {
     Activation a = run.activation;
     AgentDefinition def = null;
     try {
+      if ((a.kind() == ActivationKind.NOTIFICATION || a.kind() == ActivationKind.EXPLORATION) && hubHealth.stillDown()) {
+        return new ActivationOutcome.Deferred("Hub out of reach: its health check fails", run.tally.usage());
+      }
       run.arm(activationTimeout);
       def = definitions.load(a.agent());
       run.toolType = def.config().type();
@@ -235,7 +236,7 @@ public class ActivationHandler implements ActivationRunner {
       return failure(run, null, "Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e.retryable(),
           e.retryable() ? CannotAnswer.definitionUnavailable() : CannotAnswer.definition(e));
     } catch (HubException e) {
-      if (e.retryable() && hubDown()) {
+      if (e.retryable() && hubHealth.explainsFailure()) {
         return new ActivationOutcome.Deferred("Hub out of reach: " + e.getMessage(), run.tally.usage());
       }
       return failure(run, def, "Hub call failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
@@ -322,7 +323,7 @@ public class ActivationHandler implements ActivationRunner {
       // Redis, not the agent, failed: handed back for redelivery without opening the agent's circuit
       return new ActivationOutcome.Cancelled("Redis out of reach: " + String.join("; ", r.errors()), run.tally.usage());
     }
-    if (r.platformOnlyWithHub() && hubDown()) {
+    if (r.platformOnlyWithHub() && hubHealth.explainsFailure()) {
       return new ActivationOutcome.Deferred("Hub out of reach: " + String.join("; ", r.errors()), run.tally.usage());
     }
     if (!r.allHandled()) {
@@ -355,22 +356,6 @@ public class ActivationHandler implements ActivationRunner {
       explainOnPlatform(run, explanation);
     }
     return new ActivationOutcome.Failed(error, true, run.tally.usage());
-  }
-
-  /**
-   * Whether a Hub call failed because the whole Hub is down (its health check fails too, or failed a moment ago:
-   * a call can fail just before the Hub is back) rather than one call: the work waits for the Hub instead of
-   * counting against the agent.
-   */
-  private boolean hubDown() {
-    Instant now = clock.instant();
-    if (!hub.reachable()) {
-      hubSeenDown = now;
-      LOG.warn("The Hub does not answer its health check: the activation waits for it instead of failing");
-      return true;
-    }
-    Instant seen = hubSeenDown;
-    return seen != null && Duration.between(seen, now).compareTo(HUB_RECOVERY) < 0;
   }
 
   private ActivationOutcome couldNotAnswer(Run run, Behavior behavior, String error, String explanation) {

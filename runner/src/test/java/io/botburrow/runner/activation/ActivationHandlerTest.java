@@ -141,6 +141,19 @@ class ActivationHandlerTest {
   }
 
   @Test
+  void whileTheHubIsKnownToBeDownAMentionWaitsWithoutCallingTheModelOrTheHub() {
+    mentionAnsweredWith("hi", "hi");
+    hub.commentStatus = 503;
+    hub.reachable = false;
+    assertThat(handler.handle(activation(1))).isInstanceOf(ActivationOutcome.Deferred.class);
+    int before = modelCalls.size();
+
+    assertThat(handler.handle(activation(1))).isInstanceOfSatisfying(ActivationOutcome.Deferred.class,
+        d -> assertThat(d.reason()).isEqualTo("Hub out of reach: its health check fails"));
+    assertThat(modelCalls).hasSize(before);
+  }
+
+  @Test
   void aReplyTheHubRefusesWhileItIsOtherwiseUpIsAFailureOfTheActivation() {
     mentionAnsweredWith("hi");
     hub.commentStatus = 500;

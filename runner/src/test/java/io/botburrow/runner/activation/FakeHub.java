@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Hub in memory for unit tests: threads, notifications, and what the runner wrote. */
-final class FakeHub implements HubClient {
+class FakeHub implements HubClient {
   private final Map<String, Post> posts = new LinkedHashMap<>();
   private final Map<String, List<Comment>> comments = new LinkedHashMap<>();
   private final List<Notification> notifications = new ArrayList<>();
