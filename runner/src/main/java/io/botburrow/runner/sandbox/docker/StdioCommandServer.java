@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Makes the sandbox's main process a POSIX shell loop that runs commands sent on its stdin (see
- * {@link StdioCommandChannel}), with stdio attached. Each request line is {@code TOKEN SECONDS
+ * Gives the sandbox a POSIX shell loop that runs commands sent on its stdin (see {@link StdioCommandChannel}),
+ * with stdio attached. The loop runs beside the keep-alive command, which stays the container's main process: a
+ * shell exits when it cannot fork (a fork bomb at the pids limit), and the sandbox must outlive that (the channel
+ * then gives no answer, and commands go through exec). Each request line is {@code TOKEN SECONDS
  * BASE64}; the command runs as the container user in {@link Sandbox#WORKSPACE} under {@code timeout
  * -s KILL}, exactly as an exec would, with its stdin from {@code /dev/null} and a raised OOM score so
  * that the kernel kills it rather than the loop. Its output is followed by {@code NUL TOKEN SP
- * EXIT-CODE LF} on stdout and {@code NUL TOKEN LF} on stderr. The loop ends with its stdin.
+ * EXIT-CODE LF} on stdout and {@code NUL TOKEN LF} on stderr. The loop ends with its stdin; the container keeps
+ * running until it is removed.
  *
  * <p>An image without {@code base64} or {@code timeout} gets the plain keep-alive command instead
  * (it never greets, so every command goes through exec).
@@ -23,6 +26,8 @@ public record StdioCommandServer(List<String> keepAlive) implements ContainerDec
   static final String SCRIPT = """
       cd %s 2>/dev/null
       command -v base64 >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1 || exec "$@"
+      exec 3<&0
+      {
       printf '%s\\n'
       while IFS=' ' read -r token secs payload; do
         script=$(printf '%%s' "$payload" | base64 -d) || script='echo "sandbox: undecodable command" >&2; exit 126'
@@ -32,6 +37,8 @@ public record StdioCommandServer(List<String> keepAlive) implements ContainerDec
         printf '\\000%%s %%s\\n' "$token" "$rc"
         printf '\\000%%s\\n' "$token" >&2
       done
+      } <&3 3<&- &
+      exec "$@" 3<&-
       """.formatted(Sandbox.WORKSPACE, HELLO);
 
   public StdioCommandServer {

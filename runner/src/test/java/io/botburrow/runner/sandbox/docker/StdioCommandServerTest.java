@@ -69,6 +69,23 @@ class StdioCommandServerTest {
   }
 
   @Test
+  void theKeepAliveStaysTheMainProcessSoTheSandboxOutlivesALoopThatDied() throws Exception {
+    try (Loop loop = Loop.start()) {
+      loop.readStdoutLine();
+      ProcessHandle main = loop.process.toHandle();
+      // the loop greets from beside the main process, which may still be the shell about to exec the keep-alive
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+          assertThat(main.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("sleep")));
+
+      // as a shell that cannot fork (a fork bomb at the pids limit) exits
+      main.children().forEach(ProcessHandle::destroyForcibly);
+
+      Thread.sleep(500);
+      assertThat(main.isAlive()).isTrue();
+    }
+  }
+
+  @Test
   void anImageWithoutBase64OrTimeoutGetsTheKeepAliveInsteadAndNeverGreets() throws Exception {
     // An empty PATH hides base64 and timeout from `command -v`; the fallback is given by full path.
     List<String> command = new ArrayList<>(new StdioCommandServer(List.of("/bin/echo", "kept-alive")).command());
