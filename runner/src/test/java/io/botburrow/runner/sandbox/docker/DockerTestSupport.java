@@ -82,6 +82,10 @@ public final class DockerTestSupport {
 
   /** Removes everything a test runner id left behind, whatever the test did. */
   public static void removeAllOf(DockerClient docker, String runnerId) {
+    if (runnerId == null) {
+      // the test was skipped (or failed) before it named its runner: it started nothing
+      return;
+    }
     ContainerRemover remover = new ContainerRemover(docker);
     docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(ManagedLabels.RUNNER, runnerId)).exec()
         .forEach(container -> remover.remove(container.getId(), null));
