@@ -6,7 +6,6 @@ import io.botburrow.activation.ActivationKind;
 import io.botburrow.agents.AgentDefinition;
 import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentDefinitionStore;
-import io.botburrow.agents.Behavior;
 import io.botburrow.channels.ChannelException;
 import io.botburrow.channels.MessagingChannels;
 import io.botburrow.channels.hub.HubChannel;
@@ -18,10 +17,7 @@ import io.botburrow.llm.LlmException;
 import io.botburrow.queue.EffectLedger;
 import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.RunnerMetrics;
-import io.botburrow.runner.agent.NativeAgentLoop;
-import io.botburrow.runner.executor.cli.CliExecutor;
 import io.botburrow.runner.executor.cli.CliExecutors;
-import io.botburrow.runner.tools.hub.PostLog;
 import io.botburrow.runner.llm.ChatModelSource;
 import io.botburrow.runner.llm.ModelRoute;
 import io.botburrow.runner.llm.ModelRouter;
@@ -33,16 +29,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import io.botburrow.runner.activity.ActivityReporter;
-import io.botburrow.runner.audit.ActivationAudit;
 import io.botburrow.runner.audit.AuditRecorder;
 import io.botburrow.runner.tools.ActivationTools;
-import io.botburrow.runner.tools.AgentTool;
-import io.botburrow.runner.tools.ObservedTool;
-import io.botburrow.runner.tools.ToolCallObserver;
-import io.botburrow.runner.tools.hub.HubTools;
-import io.botburrow.runner.activity.ReportingTool;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -63,19 +51,18 @@ public class ActivationHandler implements ActivationRunner {
   private final Clock clock;
   private final Duration activationTimeout;
   private final int maxAttempts;
-  private final NativeAgentLoop loop;
   private final ReplyLedger replies;
   private final ExplorationSchedule schedule;
   private final Duration minStaleness;
-  private final WorkspaceProvider workspaces;
   private final Watchdog watchdog;
   private final ActivationReports reports;
   private final TriggeredWork triggered;
   private final CliExecutors cliExecutors;
-  private final ActivationTools extraTools;
+  private final AgentSessions sessions;
   private final ActivityReporter activity;
   private final AuditRecorder audit;
   private final HubHealth hubHealth;
+  private final FailedRuns failed;
 
   public ActivationHandler(
       AgentDefinitionStore definitions,
@@ -126,7 +113,6 @@ public class ActivationHandler implements ActivationRunner {
       AuditRecorder audit) {
     this.audit = audit;
     this.cliExecutors = cliExecutors;
-    this.extraTools = extraTools;
     this.activity = activity;
     this.definitions = definitions;
     this.hub = hub;
@@ -138,15 +124,15 @@ public class ActivationHandler implements ActivationRunner {
     this.clock = clock;
     this.activationTimeout = activationTimeout;
     this.maxAttempts = maxAttempts;
-    this.loop = new NativeAgentLoop(clock);
     this.replies = new ReplyLedger(effects);
     this.schedule = schedule;
     this.minStaleness = minStaleness;
-    this.workspaces = workspaces;
+    this.sessions = new AgentSessions(hub, models, json, metrics, clock, workspaces, cliExecutors, extraTools, activity);
     this.watchdog = new Watchdog(clock);
     this.reports = new ActivationReports(hub, metrics);
     this.triggered = new TriggeredWork(hub, tasks, clock, extraTools,
         new ChannelReplies(channels.with(new HubChannel(hub)), effects));
+    this.failed = new FailedRuns(triggered, this::work, maxAttempts);
   }
 
   /** Runs {@code a} outside a runner's lease (tests, benchmarks). */
@@ -160,7 +146,7 @@ public class ActivationHandler implements ActivationRunner {
     MDC.put("activation_id", a.id().value());
     MDC.put("agent", a.agent());
     Instant start = clock.instant();
-    Run run = new Run(a, control, new RunTally(), start, audit.open(a, models));
+    ActivationRun run = new ActivationRun(a, control, new RunTally(), start, audit.open(a, models), watchdog);
     try {
       metrics.stage("queued", Duration.between(a.enqueuedAt(), start));
       ActivationOutcome outcome;
@@ -191,7 +177,7 @@ public class ActivationHandler implements ActivationRunner {
   }
 
   // A task whose work will not be retried is failed; one that will stays working.
-  private void reportTask(Run run, ActivationOutcome outcome) {
+  private void reportTask(ActivationRun run, ActivationOutcome outcome) {
     Activation a = run.activation;
     if (a.trigger() == null) {
       return;
@@ -211,7 +197,7 @@ public class ActivationHandler implements ActivationRunner {
     }
   }
 
-  private ActivationOutcome execute(Run run) {
+  private ActivationOutcome execute(ActivationRun run) {
     Activation a = run.activation;
     AgentDefinition def = null;
     try {
@@ -233,45 +219,45 @@ public class ActivationHandler implements ActivationRunner {
       }
       return outcome;
     } catch (AgentDefinitionException e) {
-      return failure(run, null, "Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e.retryable(),
+      return failed.failure(run, null, "Agent(name=" + a.agent() + ") definition cannot be used: " + e.getMessage(), e.retryable(),
           e.retryable() ? CannotAnswer.definitionUnavailable() : CannotAnswer.definition(e));
     } catch (HubException e) {
       if (e.retryable() && hubHealth.explainsFailure()) {
         return new ActivationOutcome.Deferred("Hub out of reach: " + e.getMessage(), run.tally.usage());
       }
-      return failure(run, def, "Hub call failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
+      return failed.failure(run, def, "Hub call failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
     } catch (BudgetExceededException e) {
-      return failure(run, def, "Budget spent: " + e.getMessage(), false, CannotAnswer.budgetSpent(e));
+      return failed.failure(run, def, "Budget spent: " + e.getMessage(), false, CannotAnswer.budgetSpent(e));
     } catch (LlmException e) {
-      return failure(run, def, "Model call failed: " + e.getMessage(), e.retryable(),
+      return failed.failure(run, def, "Model call failed: " + e.getMessage(), e.retryable(),
           e.retryable() ? CannotAnswer.modelUnavailable() : CannotAnswer.refused());
     } catch (QueueUnavailableException e) {
-      return failure(run, def, "Redis unavailable: " + e.getMessage(), true, CannotAnswer.failedRepeatedly());
+      return failed.failure(run, def, "Redis unavailable: " + e.getMessage(), true, CannotAnswer.failedRepeatedly());
     } catch (ChannelException e) {
-      return failure(run, def, "Reply channel failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
+      return failed.failure(run, def, "Reply channel failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
     } catch (SandboxException e) {
-      return failure(run, def, "Sandbox failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
+      return failed.failure(run, def, "Sandbox failed: " + e.getMessage(), e.retryable(), CannotAnswer.failedRepeatedly());
     } catch (McpException e) {
-      return failure(run, def, "MCP sidecar failed: " + e.getMessage(), e.retryable(),
+      return failed.failure(run, def, "MCP sidecar failed: " + e.getMessage(), e.retryable(),
           e.retryable() ? CannotAnswer.failedRepeatedly() : CannotAnswer.refused());
     } catch (RuntimeException e) {
       LOG.error("Activation(id={}, agent={}) crashed", a.id(), a.agent(), e);
-      return failure(run, def, "Unexpected error: " + e, true, CannotAnswer.failedRepeatedly());
+      return failed.failure(run, def, "Unexpected error: " + e, true, CannotAnswer.failedRepeatedly());
     }
   }
 
-  private ActivationOutcome run(Run run, AgentDefinition def) {
+  private ActivationOutcome run(ActivationRun run, AgentDefinition def) {
     Activation a = run.activation;
     boolean cli = !def.config().isNative();
     if (cli && (cliExecutors == null || !cliExecutors.runs(def.config().type()))) {
-      return couldNotAnswer(run, def.config().behavior(),
+      return failed.couldNotAnswer(run, def.config().behavior(),
           "Agent(name=" + a.agent() + ") has type '" + def.config().type() + "'; this runner runs only type 'native'",
           CannotAnswer.unsupportedType(def.config().type()));
     }
     // one source of truth: the gateway's count where the operator budgets the agent there, else the Hub's
     BudgetHealth budget = models.budgetHealth(a.agent()).orElseGet(() -> hub.budgetHealth(a.agent()));
     if (!budget.healthy()) {
-      return couldNotAnswer(run, def.config().behavior(), String.format(java.util.Locale.ROOT,
+      return failed.couldNotAnswer(run, def.config().behavior(), String.format(java.util.Locale.ROOT,
           "Agent(name=%s) budget exhausted: daily %.2f/%.2f USD, monthly %.2f/%.2f USD", a.agent(),
           budget.dailyUsed(), budget.dailyLimit(), budget.monthlyUsed(), budget.monthlyLimit()), CannotAnswer.budget(budget));
     }
@@ -281,33 +267,10 @@ public class ActivationHandler implements ActivationRunner {
     // routing refuses endpoints and keys the operator did not allow, before any container starts
     ModelRoute route = router.route(def.config().brain());
     run.cooldown = Duration.ofSeconds(def.config().behavior().limits().minIntervalSeconds());
-    ToolCallObserver observer = ToolCallObserver.both(
-        (tool, status, took) -> metrics.toolCall(a.agent(), run.toolType, tool, status), run.audit);
-    if (cli) {
-      // the CLI reaches the same tools as the native loop through the MCP gateway, and a hub_post in the
-      // mention's thread becomes the one reply, as there
-      PostLog posts = new PostLog();
-      List<AgentTool> runnerTools = new ArrayList<>(HubTools.forAgent(def.config(), hub, json, posts));
-      runnerTools.addAll(extraTools.offered(a, def.config(), run.deadline, posts::answeringThread));
-      CliToolset tools = new CliToolset(a, def.config(), run.deadline, runnerTools, workspaces, workspaces.redactor(),
-          tool -> ReportingTool.wrapAll(List.of(ObservedTool.wrap(tool, tool.spec().name(), observer)), activity, a).getFirst());
-      try (CliExecutor executor = cliExecutors.open(a.id().value(), def, route, run.deadline, run.audit.metering(run.tally),
-          tools)) {
-        return dispatch(run, def, new AgentSession(a.agent(), executor, posts, run.tally, () -> activity.thinking(a)));
-      }
-    }
-    Instant opening = clock.instant();
-    try (AgentWorkspace workspace = workspaces.open(a, def.config(), run.deadline)) {
-      PostLog posts = new PostLog();
-      List<AgentTool> tools = new ArrayList<>(workspace.tools());
-      run.audit.workspace(Duration.between(opening, clock.instant()), tools.stream().map(t -> t.spec().name()).toList());
-      tools.addAll(extraTools.offered(a, def.config(), run.deadline, posts::answeringThread));
-      return dispatch(run, def, AgentSession.nativeLoop(def, route, run.audit.models(models), loop, hub, json, tools, run.tally,
-          run.deadline, a.id().value(), a, activity, observer, posts));
-    }
+    return sessions.open(run, def, route, session -> dispatch(run, def, session));
   }
 
-  private ActivationOutcome dispatch(Run run, AgentDefinition def, AgentSession session) {
+  private ActivationOutcome dispatch(ActivationRun run, AgentDefinition def, AgentSession session) {
     Activation a = run.activation;
     return switch (a.kind()) {
       case NOTIFICATION -> notifications(run, def, session);
@@ -317,7 +280,7 @@ public class ActivationHandler implements ActivationRunner {
     };
   }
 
-  private ActivationOutcome notifications(Run run, AgentDefinition def, AgentSession session) {
+  private ActivationOutcome notifications(ActivationRun run, AgentDefinition def, AgentSession session) {
     NotificationWork.Result r = work(run).answer(def, session);
     if (r.redisOnly()) {
       // Redis, not the agent, failed: handed back for redelivery without opening the agent's circuit
@@ -334,64 +297,8 @@ public class ActivationHandler implements ActivationRunner {
         : new ActivationOutcome.Succeeded(r.summary() + " in " + run.tally.loops() + " loop(s)", run.tally.usage());
   }
 
-  /**
-   * A failure of the whole activation. Permanent ones, and every one on the last attempt or at the
-   * deadline, are explained to the people who asked; the rest are redelivered.
-   */
-  private ActivationOutcome failure(Run run, AgentDefinition def, String error, boolean retryable, String explanation) {
-    Behavior behavior = def == null ? Behavior.defaults() : def.config().behavior();
-    if (run.timer != null && run.timer.fired()) {
-      Thread.interrupted();
-      return couldNotAnswer(run, behavior, "deadline passed: " + error, CannotAnswer.deadline(run.limit));
-    }
-    if (Thread.currentThread().isInterrupted() || run.control.stopRequested() != ActivationControl.Stop.NONE) {
-      return new ActivationOutcome.Failed(error, true, run.tally.usage());
-    }
-    if (!retryable) {
-      return couldNotAnswer(run, behavior, error, explanation);
-    }
-    if (run.activation.attempt() >= maxAttempts && run.activation.kind() == ActivationKind.NOTIFICATION) {
-      explainSafely(run, behavior, explanation);
-    } else if (run.activation.attempt() >= maxAttempts && TriggeredWork.answersOnPlatform(run.activation)) {
-      explainOnPlatform(run, explanation);
-    }
-    return new ActivationOutcome.Failed(error, true, run.tally.usage());
-  }
-
-  private ActivationOutcome couldNotAnswer(Run run, Behavior behavior, String error, String explanation) {
-    if (TriggeredWork.answersOnPlatform(run.activation)) {
-      explainOnPlatform(run, explanation);
-    }
-    if (run.activation.kind() != ActivationKind.NOTIFICATION) {
-      return new ActivationOutcome.CouldNotAnswer(error, run.tally.usage());
-    }
-    NotificationWork.Result r = explainSafely(run, behavior, explanation);
-    return r != null && r.allHandled()
-        ? new ActivationOutcome.CouldNotAnswer(error, run.tally.usage())
-        : new ActivationOutcome.Failed(error + (r == null ? "" : "; " + String.join("; ", r.errors())), true, run.tally.usage());
-  }
-
-  // the person on Slack or Discord hears why, in the answer's place
-  private void explainOnPlatform(Run run, String explanation) {
-    try {
-      triggered.explain(run.activation, explanation);
-    } catch (ChannelException | QueueUnavailableException e) {
-      LOG.warn("Activation(id={}, agent={}) could not tell the sender why it cannot answer: {}", run.activation.id(),
-          run.activation.agent(), e.getMessage());
-    }
-  }
-
-  private NotificationWork.Result explainSafely(Run run, Behavior behavior, String explanation) {
-    try {
-      return work(run).explain(behavior, explanation);
-    } catch (HubException | QueueUnavailableException e) {
-      LOG.warn("Activation(id={}, agent={}) could not tell the senders why it cannot answer: {}", run.activation.id(),
-          run.activation.agent(), e.getMessage());
-      return null;
-    }
-  }
-
-  private NotificationWork work(Run run) {
+  /** The mention work of {@code run}: its answers and explanations go through the reply ledger. */
+  private NotificationWork work(ActivationRun run) {
     ReplyPoster poster = new ReplyPoster(hub, replies, run.activation, run.control, run.audit::replied);
     return new NotificationWork(hub, replies, poster, run.activation.agent(), run.activation.attempt() >= maxAttempts,
         () -> run.timer != null && run.timer.fired() ? CannotAnswer.deadline(run.limit) : null);
@@ -405,46 +312,5 @@ public class ActivationHandler implements ActivationRunner {
       case ActivationOutcome.Cancelled c -> c.reason();
       case ActivationOutcome.Deferred d -> d.reason();
     };
-  }
-
-  /** The state of one activation while it runs. */
-  private final class Run {
-    final Activation activation;
-    final ActivationControl control;
-    final RunTally tally;
-    final Instant start;
-    final ActivationAudit audit;
-    final Thread thread = Thread.currentThread();
-    String toolType = "unknown";
-    // set once the agent ran: only then it rests afterwards (a task canceled before its start does not)
-    Duration cooldown;
-    Watchdog.Timer timer;
-    Duration limit;
-    Instant deadline;
-
-    Run(Activation activation, ActivationControl control, RunTally tally, Instant start, ActivationAudit audit) {
-      this.audit = audit;
-      this.activation = activation;
-      this.control = control;
-      this.tally = tally;
-      this.start = start;
-    }
-
-    /** (Re-)arms the watchdog for {@code limit} from the start; a limit already passed fires at once. */
-    void arm(Duration newLimit) {
-      if (timer != null && timer.fired()) {
-        return;
-      }
-      disarm();
-      limit = newLimit;
-      deadline = start.plus(newLimit);
-      timer = watchdog.arm(thread, deadline);
-    }
-
-    void disarm() {
-      if (timer != null) {
-        timer.close();
-      }
-    }
   }
 }
