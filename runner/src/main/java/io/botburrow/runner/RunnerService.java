@@ -212,7 +212,8 @@ public class RunnerService implements AutoCloseable {
     inFlight.values().forEach(settlement::releaseStopped);
   }
 
-  private static boolean pause(Duration d) {
+  /** Sleeps for {@code d}; false (interrupt kept) when interrupted. */
+  static boolean pause(Duration d) {
     try {
       Thread.sleep(d);
       return true;

@@ -152,12 +152,6 @@ final class RunnerSlot implements Runnable {
   }
 
   private static boolean backOff(int failures) {
-    try {
-      Thread.sleep(Duration.ofMillis(Math.min(5000, 250L * failures)));
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return RunnerService.pause(Duration.ofMillis(Math.min(5000, 250L * failures)));
   }
 }

@@ -57,7 +57,6 @@ public class ActivationHandler implements ActivationRunner {
   private final Watchdog watchdog;
   private final ActivationReports reports;
   private final TriggeredWork triggered;
-  private final CliExecutors cliExecutors;
   private final AgentSessions sessions;
   private final ActivityReporter activity;
   private final AuditRecorder audit;
@@ -112,7 +111,6 @@ public class ActivationHandler implements ActivationRunner {
       MessagingChannels channels,
       AuditRecorder audit) {
     this.audit = audit;
-    this.cliExecutors = cliExecutors;
     this.activity = activity;
     this.definitions = definitions;
     this.hub = hub;
@@ -248,8 +246,7 @@ public class ActivationHandler implements ActivationRunner {
 
   private ActivationOutcome run(ActivationRun run, AgentDefinition def) {
     Activation a = run.activation;
-    boolean cli = !def.config().isNative();
-    if (cli && (cliExecutors == null || !cliExecutors.runs(def.config().type()))) {
+    if (!sessions.runs(def)) {
       return failed.couldNotAnswer(run, def.config().behavior(),
           "Agent(name=" + a.agent() + ") has type '" + def.config().type() + "'; this runner runs only type 'native'",
           CannotAnswer.unsupportedType(def.config().type()));

@@ -56,14 +56,18 @@ final class AgentSessions {
     this.loop = new NativeAgentLoop(clock);
   }
 
+  /** Whether this runner can open the agent's session: native agents always, CLI agents where their executor is. */
+  boolean runs(AgentDefinition def) {
+    return def.config().isNative() || (cliExecutors != null && cliExecutors.runs(def.config().type()));
+  }
+
   /** Runs {@code work} in the agent's session, closing it (and its sandbox or workspace) afterwards. */
   ActivationOutcome open(ActivationRun run, AgentDefinition def, ModelRoute route,
       Function<AgentSession, ActivationOutcome> work) {
     Activation a = run.activation;
-    boolean cli = !def.config().isNative();
     ToolCallObserver observer = ToolCallObserver.both(
         (tool, status, took) -> metrics.toolCall(a.agent(), run.toolType, tool, status), run.audit);
-    if (cli) {
+    if (!def.config().isNative()) {
       // the CLI reaches the same tools as the native loop through the MCP gateway, and a hub_post in the
       // mention's thread becomes the one reply, as there
       PostLog posts = new PostLog();
