@@ -3,6 +3,9 @@ package io.botburrow.queue.redis;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -12,7 +15,9 @@ import java.util.function.Function;
  * together in the next call (one script invocation for many items). An idle caller runs its request
  * at once, so batching costs no latency; under load, round trips are shared. The caller whose call
  * returns hands the next batch to the first waiting caller, so nobody does others' work for long.
- * Each waiter is woken individually (no herd of threads per completed call).
+ * Each waiter is woken individually (no herd of threads per completed call). A {@linkplain #pipelined
+ * pipelined} batcher sends the next batch from the thread its call's answer arrives on instead, so no
+ * thread has to wake up before it goes out.
  *
  * @param <Q> one request
  * @param <A> its answer
@@ -32,6 +37,8 @@ final class CallBatcher<Q, A> {
   }
 
   private final Function<List<Q>, List<A>> call;
+  // pipelined: the call is sent without blocking, and the next batch goes out as soon as it returns
+  private final Function<List<Q>, CompletionStage<List<A>>> asyncCall;
   private final int maxBatch;
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Pending<Q, A>> queue = new ArrayDeque<>();
@@ -43,7 +50,23 @@ final class CallBatcher<Q, A> {
    */
   CallBatcher(Function<List<Q>, List<A>> call, int maxBatch) {
     this.call = call;
+    this.asyncCall = null;
     this.maxBatch = maxBatch;
+  }
+
+  private CallBatcher(int maxBatch, Function<List<Q>, CompletionStage<List<A>>> asyncCall) {
+    this.call = null;
+    this.asyncCall = asyncCall;
+    this.maxBatch = maxBatch;
+  }
+
+  /**
+   * A batcher whose call does not block its caller: the batch that queued up while a call was in flight is sent
+   * from wherever that call's answer arrives (a client's I/O thread), before its callers are woken, so no
+   * thread has to wake up before the next call goes out. {@code call} must not block.
+   */
+  static <Q, A> CallBatcher<Q, A> pipelined(Function<List<Q>, CompletionStage<List<A>>> call, int maxBatch) {
+    return new CallBatcher<>(maxBatch, call);
   }
 
   /** Requests waiting for a call (for tests and diagnostics). */
@@ -58,6 +81,9 @@ final class CallBatcher<Q, A> {
 
   /** Runs {@code request}, alone or with others, and returns its answer. Blocks. */
   A submit(Q request) {
+    if (asyncCall != null) {
+      return submitPipelined(request);
+    }
     Pending<Q, A> mine = new Pending<>(request);
     if (!enqueue(mine)) {
       awaitAnswerOrTurn(mine);
@@ -69,6 +95,73 @@ final class CallBatcher<Q, A> {
       throw mine.failure;
     }
     return mine.answer;
+  }
+
+  private A submitPipelined(Q request) {
+    Pending<Q, A> mine = new Pending<>(request);
+    List<Pending<Q, A>> batch = null;
+    lock.lock();
+    try {
+      queue.addLast(mine);
+      if (!busy) {
+        busy = true;
+        batch = takeBatchLocked();
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (batch != null) {
+      send(batch);
+    }
+    awaitAnswerOrTurn(mine);
+    if (mine.failure != null) {
+      throw mine.failure;
+    }
+    return mine.answer;
+  }
+
+  private void send(List<Pending<Q, A>> batch) {
+    CompletionStage<List<A>> answers;
+    try {
+      answers = asyncCall.apply(batch.stream().map(p -> p.request).toList());
+    } catch (RuntimeException e) {
+      answers = CompletableFuture.failedFuture(e);
+    }
+    answers.whenComplete((list, failure) -> returned(batch, list, failure));
+  }
+
+  // The next batch goes out first; then this one's callers are woken.
+  private void returned(List<Pending<Q, A>> batch, List<A> answers, Throwable failure) {
+    List<Pending<Q, A>> next = null;
+    lock.lock();
+    try {
+      if (queue.isEmpty()) {
+        busy = false;
+      } else {
+        next = takeBatchLocked();
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (next != null) {
+      send(next);
+    }
+    RuntimeException error = failure == null ? null : asRuntime(failure);
+    if (error == null && answers.size() != batch.size()) {
+      error = new IllegalStateException(answers.size() + " answers for " + batch.size() + " requests");
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      Pending<Q, A> pending = batch.get(i);
+      pending.failure = error;
+      pending.answer = error == null ? answers.get(i) : null;
+      pending.done = true; // volatile write publishes answer and failure
+      LockSupport.unpark(pending.thread);
+    }
+  }
+
+  private static RuntimeException asRuntime(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException("batched call failed", cause);
   }
 
   /** Queues the request; returns whether its caller leads the next call. */
@@ -99,14 +192,18 @@ final class CallBatcher<Q, A> {
   private List<Pending<Q, A>> takeBatch() {
     lock.lock();
     try {
-      List<Pending<Q, A>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
-      while (!queue.isEmpty() && batch.size() < maxBatch) {
-        batch.add(queue.pollFirst());
-      }
-      return batch;
+      return takeBatchLocked();
     } finally {
       lock.unlock();
     }
+  }
+
+  private List<Pending<Q, A>> takeBatchLocked() {
+    List<Pending<Q, A>> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
+    while (!queue.isEmpty() && batch.size() < maxBatch) {
+      batch.add(queue.pollFirst());
+    }
+    return batch;
   }
 
   private void run(List<Pending<Q, A>> batch) {

@@ -7,11 +7,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.redisson.api.RScript;
@@ -96,13 +98,7 @@ final class QueueRedis {
   }
 
   <T> T evalAt(String operation, long now, String source, RScript.ReturnType type, Object... args) {
-    List<Object> argv = new ArrayList<>(args.length + 2);
-    argv.add(keys.wakeChannel());
-    argv.add(Long.toString(now));
-    for (Object arg : args) {
-      argv.add(String.valueOf(arg));
-    }
-    Object[] values = argv.toArray();
+    Object[] values = argv(now, args);
     String digest = digest(source);
     return RedisFailures.translate(operation, () -> {
       try {
@@ -115,6 +111,36 @@ final class QueueRedis {
         return script.evalSha(RScript.Mode.READ_WRITE, digest, type, scriptKeys, values);
       }
     });
+  }
+
+  /**
+   * As {@link #evalAt}, without blocking: the answer (or the failure, translated as {@link RedisFailures} does)
+   * completes the returned stage on the client's I/O thread.
+   */
+  <T> CompletionStage<T> evalAtAsync(String operation, long now, String source, RScript.ReturnType type, Object... args) {
+    Object[] values = argv(now, args);
+    String digest = digest(source);
+    CompletionStage<T> first = script.evalShaAsync(RScript.Mode.READ_WRITE, digest, type, scriptKeys, values);
+    return first
+        .exceptionallyCompose(failure -> {
+          Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+          if (!(cause instanceof RedisException) || !String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
+            return CompletableFuture.failedFuture(cause);
+          }
+          return script.scriptLoadAsync(source)
+              .thenCompose(loaded -> script.<T>evalShaAsync(RScript.Mode.READ_WRITE, digest, type, scriptKeys, values));
+        })
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(RedisFailures.translated(operation, failure)));
+  }
+
+  private Object[] argv(long now, Object... args) {
+    Object[] values = new Object[args.length + 2];
+    values[0] = keys.wakeChannel();
+    values[1] = Long.toString(now);
+    for (int i = 0; i < args.length; i++) {
+      values[i + 2] = String.valueOf(args[i]);
+    }
+    return values;
   }
 
   private String digest(String source) {

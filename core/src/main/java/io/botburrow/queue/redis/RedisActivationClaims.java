@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.redisson.api.RScript.ReturnType;
 import org.redisson.api.RTopic;
@@ -42,6 +43,9 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     static final Call CLAIM = new Call(null, true);
   }
 
+  /** A claimed activation's document as the claim script returned it, read by the slot that claimed it. */
+  private record Claimed(String json, long expiry) {}
+
   private final QueueRedis redis;
   private final QueueSettings settings;
   private final WakeSignals signals = new WakeSignals();
@@ -49,7 +53,7 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
   private final Map<ClaimKey, CallBatcher<Call, Object>> claimBatchers = new ConcurrentHashMap<>();
   // the batcher a runner claims through, which its completions join
   private final Map<String, CallBatcher<Call, Object>> byRunner = new ConcurrentHashMap<>();
-  private final CallBatcher<Lease, Boolean> completions = new CallBatcher<>(this::completeAll, MAX_BATCH);
+  private final CallBatcher<Lease, Boolean> completions = CallBatcher.pipelined(this::completeAll, MAX_BATCH);
   private volatile Integer listenerId;
 
   public RedisActivationClaims(
@@ -80,15 +84,14 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     }
     ensureSubscribed();
     CallBatcher<Call, Object> batcher = claimBatchers.computeIfAbsent(new ClaimKey(pool, runnerId), key -> {
-      CallBatcher<Call, Object> created = new CallBatcher<>(requests -> claimAll(key, requests), MAX_BATCH);
+      CallBatcher<Call, Object> created = CallBatcher.pipelined(requests -> claimAll(key, requests), MAX_BATCH);
       byRunner.putIfAbsent(runnerId, created);
       return created;
     });
     long deadline = System.nanoTime() + wait.toNanos();
     Call call = first;
     while (true) {
-      @SuppressWarnings("unchecked")
-      Optional<Lease> lease = (Optional<Lease>) batcher.submit(call);
+      Optional<Lease> lease = leaseOf(batcher.submit(call), runnerId);
       call = Call.CLAIM;
       long remaining = deadline - System.nanoTime();
       if (lease.isPresent() || remaining <= 0 || Thread.currentThread().isInterrupted()) {
@@ -98,11 +101,21 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     }
   }
 
+  private static Optional<Lease> leaseOf(Object answer, String runnerId) {
+    if (!(answer instanceof Claimed claimed)) {
+      return Optional.empty();
+    }
+    Activation activation = ActivationJson.read(claimed.json());
+    LOG.debug("Activation(id={}, agent={}) claimed by runner {}", activation.id(), activation.agent(), runnerId);
+    return Optional.of(new Lease(activation, runnerId, Instant.ofEpochMilli(claimed.expiry())));
+  }
+
   /**
-   * Answers each request in order: Boolean for a completion, Optional of a lease for a claim (also for a
-   * completion with a claim, whose completion is logged if its lease was lost).
+   * Answers each request in order: Boolean for a completion, {@link Claimed} or nothing (null) for a claim (also
+   * for a completion with a claim, whose completion is logged if its lease was lost). Does not block: the answers
+   * arrive on the client's I/O thread, and each slot reads its own activation.
    */
-  private List<Object> claimAll(ClaimKey key, List<Call> requests) {
+  private CompletionStage<List<Object>> claimAll(ClaimKey key, List<Call> requests) {
     List<Lease> completing = new ArrayList<>();
     int count = 0;
     for (Call call : requests) {
@@ -129,10 +142,15 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
       args.add(RedisQueueKeys.scriptIndex(kind));
       args.add(kind.rank());
     });
-    List<Object> reply = redis.evalAt("claim", now, redis.scripts().claim(), ReturnType.MULTI, args.toArray());
+    CompletionStage<List<Object>> reply =
+        redis.evalAtAsync("claim", now, redis.scripts().claim(), ReturnType.MULTI, args.toArray());
+    return reply.thenApply(values -> answers(requests, completing.size(), values, expiry));
+  }
+
+  private static List<Object> answers(List<Call> requests, int completions, List<Object> reply, long expiry) {
     List<Object> answers = new ArrayList<>(requests.size());
     int completion = 0;
-    int claimed = completing.size();
+    int claimed = completions;
     for (Call call : requests) {
       Boolean held = call.lease() == null ? null : ((Number) reply.get(completion++)).longValue() == 1;
       if (!call.claims()) {
@@ -142,13 +160,7 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
       if (held != null) {
         logIfLost(held, call.lease(), "completion");
       }
-      if (claimed < reply.size()) {
-        Activation activation = ActivationJson.read((String) reply.get(claimed++));
-        LOG.debug("Activation(id={}, agent={}) claimed by runner {}", activation.id(), activation.agent(), key.runnerId());
-        answers.add(Optional.of(new Lease(activation, key.runnerId(), Instant.ofEpochMilli(expiry))));
-      } else {
-        answers.add(Optional.empty());
-      }
+      answers.add(claimed < reply.size() ? new Claimed((String) reply.get(claimed++), expiry) : null);
     }
     return answers;
   }
@@ -168,14 +180,15 @@ public final class RedisActivationClaims implements ActivationClaims, AutoClosea
     logIfLost(held, lease, "completion");
   }
 
-  private List<Boolean> completeAll(List<Lease> leases) {
+  private CompletionStage<List<Boolean>> completeAll(List<Lease> leases) {
     List<Object> args = new ArrayList<>(leases.size() * 2);
     leases.forEach(lease -> {
       args.add(agent(lease));
       args.add(owner(lease));
     });
-    List<Object> done = redis.eval("complete", redis.scripts().complete(), ReturnType.MULTI, args.toArray());
-    return done.stream().map(result -> ((Number) result).longValue() == 1).toList();
+    CompletionStage<List<Object>> done =
+        redis.evalAtAsync("complete", redis.nowMillis(), redis.scripts().complete(), ReturnType.MULTI, args.toArray());
+    return done.thenApply(results -> results.stream().map(result -> ((Number) result).longValue() == 1).toList());
   }
 
   @Override

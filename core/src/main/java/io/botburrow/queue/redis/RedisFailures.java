@@ -1,6 +1,7 @@
 package io.botburrow.queue.redis;
 
 import io.botburrow.queue.QueueUnavailableException;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.redisson.RedissonShutdownException;
 import org.redisson.client.RedisException;
@@ -25,6 +26,20 @@ final class RedisFailures {
       }
       throw new QueueUnavailableException("Redis unavailable during " + operation, e);
     }
+  }
+
+  /** The failure of an asynchronous call, translated as {@link #translate} does (other failures pass as they are). */
+  static Throwable translated(String operation, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof RedissonShutdownException e) {
+      return new QueueUnavailableException("Redis client is shut down during " + operation, e);
+    }
+    if (cause instanceof RedisException e) {
+      return isScriptBug(e)
+          ? new IllegalStateException("queue script failed during " + operation, e)
+          : new QueueUnavailableException("Redis unavailable during " + operation, e);
+    }
+    return cause;
   }
 
   private static boolean isScriptBug(RedisException e) {

@@ -100,6 +100,83 @@ class CallBatcherTest {
     }
   }
 
+  @Test
+  void pipelinedSendsTheRequestsThatQueuedDuringACallFromTheThreadItsAnswerArrivesOn() throws Exception {
+    List<List<Integer>> calls = new CopyOnWriteArrayList<>();
+    List<String> sentFrom = new CopyOnWriteArrayList<>();
+    List<CompletableFuture<List<Integer>>> answers = new CopyOnWriteArrayList<>();
+    CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(batch -> {
+      calls.add(batch);
+      sentFrom.add(Thread.currentThread().getName());
+      CompletableFuture<List<Integer>> answer = new CompletableFuture<>();
+      answers.add(answer);
+      return answer;
+    }, 16);
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> batcher.submit(0), threads);
+    org.awaitility.Awaitility.await().until(() -> calls.size() == 1);
+    List<CompletableFuture<Integer>> waiting = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      int request = i;
+      waiting.add(CompletableFuture.supplyAsync(() -> batcher.submit(request), threads));
+    }
+    org.awaitility.Awaitility.await().until(() -> batcher.queued() == 5);
+
+    Thread io = Thread.ofPlatform().name("client-io").start(() -> answers.get(0).complete(List.of(0)));
+    io.join();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
+    assertThat(calls).hasSize(2);
+    assertThat(calls.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+    assertThat(sentFrom.get(1)).isEqualTo("client-io");
+    answers.get(1).complete(calls.get(1).stream().map(n -> n * 10).toList());
+    for (int i = 0; i < 5; i++) {
+      assertThat(waiting.get(i).get(5, TimeUnit.SECONDS)).isEqualTo((i + 1) * 10);
+    }
+  }
+
+  @Test
+  void pipelinedFailsEveryRequestOfAFailedCallAndKeepsWorkingAfterwards() {
+    CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(batch -> {
+      if (batch.contains(13)) {
+        return CompletableFuture.failedFuture(new IllegalStateException("unlucky"));
+      }
+      if (batch.contains(14)) {
+        throw new IllegalArgumentException("could not even send");
+      }
+      return CompletableFuture.supplyAsync(() -> batch);
+    }, 16);
+
+    assertThatThrownBy(() -> batcher.submit(13)).isInstanceOf(IllegalStateException.class).hasMessage("unlucky");
+    assertThatThrownBy(() -> batcher.submit(14)).hasMessage("could not even send");
+    assertThat(batcher.submit(7)).isEqualTo(7);
+  }
+
+  @Test
+  void pipelinedAnswersManyConcurrentCallersCorrectly() throws Exception {
+    ExecutorService io = Executors.newSingleThreadExecutor();
+    try {
+      CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(
+          batch -> CompletableFuture.supplyAsync(() -> batch.stream().map(n -> -n).toList(), io), 4);
+      List<CompletableFuture<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int base = t * 1_000;
+        results.add(CompletableFuture.supplyAsync(() -> {
+          for (int i = 0; i < 500; i++) {
+            if (batcher.submit(base + i) != -(base + i)) {
+              return false;
+            }
+          }
+          return true;
+        }, threads));
+      }
+      for (CompletableFuture<Boolean> result : results) {
+        assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      io.shutdownNow();
+    }
+  }
+
   private static int queuedBehindFirstCall(CallBatcher<?, ?> batcher) {
     return batcher.queued();
   }
