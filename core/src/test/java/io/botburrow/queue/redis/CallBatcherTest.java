@@ -135,6 +135,34 @@ class CallBatcherTest {
   }
 
   @Test
+  void pipelinedLeavesAFewQueuedRequestsToTheFirstOfThemWhoSendsThemWithWhateverQueuedMeanwhile() throws Exception {
+    List<List<Integer>> calls = new CopyOnWriteArrayList<>();
+    List<String> sentFrom = new CopyOnWriteArrayList<>();
+    List<CompletableFuture<List<Integer>>> answers = new CopyOnWriteArrayList<>();
+    CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(batch -> {
+      calls.add(batch);
+      sentFrom.add(Thread.currentThread().getName());
+      CompletableFuture<List<Integer>> answer = new CompletableFuture<>();
+      answers.add(answer);
+      return answer;
+    }, 16);
+    CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> batcher.submit(0), threads);
+    org.awaitility.Awaitility.await().until(() -> calls.size() == 1);
+    CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> batcher.submit(1), threads);
+    org.awaitility.Awaitility.await().until(() -> batcher.queued() == 1);
+
+    Thread io = Thread.ofPlatform().name("client-io").start(() -> answers.get(0).complete(List.of(0)));
+    io.join();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
+    org.awaitility.Awaitility.await().until(() -> calls.size() == 2);
+    assertThat(calls.get(1)).containsExactly(1);
+    assertThat(sentFrom.get(1)).isNotEqualTo("client-io");
+    answers.get(1).complete(List.of(10));
+    assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(10);
+  }
+
+  @Test
   void pipelinedFailsEveryRequestOfAFailedCallAndKeepsWorkingAfterwards() {
     CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(batch -> {
       if (batch.contains(13)) {
