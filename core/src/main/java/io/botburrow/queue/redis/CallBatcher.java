@@ -166,8 +166,9 @@ final class CallBatcher<Q, A> {
       send(next);
     }
     RuntimeException error = failure == null ? null : asRuntime(failure);
-    if (error == null && answers.size() != batch.size()) {
-      error = new IllegalStateException(answers.size() + " answers for " + batch.size() + " requests");
+    if (error == null && (answers == null || answers.size() != batch.size())) {
+      error = new IllegalStateException(
+          (answers == null ? "no" : String.valueOf(answers.size())) + " answers for " + batch.size() + " requests");
     }
     for (int i = 0; i < batch.size(); i++) {
       Pending<Q, A> pending = batch.get(i);

@@ -177,6 +177,9 @@ class CallBatcherTest {
     assertThatThrownBy(() -> batcher.submit(13)).isInstanceOf(IllegalStateException.class).hasMessage("unlucky");
     assertThatThrownBy(() -> batcher.submit(14)).hasMessage("could not even send");
     assertThat(batcher.submit(7)).isEqualTo(7);
+    CallBatcher<Integer, Integer> answersNothing =
+        CallBatcher.pipelined(batch -> CompletableFuture.completedFuture(null), 16);
+    assertThatThrownBy(() -> answersNothing.submit(1)).hasMessage("no answers for 1 requests");
   }
 
   @Test
