@@ -102,18 +102,10 @@ class CallBatcherTest {
 
   @Test
   void pipelinedSendsTheRequestsThatQueuedDuringACallFromTheThreadItsAnswerArrivesOn() throws Exception {
-    List<List<Integer>> calls = new CopyOnWriteArrayList<>();
-    List<String> sentFrom = new CopyOnWriteArrayList<>();
-    List<CompletableFuture<List<Integer>>> answers = new CopyOnWriteArrayList<>();
-    CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(batch -> {
-      calls.add(batch);
-      sentFrom.add(Thread.currentThread().getName());
-      CompletableFuture<List<Integer>> answer = new CompletableFuture<>();
-      answers.add(answer);
-      return answer;
-    }, 16);
+    ManualCalls manual = new ManualCalls();
+    CallBatcher<Integer, Integer> batcher = manual.batcher;
     CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> batcher.submit(0), threads);
-    org.awaitility.Awaitility.await().until(() -> calls.size() == 1);
+    org.awaitility.Awaitility.await().until(() -> manual.calls.size() == 1);
     List<CompletableFuture<Integer>> waiting = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
       int request = i;
@@ -121,14 +113,13 @@ class CallBatcherTest {
     }
     org.awaitility.Awaitility.await().until(() -> batcher.queued() == 5);
 
-    Thread io = Thread.ofPlatform().name("client-io").start(() -> answers.get(0).complete(List.of(0)));
-    io.join();
+    manual.answerFirstOnAnotherThread("client-io");
 
     assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
-    assertThat(calls).hasSize(2);
-    assertThat(calls.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
-    assertThat(sentFrom.get(1)).isEqualTo("client-io");
-    answers.get(1).complete(calls.get(1).stream().map(n -> n * 10).toList());
+    assertThat(manual.calls).hasSize(2);
+    assertThat(manual.calls.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+    assertThat(manual.sentFrom.get(1)).isEqualTo("client-io");
+    manual.answers.get(1).complete(manual.calls.get(1).stream().map(n -> n * 10).toList());
     for (int i = 0; i < 5; i++) {
       assertThat(waiting.get(i).get(5, TimeUnit.SECONDS)).isEqualTo((i + 1) * 10);
     }
@@ -136,29 +127,20 @@ class CallBatcherTest {
 
   @Test
   void pipelinedLeavesAFewQueuedRequestsToTheFirstOfThemWhoSendsThemWithWhateverQueuedMeanwhile() throws Exception {
-    List<List<Integer>> calls = new CopyOnWriteArrayList<>();
-    List<String> sentFrom = new CopyOnWriteArrayList<>();
-    List<CompletableFuture<List<Integer>>> answers = new CopyOnWriteArrayList<>();
-    CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(batch -> {
-      calls.add(batch);
-      sentFrom.add(Thread.currentThread().getName());
-      CompletableFuture<List<Integer>> answer = new CompletableFuture<>();
-      answers.add(answer);
-      return answer;
-    }, 16);
+    ManualCalls manual = new ManualCalls();
+    CallBatcher<Integer, Integer> batcher = manual.batcher;
     CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> batcher.submit(0), threads);
-    org.awaitility.Awaitility.await().until(() -> calls.size() == 1);
+    org.awaitility.Awaitility.await().until(() -> manual.calls.size() == 1);
     CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> batcher.submit(1), threads);
     org.awaitility.Awaitility.await().until(() -> batcher.queued() == 1);
 
-    Thread io = Thread.ofPlatform().name("client-io").start(() -> answers.get(0).complete(List.of(0)));
-    io.join();
+    manual.answerFirstOnAnotherThread("client-io");
 
     assertThat(first.get(5, TimeUnit.SECONDS)).isZero();
-    org.awaitility.Awaitility.await().until(() -> calls.size() == 2);
-    assertThat(calls.get(1)).containsExactly(1);
-    assertThat(sentFrom.get(1)).isNotEqualTo("client-io");
-    answers.get(1).complete(List.of(10));
+    org.awaitility.Awaitility.await().until(() -> manual.calls.size() == 2);
+    assertThat(manual.calls.get(1)).containsExactly(1);
+    assertThat(manual.sentFrom.get(1)).isNotEqualTo("client-io");
+    manual.answers.get(1).complete(List.of(10));
     assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(10);
   }
 
@@ -205,6 +187,24 @@ class CallBatcherTest {
       }
     } finally {
       io.shutdownNow();
+    }
+  }
+
+  /** A pipelined batcher whose calls are answered by the test, remembering what each sent and from where. */
+  private static final class ManualCalls {
+    final List<List<Integer>> calls = new CopyOnWriteArrayList<>();
+    final List<String> sentFrom = new CopyOnWriteArrayList<>();
+    final List<CompletableFuture<List<Integer>>> answers = new CopyOnWriteArrayList<>();
+    final CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(batch -> {
+      calls.add(batch);
+      sentFrom.add(Thread.currentThread().getName());
+      CompletableFuture<List<Integer>> answer = new CompletableFuture<>();
+      answers.add(answer);
+      return answer;
+    }, 16);
+
+    void answerFirstOnAnotherThread(String name) throws InterruptedException {
+      Thread.ofPlatform().name(name).start(() -> answers.get(0).complete(List.of(0))).join();
     }
   }
 
