@@ -82,7 +82,12 @@ class CallBatcherTest {
 
   @Test
   void answersManyConcurrentCallersCorrectly() throws Exception {
-    CallBatcher<Integer, Integer> batcher = new CallBatcher<>(batch -> batch.stream().map(n -> -n).toList(), 4);
+    assertEightCallersEachGetTheirOwnAnswers(
+        new CallBatcher<>(batch -> batch.stream().map(n -> -n).toList(), 4));
+  }
+
+  // 8 threads submit 500 requests each; every answer must be the negated request
+  private void assertEightCallersEachGetTheirOwnAnswers(CallBatcher<Integer, Integer> batcher) throws Exception {
     List<CompletableFuture<Boolean>> results = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       int base = t * 1_000;
@@ -168,23 +173,8 @@ class CallBatcherTest {
   void pipelinedAnswersManyConcurrentCallersCorrectly() throws Exception {
     ExecutorService io = Executors.newSingleThreadExecutor();
     try {
-      CallBatcher<Integer, Integer> batcher = CallBatcher.pipelined(
-          batch -> CompletableFuture.supplyAsync(() -> batch.stream().map(n -> -n).toList(), io), 4);
-      List<CompletableFuture<Boolean>> results = new ArrayList<>();
-      for (int t = 0; t < 8; t++) {
-        int base = t * 1_000;
-        results.add(CompletableFuture.supplyAsync(() -> {
-          for (int i = 0; i < 500; i++) {
-            if (batcher.submit(base + i) != -(base + i)) {
-              return false;
-            }
-          }
-          return true;
-        }, threads));
-      }
-      for (CompletableFuture<Boolean> result : results) {
-        assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
-      }
+      assertEightCallersEachGetTheirOwnAnswers(CallBatcher.pipelined(
+          batch -> CompletableFuture.supplyAsync(() -> batch.stream().map(n -> -n).toList(), io), 4));
     } finally {
       io.shutdownNow();
     }
