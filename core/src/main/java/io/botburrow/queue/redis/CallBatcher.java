@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -108,19 +107,8 @@ final class CallBatcher<Q, A> {
 
   private A submitPipelined(Q request) {
     Pending<Q, A> mine = new Pending<>(request);
-    List<Pending<Q, A>> batch = null;
-    lock.lock();
-    try {
-      queue.addLast(mine);
-      if (!busy) {
-        busy = true;
-        batch = takeBatchLocked();
-      }
-    } finally {
-      lock.unlock();
-    }
-    if (batch != null) {
-      send(batch);
+    if (enqueue(mine)) {
+      send(takeBatch());
     }
     awaitAnswerOrTurn(mine);
     while (!mine.done) {
@@ -183,7 +171,7 @@ final class CallBatcher<Q, A> {
   }
 
   private static RuntimeException asRuntime(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    Throwable cause = RedisFailures.unwrap(failure);
     return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException("batched call failed", cause);
   }
 

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -104,7 +103,7 @@ final class QueueRedis {
       try {
         return script.evalSha(RScript.Mode.READ_WRITE, digest, type, scriptKeys, values);
       } catch (RedisException e) {
-        if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
+        if (!isNoScript(e)) {
           throw e;
         }
         script.scriptLoad(source);
@@ -123,14 +122,19 @@ final class QueueRedis {
     CompletionStage<T> first = script.evalShaAsync(RScript.Mode.READ_WRITE, digest, type, scriptKeys, values);
     return first
         .exceptionallyCompose(failure -> {
-          Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-          if (!(cause instanceof RedisException) || !String.valueOf(cause.getMessage()).startsWith("NOSCRIPT")) {
+          Throwable cause = RedisFailures.unwrap(failure);
+          if (!isNoScript(cause)) {
             return CompletableFuture.failedFuture(cause);
           }
           return script.scriptLoadAsync(source)
               .thenCompose(loaded -> script.<T>evalShaAsync(RScript.Mode.READ_WRITE, digest, type, scriptKeys, values));
         })
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(RedisFailures.translated(operation, failure)));
+  }
+
+  // Redis does not know the script (its cache was emptied): loading it and calling again is safe
+  private static boolean isNoScript(Throwable failure) {
+    return failure instanceof RedisException && String.valueOf(failure.getMessage()).startsWith("NOSCRIPT");
   }
 
   private Object[] argv(long now, Object... args) {

@@ -18,28 +18,29 @@ final class RedisFailures {
   static <T> T translate(String operation, Supplier<T> call) {
     try {
       return call.get();
-    } catch (RedissonShutdownException e) {
-      throw new QueueUnavailableException("Redis client is shut down during " + operation, e);
     } catch (RedisException e) {
-      if (isScriptBug(e)) {
-        throw new IllegalStateException("queue script failed during " + operation, e);
-      }
-      throw new QueueUnavailableException("Redis unavailable during " + operation, e);
+      throw translated(operation, e);
     }
   }
 
   /** The failure of an asynchronous call, translated as {@link #translate} does (other failures pass as they are). */
   static Throwable translated(String operation, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof RedissonShutdownException e) {
+    Throwable cause = unwrap(failure);
+    return cause instanceof RedisException e ? translated(operation, e) : cause;
+  }
+
+  private static RuntimeException translated(String operation, RedisException e) {
+    if (e instanceof RedissonShutdownException) {
       return new QueueUnavailableException("Redis client is shut down during " + operation, e);
     }
-    if (cause instanceof RedisException e) {
-      return isScriptBug(e)
-          ? new IllegalStateException("queue script failed during " + operation, e)
-          : new QueueUnavailableException("Redis unavailable during " + operation, e);
-    }
-    return cause;
+    return isScriptBug(e)
+        ? new IllegalStateException("queue script failed during " + operation, e)
+        : new QueueUnavailableException("Redis unavailable during " + operation, e);
+  }
+
+  /** What failed inside a {@link CompletionException} (a dependent stage's wrapping), else the failure itself. */
+  static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
   private static boolean isScriptBug(RedisException e) {
