@@ -136,10 +136,9 @@ final class ChatCalls {
       return;
     }
     int status = Refusals.status(e);
-    String code = null;
     if (e instanceof LlmException llm && llm.retryable()) {
       llm.retryAfter().ifPresent(wait -> extra.put("Retry-After", Long.toString(Math.max(1, wait.toSeconds()))));
     }
-    json.send(exchange, status, format.error(status, Refusals.message(e), null, code), extra);
+    json.send(exchange, status, format.error(status, Refusals.message(e), null, null), extra);
   }
 }

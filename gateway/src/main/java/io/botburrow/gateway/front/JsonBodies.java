@@ -24,13 +24,12 @@ final class JsonBodies {
   /** The request's body; throws {@link InvalidRequestException}. */
   JsonNode read(Http1Exchange exchange) throws IOException {
     if (exchange.declaredLength() > maxBodyBytes) {
-      throw new InvalidRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
-          "request_too_large");
+      throw tooLarge();
     }
+    // a chunked body declares no length: read one byte past the limit to tell
     var bytes = exchange.requestBody().readNBytes(maxBodyBytes + 1);
     if (bytes.length > maxBodyBytes) {
-      throw new InvalidRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
-          "request_too_large");
+      throw tooLarge();
     }
     try {
       var node = mapper.readTree(bytes);
@@ -41,6 +40,11 @@ final class JsonBodies {
     } catch (JsonProcessingException e) {
       throw new InvalidRequestException("We could not parse the JSON body of your request.", null, "invalid_json");
     }
+  }
+
+  private InvalidRequestException tooLarge() {
+    return new InvalidRequestException(413, "Request body too large: the limit is " + maxBodyBytes + " bytes.", null,
+        "request_too_large");
   }
 
   void send(Http1Exchange exchange, int status, JsonNode body, Map<String, String> extra) throws IOException {
