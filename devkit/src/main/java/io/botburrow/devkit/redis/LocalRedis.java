@@ -2,40 +2,34 @@ package io.botburrow.devkit.redis;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A throw-away {@code redis-server} child process on a loopback port, without persistence: for
  * development mode, tests and chaos tests ({@link #restart()} keeps the port and loses all data, as
- * a production Redis without persistence would).
+ * a production Redis without persistence would). Each run of the process is a {@link RedisServerProcess},
+ * started with {@link ServerArguments}.
  */
 public final class LocalRedis implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalRedis.class);
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   private static final List<String> SEARCH_PATH = List.of("/usr/bin", "/usr/local/bin", "/usr/sbin", "/opt/homebrew/bin");
 
   private final Path executable;
   private final int port;
   private final Path workDir;
   private final Thread shutdownHook;
-  private final java.util.function.Function<Path, List<String>> arguments;
-  private volatile Process process;
+  private final Function<Path, List<String>> arguments;
+  private volatile RedisServerProcess process;
 
-  private LocalRedis(Path executable, int port, java.util.function.Function<Path, List<String>> arguments) {
+  private LocalRedis(Path executable, int port, Function<Path, List<String>> arguments) {
     this.executable = executable;
     this.port = port;
     this.arguments = arguments;
@@ -51,7 +45,7 @@ public final class LocalRedis implements AutoCloseable {
 
   /** Starts a server on a free loopback port. */
   public static LocalRedis start() {
-    return start(freePort());
+    return start(LoopbackPorts.free());
   }
 
   /**
@@ -60,13 +54,13 @@ public final class LocalRedis implements AutoCloseable {
    * @throws IllegalStateException when {@code redis-server} is not installed or does not come up
    */
   public static LocalRedis start(int port) {
-    return start(port, dir -> serverArguments(port, dir, List.of()));
+    return start(port, dir -> ServerArguments.server(port, dir));
   }
 
   /** Starts a replica of {@code primary} on a free loopback port (read-only, as replicas are). */
   public static LocalRedis startReplicaOf(LocalRedis primary) {
-    int port = freePort();
-    return start(port, dir -> serverArguments(port, dir, List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port()))));
+    int port = LoopbackPorts.free();
+    return start(port, dir -> ServerArguments.replicaOf(port, dir, primary.port()));
   }
 
   /**
@@ -74,24 +68,8 @@ public final class LocalRedis implements AutoCloseable {
    * and calls it down after {@code downAfter} without an answer; {@code quorum} sentinels must agree.
    */
   public static LocalRedis startSentinel(String masterName, LocalRedis primary, int quorum, Duration downAfter) {
-    int port = freePort();
-    return start(port, dir -> {
-      Path conf = dir.resolve("sentinel.conf");
-      try {
-        // the sentinel rewrites its file with what it learns: a restarted one keeps it
-        if (!Files.exists(conf)) {
-          Files.writeString(conf, String.join("\n",
-              "sentinel monitor " + masterName + " 127.0.0.1 " + primary.port() + " " + quorum,
-              "sentinel down-after-milliseconds " + masterName + " " + downAfter.toMillis(),
-              "sentinel failover-timeout " + masterName + " " + Math.max(2_000, 3 * downAfter.toMillis()),
-              "sentinel parallel-syncs " + masterName + " 1", ""));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return List.of(conf.toString(), "--sentinel", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-          "--daemonize", "no", "--dir", dir.toString());
-    });
+    int port = LoopbackPorts.free();
+    return start(port, dir -> ServerArguments.sentinel(port, dir, masterName, primary.port(), quorum, downAfter));
   }
 
   /**
@@ -99,28 +77,8 @@ public final class LocalRedis implements AutoCloseable {
    * port whose cluster bus port (port + 10000) is free too.
    */
   public static LocalRedis startClusterNode() {
-    int port = freeClusterPort();
-    return start(port, dir -> serverArguments(port, dir, List.of("--cluster-enabled", "yes", "--cluster-config-file",
-        dir.resolve("nodes.conf").toString(), "--cluster-node-timeout", "2000")));
-  }
-
-  private static int freeClusterPort() {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000, 30_000);
-      if (isFree(port) && isFree(port + 10_000)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no free port pair (port, port + 10000) for a Redis Cluster node");
-  }
-
-  private static boolean isFree(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    int port = LoopbackPorts.freeClusterPair();
+    return start(port, dir -> ServerArguments.clusterNode(port, dir));
   }
 
   /** The server's process id while it runs (e.g. to read its CPU time), or -1. */
@@ -128,14 +86,7 @@ public final class LocalRedis implements AutoCloseable {
     return process == null ? -1 : process.pid();
   }
 
-  private static List<String> serverArguments(int port, Path dir, List<String> extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", dir.toString()));
-    args.addAll(extra);
-    return args;
-  }
-
-  private static LocalRedis start(int port, java.util.function.Function<Path, List<String>> arguments) {
+  private static LocalRedis start(int port, Function<Path, List<String>> arguments) {
     Path executable =
         findRedisServer()
             .orElseThrow(
@@ -176,8 +127,7 @@ public final class LocalRedis implements AutoCloseable {
   /** Stops the server (SIGTERM, then SIGKILL after 5 s). Idempotent. */
   public synchronized void stop() {
     if (process != null) {
-      process.destroy();
-      awaitExit(process);
+      process.stop();
       process = null;
     }
   }
@@ -185,8 +135,7 @@ public final class LocalRedis implements AutoCloseable {
   /** Kills the server abruptly (SIGKILL), as a crash would. */
   public synchronized void kill() {
     if (process != null) {
-      process.destroyForcibly();
-      awaitExit(process);
+      process.kill();
       process = null;
     }
   }
@@ -213,88 +162,15 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   private synchronized void launch() {
-    requireFreePort();
-    Path log = workDir.resolve("redis.log");
-    List<String> command = new java.util.ArrayList<>();
-    command.add(executable.toString());
-    command.addAll(arguments.apply(workDir));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start " + executable, e);
-    }
-    awaitPong(log);
+    process = RedisServerProcess.start(executable, port, workDir, arguments);
+    process.awaitPong();
     LOG.info("Local redis-server started on port {} (no persistence)", port);
   }
 
-  private void awaitPong(Path log) {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("redis-server exited at start: " + tail(log));
-      }
-      if (answersPing()) {
-        return;
-      }
-      waitForExit(Duration.ofMillis(10));
-    }
-    process.destroyForcibly();
-    throw new IllegalStateException("redis-server did not answer PING within " + START_TIMEOUT + ": " + tail(log));
-  }
-
-  private boolean answersPing() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      socket.setSoTimeout(500);
-      OutputStream out = socket.getOutputStream();
-      out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      InputStream in = socket.getInputStream();
-      byte[] reply = in.readNBytes(7);
-      return new String(reply, StandardCharsets.US_ASCII).startsWith("+PONG");
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  // Pauses by waiting for the process, which also returns at once if it dies.
-  private void waitForExit(Duration pause) {
-    try {
-      process.waitFor(pause.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting redis-server", e);
-    }
-  }
-
-  private static void awaitExit(Process process) {
-    try {
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private void stopQuietly() {
-    Process current = process;
+    RedisServerProcess current = process;
     if (current != null) {
-      current.destroyForcibly();
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      String text = Files.readString(log);
-      return text.length() > 2_000 ? text.substring(text.length() - 2_000) : text;
-    } catch (IOException e) {
-      return "(no log)";
+      current.killNow();
     }
   }
 
@@ -303,24 +179,6 @@ public final class LocalRedis implements AutoCloseable {
       files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
     } catch (IOException e) {
       LOG.debug("Could not delete {}", workDir, e);
-    }
-  }
-
-  // Otherwise a server already on the port would answer our PING and hide that ours failed to bind.
-  private void requireFreePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress("127.0.0.1", port));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot start redis-server: port " + port + " is already in use", e);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
