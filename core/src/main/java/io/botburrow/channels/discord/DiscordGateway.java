@@ -127,7 +127,10 @@ public final class DiscordGateway {
   }
 
   private void hello(WebSocket ws, long intervalMs) {
-    connection.startHeartbeat(intervalMs, () -> beat(ws));
+    if (!connection.startHeartbeat(ws, intervalMs, () -> beat(ws))) {
+      LOG.debug("Discord gateway HELLO on a connection no longer in use ignored");
+      return;
+    }
     if (session.resumable()) {
       connection.send(ws, GatewayPayloads.resume(token, session.id(), session.sequence()));
       LOG.info("Discord gateway resuming session at sequence {}", session.sequence());

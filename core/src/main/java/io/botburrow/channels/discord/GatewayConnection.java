@@ -27,7 +27,7 @@ final class GatewayConnection implements WebSocket.Listener {
     void received(WebSocket ws, JsonNode event);
   }
 
-  private static final Logger LOG = LoggerFactory.getLogger(DiscordGateway.class);
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
   private final HttpClient http;
   private final ScheduledExecutorService scheduler;
   private final Duration reconnectDelay;
@@ -80,9 +80,18 @@ final class GatewayConnection implements WebSocket.Listener {
     }
   }
 
-  void startHeartbeat(long intervalMs, Runnable beat) {
+  /**
+   * Starts beating for {@code ws} unless it is no longer the open connection (a HELLO that arrives after
+   * {@link #close()} or after the socket was lost would otherwise start a heartbeat nothing stops); returns
+   * whether it started.
+   */
+  boolean startHeartbeat(WebSocket ws, long intervalMs, Runnable beat) {
     synchronized (lock) {
+      if (closed || socket != ws) {
+        return false;
+      }
       heartbeat.start(intervalMs, beat);
+      return true;
     }
   }
 

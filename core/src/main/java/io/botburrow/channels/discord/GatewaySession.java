@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * connection, resumes the session instead of identifying anew.
  */
 final class GatewaySession {
-  private static final Logger LOG = LoggerFactory.getLogger(DiscordGateway.class);
+  private static final Logger LOG = LoggerFactory.getLogger(GatewaySession.class);
   private final DiscordGateway.SessionStore store;
   private volatile String sessionId;
   private volatile URI resumeUrl;
