@@ -56,6 +56,20 @@ final class PendingWork {
     activations.get(activation.kind()).put(id, activation);
   }
 
+  /** Makes {@code activation} pending again, absorbing a follow-up of the same (agent, kind). */
+  void putBack(Activation activation, long orderNumber) {
+    if (activation.kind().keyed()) {
+      put(activation, orderNumber);
+      return;
+    }
+    Optional<Activation> followUp = get(activation.queueKey(), activation.kind());
+    if (followUp.isPresent()) {
+      activation = mergeIds(activation, followUp.get());
+      orderNumber = Math.min(orderNumber, orderOf(activation.queueKey(), activation.kind()).orElse(orderNumber));
+    }
+    put(activation, orderNumber);
+  }
+
   /** Replaces the activation, keeping its place. */
   void update(Activation activation) {
     activations.get(activation.kind()).put(slotOf(activation), activation);
