@@ -4,7 +4,10 @@ import io.botburrow.activation.Activation;
 import io.botburrow.hub.Consumption;
 import io.botburrow.hub.HubClient;
 import io.botburrow.hub.HubException;
+import io.botburrow.queue.QueueUnavailableException;
 import io.botburrow.runner.RunnerMetrics;
+import io.botburrow.runner.activity.ActivityReporter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,21 +15,65 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How an activation ended, told to the metrics, the log and the Hub. What the model calls consumed is
- * reported for every ending, cancelled ones included, once per delivery: the report carries the
- * Idempotency-Key {@code consumption:<activation>:<attempt>-<delivery nonce>} and is retried with it.
+ * How an activation ended, told to its task, the metrics, the log, the Hub, its audit trail and the agent's
+ * activity. What the model calls consumed is reported for every ending, cancelled ones included, once per
+ * delivery: the report carries the Idempotency-Key {@code consumption:<activation>:<attempt>-<delivery nonce>}
+ * and is retried with it.
  */
 final class ActivationReports {
   private static final Logger LOG = LoggerFactory.getLogger(ActivationReports.class);
   private final HubClient hub;
   private final RunnerMetrics metrics;
+  private final Clock clock;
+  private final TriggeredWork triggered;
+  private final ActivityReporter activity;
+  private final int maxAttempts;
 
-  ActivationReports(HubClient hub, RunnerMetrics metrics) {
+  ActivationReports(HubClient hub, RunnerMetrics metrics, Clock clock, TriggeredWork triggered,
+      ActivityReporter activity, int maxAttempts) {
     this.hub = hub;
     this.metrics = metrics;
+    this.clock = clock;
+    this.triggered = triggered;
+    this.activity = activity;
+    this.maxAttempts = maxAttempts;
   }
 
-  void finish(Activation a, String toolType, ActivationOutcome outcome, RunTally tally, Duration took) {
+  /** Tells how {@code run} ended; the time it took counts until its task was told. */
+  void finish(ActivationRun run, ActivationOutcome outcome) {
+    Activation a = run.activation;
+    reportTask(run, outcome);
+    Duration took = Duration.between(run.start, clock.instant());
+    reportOutcome(a, run.toolType, outcome, run.tally, took);
+    run.audit.finished(outcome.status(), detail(outcome), run.tally.stopReason(), run.tally.usage().inputTokens(),
+        run.tally.usage().outputTokens(), run.tally.cost(), took);
+    if (run.cooldown != null) {
+      activity.finished(a, run.cooldown);
+    }
+  }
+
+  // A task whose work will not be retried is failed; one that will stays working.
+  private void reportTask(ActivationRun run, ActivationOutcome outcome) {
+    Activation a = run.activation;
+    if (a.trigger() == null) {
+      return;
+    }
+    String error = switch (outcome) {
+      case ActivationOutcome.CouldNotAnswer c -> c.reason();
+      case ActivationOutcome.Failed f when !f.retryable() || a.attempt() >= maxAttempts -> f.error();
+      default -> null;
+    };
+    if (error != null) {
+      try {
+        triggered.failed(a, error, run.tally);
+      } catch (QueueUnavailableException e) {
+        LOG.warn("Activation(id={}, agent={}) task {} could not be marked failed: {}", a.id(), a.agent(),
+            a.trigger().taskId(), e.getMessage());
+      }
+    }
+  }
+
+  private void reportOutcome(Activation a, String toolType, ActivationOutcome outcome, RunTally tally, Duration took) {
     metrics.activation(a.agent(), toolType, outcome.status(), took, tally.usage());
     switch (outcome) {
       case ActivationOutcome.Succeeded s ->
@@ -67,6 +114,16 @@ final class ActivationReports {
     } catch (HubException e) {
       LOG.warn("Activation(id={}, agent={}) could not be recorded with the Hub: {}", a.id(), a.agent(), e.getMessage());
     }
+  }
+
+  private static String detail(ActivationOutcome outcome) {
+    return switch (outcome) {
+      case ActivationOutcome.Succeeded s -> s.detail();
+      case ActivationOutcome.CouldNotAnswer c -> c.reason();
+      case ActivationOutcome.Failed f -> f.error();
+      case ActivationOutcome.Cancelled c -> c.reason();
+      case ActivationOutcome.Deferred d -> d.reason();
+    };
   }
 
   private static String nonce() {
