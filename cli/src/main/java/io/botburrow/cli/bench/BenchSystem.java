@@ -45,15 +45,7 @@ final class BenchSystem implements AutoCloseable {
     agents.forEach(a -> seeds.add(a + ":native"));
     hub = add(DevHubServer.start(Map.of("micronaut.server.port", -1, "botburrow.hub.seed-agents", seeds,
         "botburrow.hub.discovery-enabled", false)));
-    Map<String, Object> common = new HashMap<>();
-    common.put("botburrow.hub.url", hub.baseUrl().toString());
-    common.put("botburrow.hub.api-key", hub.adminKey());
-    common.put("botburrow.redis.url", redis.url());
-    common.put("botburrow.s3.endpoint", s3.endpoint().toString());
-    common.put("botburrow.s3.bucket", s3Props.bucket());
-    common.put("botburrow.s3.access-key", s3.accessKey());
-    common.put("botburrow.s3.secret-key", s3.secretKey());
-    common.put("micronaut.server.port", -1);
+    Map<String, Object> common = ServiceProperties.common(hub, redis, s3, s3Props);
     Map<String, Object> coordinator = new HashMap<>(common);
     coordinator.put(OperatorProperties.DEV_MODE_PROPERTY, true);
     add(Services.start("coordinator", coordinator));
@@ -75,18 +67,10 @@ final class BenchSystem implements AutoCloseable {
       try (S3Client client = S3ClientFactory.createClient(props)) {
         new BucketUploader(client, props.bucket()).upload(dir);
       } finally {
-        delete(dir);
+        BenchFiles.deleteTree(dir);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

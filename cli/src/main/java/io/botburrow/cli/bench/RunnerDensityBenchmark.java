@@ -13,7 +13,6 @@ import io.botburrow.devkit.redis.LocalRedis;
 import io.botburrow.devkit.s3.EmbeddedS3;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +79,7 @@ final class RunnerDensityBenchmark {
           peak.get());
       return new Result(activations, slots, running, heap.maxAfter(), heap.maxBefore(), idle, heapLimit);
     } finally {
-      deleteTree(work);
+      BenchFiles.deleteTree(work);
     }
   }
 
@@ -154,16 +153,6 @@ final class RunnerDensityBenchmark {
         throw new IllegalStateException("mentions were still unread after " + SETTLE_TIMEOUT.toMinutes() + " min");
       }
       LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
