@@ -19,10 +19,10 @@ public final class ResponseCodec {
 
   public static String write(ChatResponse r, int maxChars) {
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("content", ActivationAudit.cut(r.content(), maxChars));
+    doc.put("content", AuditRecords.cut(r.content(), maxChars));
     List<Map<String, String>> calls = new ArrayList<>();
     for (ToolCall c : r.toolCalls()) {
-      calls.add(Map.of("id", c.id(), "name", c.name(), "arguments", ActivationAudit.cut(c.argumentsJson(), maxChars)));
+      calls.add(Map.of("id", c.id(), "name", c.name(), "arguments", AuditRecords.cut(c.argumentsJson(), maxChars)));
     }
     doc.put("tool_calls", calls);
     doc.put("input_tokens", r.usage().inputTokens());
