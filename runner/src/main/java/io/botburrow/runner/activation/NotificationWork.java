@@ -14,7 +14,6 @@ import io.botburrow.runner.agent.PromptBuilder;
 import io.botburrow.runner.agent.StopReason;
 import io.botburrow.runner.mcp.McpException;
 import io.botburrow.runner.sandbox.SandboxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -29,29 +28,21 @@ import org.slf4j.LoggerFactory;
  */
 final class NotificationWork {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationWork.class);
-  private final HubClient hub;
-  private final ReplyLedger ledger;
   private final ReplyPoster poster;
   private final String agent;
   private final boolean lastAttempt;
   private final Supplier<String> deadlineReply;
-  private int answered;
-  private int explained;
-  private final List<String> errors = new ArrayList<>();
-  /** Errors that were Redis out of reach (a failover, a restart), or a lease that could not be confirmed. */
-  private int redisErrors;
-  /** Errors that were the Hub out of reach or answering 429 or 5xx. */
-  private int hubErrors;
+  private final NotificationTally tally = new NotificationTally();
+  private final UnreadNotifications unread;
 
   /** @param deadlineReply the explanation when the watchdog stopped the work, else null */
   NotificationWork(HubClient hub, ReplyLedger ledger, ReplyPoster poster, String agent, boolean lastAttempt,
       Supplier<String> deadlineReply) {
-    this.hub = hub;
-    this.ledger = ledger;
     this.poster = poster;
     this.agent = agent;
     this.lastAttempt = lastAttempt;
     this.deadlineReply = deadlineReply;
+    this.unread = new UnreadNotifications(hub, ledger, poster, agent, tally);
   }
 
   /**
@@ -83,60 +74,34 @@ final class NotificationWork {
 
   /** Runs the agent on every unread notification it should answer. */
   Result answer(AgentDefinition def, AgentSession session) {
-    for (Notification n : hub.unreadNotifications(agent)) {
+    for (Notification n : unread.list()) {
       if (Thread.currentThread().isInterrupted()) {
         break;
       }
-      Optional<Post> thread = open(def.config().behavior(), n);
+      Optional<Post> thread = unread.open(def.config().behavior(), n);
       if (thread.isEmpty()) {
         continue;
       }
       if (NotificationPolicy.threadLimitReached(agent, thread.get(), def.config().behavior().limits().maxResponsesPerThread())) {
         LOG.info("Agent(name={}) reached max_responses_per_thread in post {}; not answering", agent, n.postId());
-        markRead(n);
+        unread.markRead(n);
         continue;
       }
       if (!answerOne(n, thread.get(), session)) {
         break;
       }
     }
-    return result();
+    return tally.result();
   }
 
   /** Replies {@code why} to every unread notification the agent would answer: it cannot, for good. */
   Result explain(Behavior behavior, String why) {
-    for (Notification n : hub.unreadNotifications(agent)) {
-      if (open(behavior, n).isPresent() && !explainOne(n, why)) {
+    for (Notification n : unread.list()) {
+      if (unread.open(behavior, n).isPresent() && !explainOne(n, why)) {
         break;
       }
     }
-    return result();
-  }
-
-  /** The thread to answer in; empty (and the notification marked read) when there is nothing to answer. */
-  private Optional<Post> open(Behavior behavior, Notification n) {
-    if (!NotificationPolicy.shouldRespond(behavior, n)) {
-      LOG.debug("Agent(name={}) ignores {} notification {} per its behaviour", agent, n.type(), n.id());
-      markRead(n);
-      return Optional.empty();
-    }
-    Post thread;
-    try {
-      thread = hub.thread(n.postId());
-    } catch (HubException e) {
-      if (e.notFound()) {
-        LOG.info("Agent(name={}) notification {} points at a deleted post; nothing to answer", agent, n.id());
-        markRead(n);
-        return Optional.empty();
-      }
-      throw e;
-    }
-    if (ledger.recorded(agent, n) || poster.existing(n, thread).isPresent()) {
-      LOG.info("Agent(name={}) already answered notification {} in post {} (earlier delivery)", agent, n.id(), n.postId());
-      markRead(n);
-      return Optional.empty();
-    }
-    return Optional.of(thread);
+    return tally.result();
   }
 
   /** Returns false when the work must stop here (deadline, lease lost). */
@@ -145,20 +110,19 @@ final class NotificationWork {
     try {
       LoopResult result = session.run(PromptBuilder.notification(n, thread));
       Comment reply = session.posts().reply().orElseGet(() -> poster.reply(n, answerText(result)));
-      markRead(n);
+      unread.markRead(n);
       if (result.stopReason() == StopReason.BUDGET) {
-        explained++;
+        tally.countExplanation();
       } else {
-        answered++;
+        tally.countAnswer();
       }
       LOG.info("Agent(name={}) answered notification {} with comment {} ({} iteration(s), stop {})", agent, n.id(),
           reply.id(), result.iterations(), result.stopReason().wireName());
       return true;
     } catch (LlmException | HubException | SandboxException | McpException | QueueUnavailableException e) {
-      return failed(n, e, retryable(e));
+      return failed(n, e, AnswerError.retryable(e));
     } catch (ReplyPoster.ReplyNotOwnedException e) {
-      errors.add("notification " + n.id() + ": " + e.getMessage());
-      redisErrors++;
+      tally.replyNotOwned("notification " + n.id() + ": " + e.getMessage());
       LOG.warn("Agent(name={}) not replying to notification {}: {}", agent, n.id(), e.getMessage());
       return false;
     } finally {
@@ -180,84 +144,31 @@ final class NotificationWork {
       return false;
     }
     if (Thread.currentThread().isInterrupted()) {
-      error("notification " + n.id() + ": stopped: " + e.getMessage(), e);
+      tally.error("notification " + n.id() + ": stopped: " + e.getMessage(), e);
       return false;
     }
     if (!retryable || lastAttempt) {
       LOG.warn("Agent(name={}) notification {} cannot be answered ({}): {}", agent, n.id(),
           retryable ? "last attempt" : "permanent", e.getMessage());
-      return explainOne(n, explanation(e, retryable));
+      return explainOne(n, AnswerError.explanation(e, retryable));
     }
-    error("notification " + n.id() + ": " + e.getMessage(), e);
+    tally.error("notification " + n.id() + ": " + e.getMessage(), e);
     LOG.warn("Agent(name={}) notification {} not handled, it stays unread: {}", agent, n.id(), e.getMessage());
     return true;
-  }
-
-  private static String explanation(RuntimeException e, boolean retryable) {
-    if (e instanceof LlmException) {
-      return retryable ? CannotAnswer.modelUnavailable() : CannotAnswer.refused();
-    }
-    if (e instanceof McpException && !retryable) {
-      return CannotAnswer.refused();
-    }
-    return CannotAnswer.failedRepeatedly();
-  }
-
-  private void error(String text, Throwable cause) {
-    errors.add(text);
-    if (redisUnavailable(cause)) {
-      redisErrors++;
-    } else if (cause instanceof HubException h && h.retryable()) {
-      hubErrors++;
-    }
-  }
-
-  private static boolean redisUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof QueueUnavailableException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean retryable(RuntimeException e) {
-    return switch (e) {
-      case LlmException x -> x.retryable();
-      case HubException x -> x.retryable();
-      case SandboxException x -> x.retryable();
-      case McpException x -> x.retryable();
-      default -> true;
-    };
   }
 
   /** Posts the explanation; returns false when even that is not possible now (it stays unread). */
   private boolean explainOne(Notification n, String why) {
     try {
       Comment c = poster.reply(n, why);
-      markRead(n);
-      explained++;
+      unread.markRead(n);
+      tally.countExplanation();
       LOG.info("Agent(name={}) told the sender of notification {} it cannot answer (comment {})", agent, n.id(), c.id());
       return true;
     } catch (HubException | QueueUnavailableException | ReplyPoster.ReplyNotOwnedException e) {
-      error("notification " + n.id() + ": explanation not posted: " + e.getMessage(), e);
+      tally.error("notification " + n.id() + ": explanation not posted: " + e.getMessage(), e);
       LOG.warn("Agent(name={}) could not post why notification {} cannot be answered: {}", agent, n.id(), e.getMessage());
       return false;
     }
-  }
-
-  /** Marking read is idempotent, so it is retried; a failure leaves it unread and the thread proves the reply. */
-  private void markRead(Notification n) {
-    try {
-      hub.markRead(agent, List.of(n.id()));
-    } catch (HubException e) {
-      error("notification " + n.id() + ": not marked read: " + e.getMessage(), e);
-      LOG.warn("Agent(name={}) notification {} handled but not marked read; a redelivery finds the reply: {}", agent,
-          n.id(), e.getMessage());
-    }
-  }
-
-  private Result result() {
-    return new Result(answered, explained, List.copyOf(errors), redisErrors, hubErrors);
   }
 }
