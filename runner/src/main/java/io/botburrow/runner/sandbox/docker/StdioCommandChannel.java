@@ -5,16 +5,10 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.botburrow.runner.sandbox.SandboxException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -33,22 +27,18 @@ import org.slf4j.LoggerFactory;
  */
 final class StdioCommandChannel implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StdioCommandChannel.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final byte[] HELLO = (StdioCommandServer.HELLO + "\n").getBytes(StandardCharsets.US_ASCII);
 
   private final String containerId;
   private final QueueInputStream stdin = new QueueInputStream();
   private final ReentrantLock lock = new ReentrantLock();
-  private final CountDownLatch ready = new CountDownLatch(1);
-  private final ByteArrayOutputStream greeting = new ByteArrayOutputStream();
-  private final long readyDeadlineNanos;
+  private final ServerGreeting greeting;
   private volatile boolean broken;
-  private volatile Pending pending;
+  private volatile PendingCommand pending;
   private volatile Callback callback;
 
   private StdioCommandChannel(String containerId, Duration readyWait) {
     this.containerId = containerId;
-    this.readyDeadlineNanos = System.nanoTime() + readyWait.toNanos();
+    this.greeting = new ServerGreeting(readyWait);
   }
 
   /**
@@ -80,7 +70,7 @@ final class StdioCommandChannel implements AutoCloseable {
 
   /** True once the server has greeted and until the channel breaks or is closed. */
   boolean usable() {
-    return ready.getCount() == 0 && !broken;
+    return greeting.greeted() && !broken;
   }
 
   /**
@@ -90,38 +80,11 @@ final class StdioCommandChannel implements AutoCloseable {
    * @throws SandboxException when the container ended while the command ran
    */
   Optional<DockerExec.Output> tryRun(List<String> argv, Duration timeout, int outputCapBytes) {
-    if (broken || !awaitReady() || !lock.tryLock()) {
+    if (broken || !greeting.await() || !lock.tryLock()) {
       return Optional.empty();
     }
     try {
-      if (broken) {
-        return Optional.empty();
-      }
-      long timeoutSeconds = DockerExec.timeoutSeconds(timeout);
-      String token = HexFormat.of().formatHex(randomBytes());
-      Pending current = new Pending(token, outputCapBytes);
-      pending = current;
-      long started = System.nanoTime();
-      try {
-        stdin.write(request(token, timeoutSeconds, argv));
-      } catch (IOException e) {
-        broken = true;
-        return Optional.empty(); // nothing was sent: exec may run it
-      }
-      boolean finished = current.done.await(timeoutSeconds * 1000 + DockerExec.BACKSTOP_MILLIS,
-          TimeUnit.MILLISECONDS);
-      long elapsed = (System.nanoTime() - started) / 1_000_000;
-      if (!finished) {
-        broken = true;
-        LOG.warn("Sandbox(id={}) command channel gave no answer {} ms after the timeout; using exec from now on",
-            DockerExec.shortId(containerId), DockerExec.BACKSTOP_MILLIS);
-        return Optional.of(new DockerExec.Output(-1, current.stdout.target, current.stderr.target, elapsed, true));
-      }
-      if (current.streamEnded) {
-        broken = true;
-        throw new SandboxException("sandbox " + DockerExec.shortId(containerId) + " stopped while running a command", false);
-      }
-      return Optional.of(new DockerExec.Output(current.exitCode, current.stdout.target, current.stderr.target, elapsed, false));
+      return broken ? Optional.empty() : send(argv, DockerExec.timeoutSeconds(timeout), outputCapBytes);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       broken = true; // the command may still be running: its answer would be taken for the next one's
@@ -132,28 +95,32 @@ final class StdioCommandChannel implements AutoCloseable {
     }
   }
 
-  private boolean awaitReady() {
-    if (ready.getCount() == 0) {
-      return true;
-    }
-    long waitNanos = readyDeadlineNanos - System.nanoTime();
-    if (waitNanos <= 0) {
-      return false;
-    }
+  /** Sends the command and waits for its answer; called holding the lock. */
+  private Optional<DockerExec.Output> send(List<String> argv, long timeoutSeconds, int outputCapBytes)
+      throws InterruptedException {
+    String token = CommandProtocol.newToken();
+    PendingCommand current = new PendingCommand(token, outputCapBytes);
+    pending = current;
+    long started = System.nanoTime();
     try {
-      return ready.await(waitNanos, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
+      stdin.write(CommandProtocol.request(token, timeoutSeconds, argv));
+    } catch (IOException e) {
+      broken = true;
+      return Optional.empty(); // nothing was sent: exec may run it
     }
-  }
-
-  /** One line: token, timeout in seconds, the base64 of the shell-quoted command. */
-  static byte[] request(String token, long timeoutSeconds, List<String> argv) {
-    String script = StdioCommandServer.quote(argv);
-    return (token + " " + timeoutSeconds + " "
-        + Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8)) + "\n")
-        .getBytes(StandardCharsets.US_ASCII);
+    boolean finished = current.await(timeoutSeconds * 1000 + DockerExec.BACKSTOP_MILLIS);
+    long elapsed = (System.nanoTime() - started) / 1_000_000;
+    if (!finished) {
+      broken = true;
+      LOG.warn("Sandbox(id={}) command channel gave no answer {} ms after the timeout; using exec from now on",
+          DockerExec.shortId(containerId), DockerExec.BACKSTOP_MILLIS);
+      return Optional.of(new DockerExec.Output(-1, current.stdout.target, current.stderr.target, elapsed, true));
+    }
+    if (current.streamEnded) {
+      broken = true;
+      throw new SandboxException("sandbox " + DockerExec.shortId(containerId) + " stopped while running a command", false);
+    }
+    return Optional.of(new DockerExec.Output(current.exitCode, current.stdout.target, current.stderr.target, elapsed, false));
   }
 
   /** Ends the server's stdin (the loop and so the container's main process end) and the attach. */
@@ -171,20 +138,14 @@ final class StdioCommandChannel implements AutoCloseable {
     }
   }
 
-  private static byte[] randomBytes() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
-
   private void onOutput(boolean isStderr, byte[] payload) {
-    if (ready.getCount() > 0) {
-      if (!isStderr) {
-        greet(payload);
+    if (!greeting.greeted()) {
+      if (!isStderr && !greeting.accept(payload)) {
+        broken = true; // not our server: exec only
       }
       return;
     }
-    Pending current = pending;
+    PendingCommand current = pending;
     if (current == null) {
       LOG.debug("Sandbox(id={}) wrote {} bytes between commands, dropped", DockerExec.shortId(containerId), payload.length);
       return;
@@ -192,44 +153,11 @@ final class StdioCommandChannel implements AutoCloseable {
     current.accept(isStderr, payload);
   }
 
-  private synchronized void greet(byte[] payload) {
-    greeting.write(payload, 0, payload.length);
-    byte[] seen = greeting.toByteArray();
-    if (MarkerSplitter.indexOf(seen, HELLO, 0) >= 0) {
-      ready.countDown();
-    } else if (seen.length > 4096) {
-      broken = true; // not our server: exec only
-    }
-  }
-
   private void onEnd() {
     broken = true;
-    Pending current = pending;
+    PendingCommand current = pending;
     if (current != null) {
-      current.streamEnded = true;
-      current.done.countDown();
-    }
-  }
-
-  /** The answer to the command in flight. */
-  private static final class Pending {
-    final MarkerSplitter stdout;
-    final MarkerSplitter stderr;
-    final CountDownLatch done = new CountDownLatch(1);
-    volatile int exitCode = -1;
-    volatile boolean streamEnded;
-
-    Pending(String token, int capBytes) {
-      stdout = new MarkerSplitter(("\0" + token + " ").getBytes(StandardCharsets.US_ASCII), new CappedOutput(capBytes), true);
-      stderr = new MarkerSplitter(("\0" + token + "\n").getBytes(StandardCharsets.US_ASCII), new CappedOutput(capBytes), false);
-    }
-
-    synchronized void accept(boolean isStderr, byte[] payload) {
-      (isStderr ? stderr : stdout).accept(payload);
-      if (stdout.finished() && stderr.finished()) {
-        exitCode = stdout.exitCode();
-        done.countDown();
-      }
+      current.endStream();
     }
   }
 

@@ -127,7 +127,7 @@ class StdioCommandServerTest {
     }
 
     Answer run(String token, long seconds, List<String> argv) throws IOException {
-      stdin.write(StdioCommandChannel.request(token, seconds, argv));
+      stdin.write(CommandProtocol.request(token, seconds, argv));
       stdin.flush();
       MarkerSplitter out = new MarkerSplitter(("\0" + token + " ").getBytes(StandardCharsets.US_ASCII),
           new CappedOutput(1 << 16), true);
