@@ -4,25 +4,13 @@ import io.botburrow.agents.AgentStoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -41,7 +29,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class MemoryStore {
   public static final String PREFIX = "memory/";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
-  private static final Set<OpenOption> READ_NO_LINKS = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
 
   private final S3Client s3;
   private final String bucket;
@@ -87,26 +74,11 @@ public final class MemoryStore {
    * @throws AgentStoreUnavailableException when the bucket cannot be read
    */
   public Snapshot download(String prefix, Path dir, boolean writable) {
-    Map<String, String> files = new TreeMap<>();
-    long bytes = 0;
     try {
       Files.createDirectories(dir);
-      for (S3Object object : list(prefix)) {
-        String relative = object.key().substring(prefix.length());
-        Path target = safeResolve(dir, relative);
-        if (target == null) {
-          continue;
-        }
-        Files.createDirectories(target.getParent());
-        byte[] content;
-        try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(object.key()))) {
-          content = in.readAllBytes();
-        }
-        Files.write(target, content);
-        files.put(relative, sha256(content));
-        bytes += content.length;
-      }
-      openUp(dir, writable);
+      Snapshot copied = copyObjects(prefix, dir);
+      MemoryDirectory.openUp(dir, writable);
+      return copied;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write memory to " + dir, e);
     } catch (NoSuchBucketException e) {
@@ -115,35 +87,32 @@ public final class MemoryStore {
       throw new AgentStoreUnavailableException("memory " + prefix + " cannot be read from s3://" + bucket + ": "
           + e.getMessage(), e);
     }
+  }
+
+  private Snapshot copyObjects(String prefix, Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    long bytes = 0;
+    for (S3Object object : list(prefix)) {
+      String relative = object.key().substring(prefix.length());
+      Path target = MemoryDirectory.safeResolve(dir, relative);
+      if (target == null) {
+        continue;
+      }
+      Files.createDirectories(target.getParent());
+      byte[] content;
+      try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(object.key()))) {
+        content = in.readAllBytes();
+      }
+      Files.write(target, content);
+      files.put(relative, MemoryDirectory.sha256(content));
+      bytes += content.length;
+    }
     return new Snapshot(files, bytes);
   }
 
   /** The regular files under {@code dir}, symbolic links and special files left out. */
   public static Snapshot snapshot(Path dir) {
-    return snapshot(dir, false);
-  }
-
-  private static Snapshot snapshot(Path dir, boolean skipHidden) {
-    Map<String, String> files = new TreeMap<>();
-    long bytes = 0;
-    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return Snapshot.EMPTY;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : (Iterable<Path>) walk::iterator) {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        String relative = relative(dir, file);
-        if (!attributes.isRegularFile() || (skipHidden && hidden(relative))) {
-          continue;
-        }
-        byte[] content = read(file);
-        files.put(relative, sha256(content));
-        bytes += content.length;
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read memory in " + dir, e);
-    }
-    return new Snapshot(files, bytes);
+    return MemoryDirectory.snapshot(dir, false);
   }
 
   /**
@@ -178,7 +147,7 @@ public final class MemoryStore {
     } catch (NoSuchBucketException e) {
       // made on the first write
     }
-    return write(prefix, dir, snapshot(dir, true), new Snapshot(existing, 0), maxBytes);
+    return write(prefix, dir, MemoryDirectory.snapshot(dir, true), new Snapshot(existing, 0), maxBytes);
   }
 
   private Saved write(String prefix, Path dir, Snapshot now, Snapshot before, long maxBytes) {
@@ -191,7 +160,7 @@ public final class MemoryStore {
       ensureBucket();
       for (var file : now.files().entrySet()) {
         if (!file.getValue().equals(before.files().get(file.getKey()))) {
-          byte[] content = read(dir.resolve(file.getKey()));
+          byte[] content = MemoryDirectory.read(dir.resolve(file.getKey()));
           s3.putObject(b -> b.bucket(bucket).key(prefix + file.getKey()), RequestBody.fromBytes(content));
           written++;
         }
@@ -227,53 +196,6 @@ public final class MemoryStore {
         throw e;
       }
       s3.createBucket(b -> b.bucket(bucket));
-    }
-  }
-
-  private static boolean hidden(String relative) {
-    for (String part : relative.split("/")) {
-      if (part.startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code relative} under {@code dir}, or null when it would leave it. */
-  private static Path safeResolve(Path dir, String relative) {
-    if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")) {
-      return null;
-    }
-    Path target = dir.resolve(relative).normalize();
-    return target.startsWith(dir.normalize()) && !target.equals(dir.normalize()) ? target : null;
-  }
-
-  private static void openUp(Path dir, boolean writable) throws IOException {
-    var dirs = PosixFilePermissions.fromString(writable ? "rwxrwxrwx" : "rwxr-xr-x");
-    var files = PosixFilePermissions.fromString(writable ? "rw-rw-rw-" : "rw-r--r--");
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Files.setPosixFilePermissions(p, Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? dirs : files);
-      }
-    }
-  }
-
-  private static byte[] read(Path file) throws IOException {
-    try (SeekableByteChannel channel = Files.newByteChannel(file, READ_NO_LINKS);
-        InputStream in = Channels.newInputStream(channel)) {
-      return in.readAllBytes();
-    }
-  }
-
-  private static String relative(Path dir, Path file) {
-    return dir.relativize(file).toString().replace('\\', '/');
-  }
-
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
