@@ -48,10 +48,10 @@ class RedisClusterPropertiesTest {
         .hasMessageContaining("botburrow.redis.cluster.nodes").hasMessageContaining("nohost");
     assertThatThrownBy(() -> RedisClusterProperties.of(List.of(), 0))
         .hasMessageContaining("botburrow.redis.cluster.shards");
-    assertThatThrownBy(() -> RedissonFactory.requireClusterLayout(RedisProperties.defaults(),
+    assertThatThrownBy(() -> RedisClientConfig.requireClusterLayout(RedisProperties.defaults(),
             RedisSentinelProperties.none(), RedisClusterProperties.of(List.of("127.0.0.1:7000"), 1)))
         .hasMessageContaining("botburrow.redis.key-prefix").hasMessageContaining("{botburrow}:");
-    assertThatThrownBy(() -> RedissonFactory.requireClusterLayout(RedisProperties.defaults().withKeyPrefix("{b}:"),
+    assertThatThrownBy(() -> RedisClientConfig.requireClusterLayout(RedisProperties.defaults().withKeyPrefix("{b}:"),
             RedisSentinelProperties.of("m", List.of("127.0.0.1:26379")), RedisClusterProperties.of(List.of("127.0.0.1:7000"), 1)))
         .hasMessageContaining("exclude each other");
     assertThatThrownBy(() -> new QueueShards("b:", false, 1, Map.of("acme", 0)))
