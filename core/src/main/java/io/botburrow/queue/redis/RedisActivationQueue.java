@@ -37,7 +37,7 @@ public final class RedisActivationQueue implements ActivationQueue, LeaseReaper 
 
   private final QueueRedis redis;
   private final QueueSettings settings;
-  private final CallBatcher<Enqueue, String> enqueues = new CallBatcher<>(this::enqueueBatch, MAX_BATCH);
+  private final CallBatcher<Enqueue, String> enqueues = CallBatcher.blocking(this::enqueueBatch, MAX_BATCH);
 
   public RedisActivationQueue(
       RedissonClient client, RedisQueueKeys keys, QueueSettings settings, Clock clock) {

@@ -25,7 +25,7 @@ class CallBatcherTest {
   @Test
   void runsALoneRequestAtOnce() {
     List<List<Integer>> calls = new CopyOnWriteArrayList<>();
-    CallBatcher<Integer, Integer> batcher = new CallBatcher<>(batch -> {
+    CallBatcher<Integer, Integer> batcher = CallBatcher.blocking(batch -> {
       calls.add(batch);
       return batch.stream().map(n -> n * 10).toList();
     }, 16);
@@ -40,7 +40,7 @@ class CallBatcherTest {
     CountDownLatch firstCallStarted = new CountDownLatch(1);
     CountDownLatch releaseFirstCall = new CountDownLatch(1);
     List<List<Integer>> calls = new CopyOnWriteArrayList<>();
-    CallBatcher<Integer, Integer> batcher = new CallBatcher<>(batch -> {
+    CallBatcher<Integer, Integer> batcher = CallBatcher.blocking(batch -> {
       calls.add(batch);
       if (batch.contains(0)) {
         firstCallStarted.countDown();
@@ -69,7 +69,7 @@ class CallBatcherTest {
 
   @Test
   void failsEveryRequestOfAFailedCallAndKeepsWorkingAfterwards() {
-    CallBatcher<Integer, Integer> batcher = new CallBatcher<>(batch -> {
+    CallBatcher<Integer, Integer> batcher = CallBatcher.blocking(batch -> {
       if (batch.contains(13)) {
         throw new IllegalStateException("unlucky");
       }
@@ -83,7 +83,7 @@ class CallBatcherTest {
   @Test
   void answersManyConcurrentCallersCorrectly() throws Exception {
     assertEightCallersEachGetTheirOwnAnswers(
-        new CallBatcher<>(batch -> batch.stream().map(n -> -n).toList(), 4));
+        CallBatcher.blocking(batch -> batch.stream().map(n -> -n).toList(), 4));
   }
 
   // 8 threads submit 500 requests each; every answer must be the negated request
