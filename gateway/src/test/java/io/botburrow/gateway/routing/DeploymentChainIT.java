@@ -53,7 +53,7 @@ class DeploymentChainIT {
     assertThat(first.response().content()).isEqualTo("from b");
     assertThat(first.skipped()).containsExactly(new DeploymentChain.Skip("a", "server_error"));
     assertThat(second.skipped()).containsExactly(new DeploymentChain.Skip("a", "cooldown"));
-    assertThat(primary.requests()).hasSize(1 + DeploymentChain.TRANSIENT_RETRIES);
+    assertThat(primary.requests()).hasSize(1 + DeploymentFailures.TRANSIENT_RETRIES);
     assertThat(kit.waits()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
     assertThat(kit.scrape()).contains("botburrow_llm_fallbacks_total{from=\"a\",reason=\"server_error\",to=\"b\"} 1.0");
   }
@@ -143,7 +143,7 @@ class DeploymentChainIT {
 
   /** The turn once for the first try and once for each transient retry of the same deployment. */
   private static ScriptedTurn[] failingEveryTry(ScriptedTurn turn) {
-    var turns = new ScriptedTurn[1 + DeploymentChain.TRANSIENT_RETRIES];
+    var turns = new ScriptedTurn[1 + DeploymentFailures.TRANSIENT_RETRIES];
     java.util.Arrays.fill(turns, turn);
     return turns;
   }
