@@ -11,7 +11,6 @@ import io.botburrow.llm.wire.InvalidRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -19,15 +18,17 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Handles one HTTP exchange of the scripted server: route, authorize, validate, answer, record. */
+/**
+ * Handles one HTTP exchange of the scripted server: route, authorize, validate, answer, record. The
+ * answers are written, streamed and held back by an {@link ExchangeWriter}.
+ */
 final class ScriptedExchange {
   private static final Logger LOG = LoggerFactory.getLogger(ScriptedExchange.class);
-  /** A held turn nobody releases must not pin a thread forever. */
-  private static final Duration MAX_HOLD = Duration.ofMinutes(10);
 
   private final ObjectMapper mapper;
   private final Clock clock;
   private final ScriptedLlmServer server;
+  private final ExchangeWriter writer;
   private final WireFormat openAi;
   private final WireFormat anthropic;
   private final WireFormat responses;
@@ -38,6 +39,7 @@ final class ScriptedExchange {
     this.mapper = mapper;
     this.clock = clock;
     this.server = server;
+    this.writer = new ExchangeWriter(mapper, server);
     this.openAi = openAi;
     this.anthropic = anthropic;
     this.responses = responses;
@@ -47,7 +49,7 @@ final class ScriptedExchange {
   void handle(HttpExchange exchange) throws IOException {
     try {
       route(exchange);
-    } catch (DroppedConnection e) {
+    } catch (ExchangeWriter.DroppedConnection e) {
       // not closed on purpose: the server drops the connection without ending the chunked body
       throw e;
     } catch (IOException e) {
@@ -57,18 +59,11 @@ final class ScriptedExchange {
     exchange.close();
   }
 
-  /** Thrown out of the handler so that the HTTP server closes the connection mid-body. */
-  static final class DroppedConnection extends RuntimeException {
-    DroppedConnection(int events) {
-      super("stream cut after " + events + " events (scripted)", null, false, false);
-    }
-  }
-
   private void route(HttpExchange exchange) throws IOException {
     var method = exchange.getRequestMethod();
     var path = exchange.getRequestURI().getPath();
     if (method.equals("GET") && (path.equals("/v1/models") || path.equals("/models"))) {
-      send(exchange, 200, models(), Map.of());
+      writer.send(exchange, 200, models(), Map.of());
     } else if (method.equals("POST") && (path.equals("/v1/chat/completions") || path.equals("/chat/completions"))) {
       chat(exchange, openAi);
     } else if (method.equals("POST") && path.equals("/v1/messages")) {
@@ -78,7 +73,7 @@ final class ScriptedExchange {
     } else if (method.equals("POST") && GeminiWire.serves(path)) {
       chat(exchange, gemini);
     } else {
-      send(exchange, 404, openAi.error(404, "Unknown request URL: " + method + " " + path, null, "unknown_url"),
+      writer.send(exchange, 404, openAi.error(404, "Unknown request URL: " + method + " " + path, null, "unknown_url"),
           Map.of());
     }
   }
@@ -110,13 +105,7 @@ final class ScriptedExchange {
 
   private void answer(HttpExchange exchange, WireFormat wire, Received received, ChatRequest request)
       throws IOException {
-    ScriptedTurn turn;
-    try {
-      turn = server.script().next(request).orElse(null);
-    } catch (RuntimeException e) {
-      LOG.warn("Scripted LLM default responder failed", e);
-      turn = ScriptedTurn.error(500, "default responder failed: " + e);
-    }
+    var turn = nextTurn(request);
     if (turn == null) {
       reject(exchange, wire, received, 400, new InvalidRequestException("The scripted LLM server has no scripted "
           + "turn for this request and no default responder.", null, "no_scripted_turn"));
@@ -134,64 +123,22 @@ final class ScriptedExchange {
     var recorded = received.toRecord(request, status, turn.isError() ? turn.errorMessage() : null);
     server.record(recorded);
     if (turn.held()) {
-      awaitRelease(recorded);
+      writer.awaitRelease(recorded);
     }
     if (status == 200 && wire.streams(received.json(), received.path())) {
-      stream(exchange, wire.streamEvents(body), turn, recorded);
+      writer.stream(exchange, wire.streamEvents(body), turn, recorded);
       return;
     }
-    send(exchange, status, body, turn.headers());
+    writer.send(exchange, status, body, turn.headers());
   }
 
-  /**
-   * The answer as server-sent events, paced by the turn's event interval. A turn cut after N events
-   * drops the connection there (or ends the body early); one stalled after N events waits for release.
-   */
-  private void stream(HttpExchange exchange, java.util.List<String> events, ScriptedTurn turn, RecordedRequest recorded)
-      throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-    turn.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.sendResponseHeaders(200, 0);
-    var out = exchange.getResponseBody();
-    for (int i = 0; i < events.size(); i++) {
-      if (i == turn.stallAfter()) {
-        out.flush();
-        awaitRelease(recorded);
-      }
-      if (turn.cutAfter() >= 0 && i >= turn.cutAfter()) {
-        out.flush();
-        if (turn.cut() == ScriptedTurn.Cut.END_BODY) {
-          return;
-        }
-        throw new DroppedConnection(i);
-      }
-      if (i > 0 && turn.eventInterval().isPositive()) {
-        pause(turn.eventInterval());
-      }
-      out.write(events.get(i).getBytes(StandardCharsets.UTF_8));
-      out.flush();
-    }
-  }
-
-  private static void pause(Duration interval) throws IOException {
+  /** The script's turn for {@code request}, an error turn when the default responder failed, or null. */
+  private ScriptedTurn nextTurn(ChatRequest request) {
     try {
-      Thread.sleep(interval);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while pacing a stream", e);
-    }
-  }
-
-  private void awaitRelease(RecordedRequest recorded) {
-    var held = server.hold(recorded);
-    try {
-      if (!held.awaitRelease(MAX_HOLD)) {
-        LOG.warn("Scripted LLM held turn was never released; answering after {}", MAX_HOLD);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      server.unhold(held);
+      return server.script().next(request).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.warn("Scripted LLM default responder failed", e);
+      return ScriptedTurn.error(500, "default responder failed: " + e);
     }
   }
 
@@ -199,7 +146,7 @@ final class ScriptedExchange {
       InvalidRequestException problem) throws IOException {
     LOG.debug("Scripted LLM rejected {} with {}: {}", received.path(), status, problem.getMessage());
     server.record(received.toRecord(null, status, problem.getMessage()));
-    send(exchange, status, wire.error(status, problem.getMessage(), problem.param(), problem.code()), Map.of());
+    writer.send(exchange, status, wire.error(status, problem.getMessage(), problem.param(), problem.code()), Map.of());
   }
 
   /** Like a provider: the prompt is roughly the request text, the completion what the turn writes. */
@@ -236,15 +183,6 @@ final class ScriptedExchange {
       }
     });
     return headers;
-  }
-
-  private void send(HttpExchange exchange, int status, JsonNode body, Map<String, String> extraHeaders)
-      throws IOException {
-    var bytes = mapper.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    extraHeaders.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
   }
 
   /** What arrived, before the answer is known. */

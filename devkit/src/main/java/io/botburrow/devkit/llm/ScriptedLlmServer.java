@@ -195,7 +195,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
     LOG.info("Scripted LLM server stopped");
   }
 
-  // --- used by ScriptedExchange ---
+  // --- used by ScriptedExchange and its ExchangeWriter ---
 
   ScriptBook script() {
     return script;
