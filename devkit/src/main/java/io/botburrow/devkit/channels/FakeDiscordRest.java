@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,13 +35,11 @@ final class FakeDiscordRest implements AutoCloseable {
 
   FakeDiscordRest(String token) throws IOException {
     this.token = token;
-    http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    http.createContext("/api/v10/", this::rest);
-    http.start();
+    http = FakeHttp.start("/api/v10/", this::rest);
   }
 
   URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/api/v10");
+    return FakeHttp.url(http, "/api/v10");
   }
 
   /** A new snowflake, for messages and threads. */
@@ -168,12 +164,7 @@ final class FakeDiscordRest implements AutoCloseable {
   }
 
   private static void send(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
-    if (status != 204) {
-      ex.getResponseBody().write(bytes);
-    }
+    FakeHttp.send(ex, status, "application/json", body);
   }
 
   @Override
