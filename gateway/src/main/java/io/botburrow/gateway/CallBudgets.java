@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  * deployment served it, else settled to the real usage at its price and metered. Thread-safe.
  */
 final class CallBudgets {
-  /** The gateway's name, under which these lines have always been logged. */
-  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final Logger LOG = LoggerFactory.getLogger(CallBudgets.class);
 
   private final Budgets budgets;
   private final PriceTable prices;

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * lost before the runner was done with it, for the claims' batched calls too.
  */
 final class HeldLeases {
-  private static final Logger LOG = LoggerFactory.getLogger(RedisActivationClaims.class);
+  private static final Logger LOG = LoggerFactory.getLogger(HeldLeases.class);
   private static final int MAX_ERROR_LENGTH = 4_000;
 
   private final QueueRedis redis;

@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
  * cut as the turn says; and holds a turn's answer back until the test releases it.
  */
 final class ExchangeWriter {
-  /** The exchange's name, under which these lines have always been logged. */
-  private static final Logger LOG = LoggerFactory.getLogger(ScriptedExchange.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeWriter.class);
   /** A held turn nobody releases must not pin a thread forever. */
   private static final Duration MAX_HOLD = Duration.ofMinutes(10);
 

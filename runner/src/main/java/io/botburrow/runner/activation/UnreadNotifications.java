@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * notification answered by an earlier delivery (in the reply ledger or found in its thread) is not answered again.
  */
 final class UnreadNotifications {
-  private static final Logger LOG = LoggerFactory.getLogger(NotificationWork.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UnreadNotifications.class);
   private final HubClient hub;
   private final ReplyLedger ledger;
   private final ReplyPoster poster;
