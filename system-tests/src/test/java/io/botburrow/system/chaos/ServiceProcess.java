@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A runner or coordinator as a real child process ({@code java ... io.botburrow.cli.Main <role>}) on the
- * test's classpath, with its output in {@code target/chaos-logs/<name>.log}, so that a test can kill it
+ * test's classpath, with its output in {@code target/chaos-logs/<name>.log} ({@code <name>-2.log} and so on
+ * when an earlier test used the name, so that a failure's logs survive the tests after it), so that a test can kill it
  * the way an operating system or Kubernetes would: {@link #kill9()} is SIGKILL, {@link #terminate()}
  * SIGTERM.
  */
@@ -48,20 +49,35 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess launch(String name, String role, Map<String, String> properties) {
     int port = freePort();
-    return new ServiceProcess(name, role, Map.copyOf(properties), port, start(name, role, properties, port), LOG_DIR.resolve(name + ".log"));
+    Path log = freshLog(name);
+    return new ServiceProcess(name, role, Map.copyOf(properties), port, start(log, role, properties, port), log);
   }
 
-  private static Process start(String name, String role, Map<String, String> properties, int port) {
+  private static synchronized Path freshLog(String name) {
     try {
       Files.createDirectories(LOG_DIR);
       Path log = LOG_DIR.resolve(name + ".log");
-      List<String> command = ServiceCommand.of(role, port, properties, LOG_DIR.resolve(name + ".args"));
+      for (int n = 2; Files.exists(log); n++) {
+        log = LOG_DIR.resolve(name + "-" + n + ".log");
+      }
+      Files.createFile(log);
+      return log;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a log for " + name, e);
+    }
+  }
+
+  private static Process start(Path log, String role, Map<String, String> properties, int port) {
+    try {
+      String file = log.getFileName().toString();
+      Path args = log.resolveSibling(file.substring(0, file.length() - ".log".length()) + ".args");
+      List<String> command = ServiceCommand.of(role, port, properties, args);
       return new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot launch " + name, e);
+      throw new UncheckedIOException("cannot launch " + log.getFileName(), e);
     }
   }
 
@@ -74,7 +90,7 @@ final class ServiceProcess implements AutoCloseable {
         // another process took the free port between our probe and the service's bind
         relaunches++;
         port = freePort();
-        process = start(name, role, properties, port);
+        process = start(log, role, properties, port);
         continue;
       }
       if (!process.isAlive()) {
