@@ -128,7 +128,15 @@ final class RunnerSlot implements Runnable {
   private InFlight execute(Lease lease) {
     ActivationId id = lease.activation().id();
     InFlight f = new InFlight(c.claims(), lease, Thread.currentThread(), c.clock().instant());
-    c.inFlight().put(id, f);
+    InFlight running = c.inFlight().putIfAbsent(id, f);
+    if (running != null) {
+      // never expected (the queue runs an agent once at a time): running it twice would answer twice, and
+      // settling this copy would end the lease the running one holds
+      c.metrics().error("duplicate-claim");
+      LOG.error("Activation(id={}, agent={}) claimed again while it runs on this runner since {}; the second claim is "
+          + "dropped", id, lease.activation().agent(), running.started);
+      return null;
+    }
     c.metrics().busy(1);
     boolean completionWaits = false;
     try {

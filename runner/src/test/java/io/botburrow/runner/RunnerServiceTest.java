@@ -46,6 +46,11 @@ class RunnerServiceTest {
 
   private RunnerService start(ActivationClaims claims, BiFunction<Activation, ActivationControl, ActivationOutcome> work,
       Duration drainTimeout) {
+    return start(claims, work, drainTimeout, 1);
+  }
+
+  private RunnerService start(ActivationClaims claims, BiFunction<Activation, ActivationControl, ActivationOutcome> work,
+      Duration drainTimeout, int slots) {
     ActivationHandler handler = new ActivationHandler(null, null, null, null, null, metrics, clock, Duration.ofMinutes(1), 3,
         null, null, Duration.ofMinutes(15), null, null) {
       @Override
@@ -53,7 +58,7 @@ class RunnerServiceTest {
         return work.apply(a, control);
       }
     };
-    RunnerProperties props = new RunnerProperties("hybrid", 1, "r1", Duration.ofMillis(100), Duration.ofMillis(200),
+    RunnerProperties props = new RunnerProperties("hybrid", slots, "r1", Duration.ofMillis(100), Duration.ofMillis(200),
         drainTimeout, Duration.ofMinutes(1), HUB_RETRY);
     runner = new RunnerService(claims, handler, props, metrics, "r1", new InMemoryRunnerRegistry());
     runner.start();
@@ -245,6 +250,45 @@ class RunnerServiceTest {
     assertThat(events).noneMatch(e -> e.equals("complete gina") || e.equals("complete hank"));
     assertThat(errors("claim")).isEqualTo(1);
     await().atMost(Duration.ofSeconds(5)).until(() -> runner.inFlight() == 0);
+    assertThat(queue.leaseHolders()).isEmpty();
+  }
+
+  @Test
+  void anActivationClaimedTwiceRunsOnceAndTheSecondClaimIsCounted() {
+    enqueue("ivy");
+    AtomicInteger claims = new AtomicInteger();
+    java.util.concurrent.CountDownLatch bothClaimed = new java.util.concurrent.CountDownLatch(2);
+    ActivationClaims twice = new DelegatingClaims(queue) {
+      private volatile Optional<Lease> first = Optional.empty();
+
+      @Override
+      public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
+        // a faulty queue: the first claim's lease also goes to the next claim
+        int n = claims.incrementAndGet();
+        Optional<Lease> lease = n == 1 ? super.claim(pool, runnerId, Duration.ofSeconds(5)) : n == 2 ? first : Optional.empty();
+        if (n == 1) {
+          first = lease;
+        }
+        if (n <= 2) {
+          bothClaimed.countDown();
+        }
+        return lease;
+      }
+    };
+
+    start(twice, (a, c) -> {
+      events.add("ran " + a.agent());
+      try {
+        bothClaimed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new ActivationOutcome.Succeeded("ok", Usage.ZERO);
+    }, Duration.ofSeconds(1), 2);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> errors("duplicate-claim") == 1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> runner.inFlight() == 0);
+    assertThat(events).containsExactly("ran ivy");
     assertThat(queue.leaseHolders()).isEmpty();
   }
 
