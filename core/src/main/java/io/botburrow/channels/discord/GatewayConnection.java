@@ -1,83 +1,55 @@
 package io.botburrow.channels.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.botburrow.channels.TextFrames;
-import java.io.IOException;
+import io.botburrow.channels.ReconnectingSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket under a {@link DiscordGateway}: one at a time, opened again after the reconnect delay
- * whenever it is lost until {@link #close()}, with its heartbeat and its sends one after another. Each
- * whole event received goes to the gateway.
+ * The WebSocket under a {@link DiscordGateway} ({@link ReconnectingSocket}) with its heartbeat, which beats only
+ * while its socket is the open one. Each whole event received goes to the gateway.
  */
-final class GatewayConnection implements WebSocket.Listener {
+final class GatewayConnection implements ReconnectingSocket.Session {
   /** What the gateway does with an event received on {@code ws}. */
   interface Events {
     void received(WebSocket ws, JsonNode event);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(GatewayConnection.class);
-  private final HttpClient http;
-  private final ScheduledExecutorService scheduler;
-  private final Duration reconnectDelay;
-  private final Supplier<URI> reconnectUrl;
+  // not 1000, which would end the session: the next holder resumes it
+  private static final int HANDING_OVER = 4000;
   private final Events events;
-  private final ObjectMapper json = new ObjectMapper();
-  private final TextFrames frames = new TextFrames();
-  private final Object lock = new Object();
   private final GatewayHeartbeat heartbeat;
-  private WebSocket socket;
-  private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
-  private boolean closed = true;
+  private final ReconnectingSocket socket;
 
   GatewayConnection(HttpClient http, ScheduledExecutorService scheduler, Duration reconnectDelay,
       Supplier<URI> reconnectUrl, Events events) {
-    this.http = http;
-    this.scheduler = scheduler;
-    this.reconnectDelay = reconnectDelay;
-    this.reconnectUrl = reconnectUrl;
     this.events = events;
     this.heartbeat = new GatewayHeartbeat(scheduler);
+    this.socket = new ReconnectingSocket(http, scheduler,
+        new ReconnectingSocket.Settings("Discord gateway", reconnectDelay, HANDING_OVER, "handing over"), reconnectUrl,
+        this);
   }
 
-  /**
-   * Opens the connection in the background, at the URL {@code first} gives, unless it is open already;
-   * it reconnects on its own until {@link #close()}.
-   */
+  /** The WebSocket listener, which the tests drive as the JDK client would. */
+  ReconnectingSocket socket() {
+    return socket;
+  }
+
+  /** Opens the connection in the background at {@code first}, unless it is open; it reconnects until {@link #close()}. */
   void connect(Supplier<URI> first) {
-    synchronized (lock) {
-      if (!closed) {
-        return;
-      }
-      closed = false;
-    }
-    open(first.get());
+    socket.connect(first);
   }
 
   /** Closes the connection and stops reconnecting. Idempotent. */
   void close() {
-    WebSocket ws;
-    synchronized (lock) {
-      closed = true;
-      heartbeat.stop();
-      ws = socket;
-      socket = null;
-    }
-    // not 1000, which would end the session: the next holder resumes it
-    if (ws != null) {
-      ws.sendClose(4000, "handing over").exceptionally(e -> null);
-    }
+    socket.close();
   }
 
   /**
@@ -86,126 +58,43 @@ final class GatewayConnection implements WebSocket.Listener {
    * whether it started.
    */
   boolean startHeartbeat(WebSocket ws, long intervalMs, Runnable beat) {
-    synchronized (lock) {
-      if (closed || socket != ws) {
-        return false;
-      }
-      heartbeat.start(intervalMs, beat);
-      return true;
-    }
+    return socket.whileCurrent(ws, () -> heartbeat.start(intervalMs, beat));
   }
 
   void heartbeatAcked() {
-    synchronized (lock) {
-      heartbeat.acked();
-    }
+    heartbeat.acked();
   }
 
   /** See {@link GatewayHeartbeat#missed()}. */
   boolean heartbeatMissed() {
-    synchronized (lock) {
-      return heartbeat.missed();
-    }
+    return heartbeat.missed();
   }
 
-  // the JDK WebSocket allows one outstanding send: chain them
   void send(WebSocket ws, String text) {
-    synchronized (lock) {
-      sending = sending.handle((r, e) -> null).thenCompose(x -> ws.sendText(text, true));
-    }
+    socket.send(ws, text);
   }
 
   void drop(WebSocket ws, String why) {
-    LOG.info("Discord gateway reconnecting: {}", why);
-    ws.abort();
-    onLost(ws);
-  }
-
-  private void open(URI url) {
-    http.newWebSocketBuilder().buildAsync(url, this).whenComplete((ws, error) -> {
-      if (error != null) {
-        LOG.warn("Discord gateway unreachable at {}: {}; retrying in {} ms", url.getHost(), error.getMessage(),
-            reconnectDelay.toMillis());
-        scheduleReconnect();
-      }
-    });
+    socket.drop(ws, why);
   }
 
   @Override
-  public void onOpen(WebSocket webSocket) {
-    synchronized (lock) {
-      if (closed) {
-        webSocket.abort();
-        return;
-      }
-      socket = webSocket;
-      frames.reset();
-    }
-    webSocket.request(1);
+  public void received(WebSocket ws, JsonNode message) {
+    events.received(ws, message);
   }
 
   @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    String text = frames.add(data, last);
-    if (text != null) {
-      try {
-        events.received(webSocket, json.readTree(text));
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("Discord gateway event could not be handled: {}", e.toString());
-      }
-    }
-    webSocket.request(1);
-    return null;
+  public void ended(WebSocket ws) {
+    heartbeat.stop();
   }
 
+  // 4004 (bad token), 4013/4014 (intents) cannot be fixed by reconnecting
   @Override
-  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    LOG.info("Discord gateway closed with {}", statusCode);
-    // 4004 (bad token), 4013/4014 (intents) cannot be fixed by reconnecting
+  public boolean fatal(int statusCode) {
     if (statusCode == 4004 || statusCode == 4013 || statusCode == 4014) {
       LOG.error("Discord gateway refused the bot ({}): check botburrow.channels.discord.bot-token and the intents", statusCode);
-      synchronized (lock) {
-        closed = true;
-      }
+      return true;
     }
-    onLost(webSocket);
-    return null;
-  }
-
-  @Override
-  public void onError(WebSocket webSocket, Throwable error) {
-    LOG.warn("Discord gateway connection failed: {}", error.toString());
-    onLost(webSocket);
-  }
-
-  private void onLost(WebSocket ws) {
-    synchronized (lock) {
-      if (socket != ws) {
-        return;
-      }
-      socket = null;
-      heartbeat.stop();
-      if (closed) {
-        return;
-      }
-    }
-    scheduleReconnect();
-  }
-
-  private void scheduleReconnect() {
-    synchronized (lock) {
-      if (closed) {
-        return;
-      }
-    }
-    URI url = reconnectUrl.get();
-    scheduler.schedule(() -> {
-      synchronized (lock) {
-        if (closed || socket != null) {
-          return;
-        }
-      }
-      open(url);
-    }, reconnectDelay.toMillis(), TimeUnit.MILLISECONDS);
+    return false;
   }
 }

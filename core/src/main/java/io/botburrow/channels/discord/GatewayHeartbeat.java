@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A gateway connection's heartbeat: the schedule HELLO asks for, and whether Discord acknowledged the
- * last beat. Not thread-safe: {@link GatewayConnection} calls it under its lock.
+ * last beat. Thread-safe.
  */
 final class GatewayHeartbeat {
   private final ScheduledExecutorService scheduler;
@@ -19,14 +19,14 @@ final class GatewayHeartbeat {
   }
 
   /** Runs {@code beat} every {@code intervalMs}, the first time after a random part of it, as Discord asks. */
-  void start(long intervalMs, Runnable beat) {
+  synchronized void start(long intervalMs, Runnable beat) {
     stop();
     acked = true;
     long first = (long) (intervalMs * ThreadLocalRandom.current().nextDouble());
     task = scheduler.scheduleAtFixedRate(beat, first, intervalMs, TimeUnit.MILLISECONDS);
   }
 
-  void acked() {
+  synchronized void acked() {
     acked = true;
   }
 
@@ -34,13 +34,13 @@ final class GatewayHeartbeat {
    * Called as a beat goes out: whether the one before went unacknowledged, which means the connection is
    * a zombie.
    */
-  boolean missed() {
+  synchronized boolean missed() {
     boolean zombie = !acked;
     acked = false;
     return zombie;
   }
 
-  void stop() {
+  synchronized void stop() {
     if (task != null) {
       task.cancel(false);
       task = null;

@@ -31,7 +31,7 @@ class GatewayConnectionTest {
   void theOpenSocketsHelloStartsTheHeartbeat() {
     WebSocket socket = new IdleSocket();
     connection.connect(() -> URI.create("ws://127.0.0.1:9/unused"));
-    connection.onOpen(socket);
+    connection.socket().onOpen(socket);
 
     assertThat(connection.startHeartbeat(socket, 10, beats::incrementAndGet)).isTrue();
     await().atMost(Duration.ofSeconds(5)).until(() -> beats.get() >= 2);
@@ -41,7 +41,7 @@ class GatewayConnectionTest {
   void aHelloAfterTheConnectionClosedStartsNoHeartbeat() {
     WebSocket socket = new IdleSocket();
     connection.connect(() -> URI.create("ws://127.0.0.1:9/unused"));
-    connection.onOpen(socket);
+    connection.socket().onOpen(socket);
     connection.close();
 
     assertThat(connection.startHeartbeat(socket, 10, beats::incrementAndGet)).isFalse();
@@ -53,8 +53,8 @@ class GatewayConnectionTest {
   void aHelloOnALostSocketStartsNoHeartbeat() {
     WebSocket lost = new IdleSocket();
     connection.connect(() -> URI.create("ws://127.0.0.1:9/unused"));
-    connection.onOpen(lost);
-    connection.onError(lost, new java.io.IOException("reset"));
+    connection.socket().onOpen(lost);
+    connection.socket().onError(lost, new java.io.IOException("reset"));
 
     assertThat(connection.startHeartbeat(lost, 10, beats::incrementAndGet)).isFalse();
     assertThat(connection.startHeartbeat(new IdleSocket(), 10, beats::incrementAndGet)).isFalse();

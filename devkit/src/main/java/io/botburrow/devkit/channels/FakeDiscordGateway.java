@@ -23,7 +23,7 @@ final class FakeDiscordGateway implements MiniWebSocketServer.Handler, AutoClose
   private final AtomicInteger identifies = new AtomicInteger();
   private final AtomicInteger resumes = new AtomicInteger();
   private final AtomicInteger heartbeats = new AtomicInteger();
-  private volatile MiniWebSocketServer.Connection current;
+  private final CurrentConnection current = new CurrentConnection();
   private volatile String sessionId;
   private volatile int identifiedIntents = -1;
 
@@ -54,17 +54,12 @@ final class FakeDiscordGateway implements MiniWebSocketServer.Handler, AutoClose
   }
 
   boolean connected() {
-    MiniWebSocketServer.Connection c = current;
-    return c != null && c.open();
+    return current.connected();
   }
 
   /** Cuts the connection without a close frame; the session stays resumable. */
   void drop() {
-    MiniWebSocketServer.Connection c = current;
-    current = null;
-    if (c != null) {
-      c.drop();
-    }
+    current.drop();
   }
 
   /** Sends the event {@code type} now if a session is connected; a RESUME replays it otherwise. */
@@ -72,9 +67,8 @@ final class FakeDiscordGateway implements MiniWebSocketServer.Handler, AutoClose
     ObjectNode event = json.createObjectNode().put("op", 0).put("t", type).put("s", events.size() + 1);
     event.set("d", d);
     events.add(event);
-    MiniWebSocketServer.Connection c = current;
-    if (c != null && sessionId != null) {
-      c.send(event.toString());
+    if (sessionId != null) {
+      current.send(event.toString());
     }
   }
 
@@ -108,9 +102,7 @@ final class FakeDiscordGateway implements MiniWebSocketServer.Handler, AutoClose
 
   @Override
   public void closed(MiniWebSocketServer.Connection c) {
-    if (current == c) {
-      current = null;
-    }
+    current.closed(c);
   }
 
   private void identify(MiniWebSocketServer.Connection c, JsonNode d) {
@@ -123,7 +115,7 @@ final class FakeDiscordGateway implements MiniWebSocketServer.Handler, AutoClose
     synchronized (this) {
       sessionId = "session-" + identifies.get();
       events.clear();
-      current = c;
+      current.set(c);
       ObjectNode ready = json.createObjectNode().put("v", 10).put("session_id", sessionId)
           .put("resume_gateway_url", "ws://127.0.0.1:" + server.port());
       ready.putObject("user").put("id", FakeDiscord.BOT_USER_ID).put("username", "botburrow").put("bot", true);
@@ -138,7 +130,7 @@ final class FakeDiscordGateway implements MiniWebSocketServer.Handler, AutoClose
         return;
       }
       resumes.incrementAndGet();
-      current = c;
+      current.set(c);
       long seq = d.path("seq").asLong();
       for (ObjectNode e : events) {
         if (e.path("s").asLong() > seq) {

@@ -20,7 +20,7 @@ final class FakeSlackSocketMode implements MiniWebSocketServer.Handler, AutoClos
   private final Map<String, ObjectNode> unacked = new ConcurrentHashMap<>();
   private final List<String> acks = new CopyOnWriteArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
-  private volatile MiniWebSocketServer.Connection current;
+  private final CurrentConnection current = new CurrentConnection();
 
   FakeSlackSocketMode() throws IOException {
     socket = new MiniWebSocketServer(this);
@@ -38,10 +38,7 @@ final class FakeSlackSocketMode implements MiniWebSocketServer.Handler, AutoClos
         .put("accepts_response_payload", false).put("retry_attempt", 0);
     envelope.set("payload", json.readTree(eventCallback));
     unacked.put(id, envelope);
-    MiniWebSocketServer.Connection c = current;
-    if (c != null) {
-      c.send(envelope.toString());
-    }
+    current.send(envelope.toString());
     return id;
   }
 
@@ -54,23 +51,18 @@ final class FakeSlackSocketMode implements MiniWebSocketServer.Handler, AutoClos
   }
 
   boolean connected() {
-    MiniWebSocketServer.Connection c = current;
-    return c != null && c.open();
+    return current.connected();
   }
 
   /** Cuts the connection as a network failure would. */
   void drop() {
-    MiniWebSocketServer.Connection c = current;
-    current = null;
-    if (c != null) {
-      c.drop();
-    }
+    current.drop();
   }
 
   @Override
   public void opened(MiniWebSocketServer.Connection c) {
     connections.incrementAndGet();
-    current = c;
+    current.set(c);
     c.send("{\"type\":\"hello\",\"num_connections\":1,\"connection_info\":{\"app_id\":\"A0APP\"}}");
     for (ObjectNode envelope : unacked.values()) {
       envelope.put("retry_attempt", envelope.path("retry_attempt").asInt() + 1);
@@ -92,9 +84,7 @@ final class FakeSlackSocketMode implements MiniWebSocketServer.Handler, AutoClos
 
   @Override
   public void closed(MiniWebSocketServer.Connection c) {
-    if (current == c) {
-      current = null;
-    }
+    current.closed(c);
   }
 
   @Override
