@@ -9,6 +9,7 @@ import io.botburrow.runner.activation.ActivationOutcome;
 import io.botburrow.runner.activation.ActivationRunner;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -98,8 +99,26 @@ final class RunnerSlot implements Runnable {
       c.settlement().handBack(lease);
       return;
     }
-    c.claimObserver().claimed(lease, c.clock().instant());
+    Instant now = c.clock().instant();
+    if (lapsesBeforeRenewal(lease, now, c.props().heartbeatInterval())) {
+      // the claim's answer came late (this process or Redis stalled): the lease may lapse, or has lapsed and the
+      // work was handed out again, before the first renewal; running it here could run it twice
+      c.metrics().error("late-claim");
+      LOG.warn("Activation(id={}, agent={}) claimed with {} ms of its lease left, too little to renew it in time; "
+          + "not started here, it is handed out again when the lease lapses", lease.activation().id(),
+          lease.activation().agent(), Duration.between(now, lease.expiresAt()).toMillis());
+      return;
+    }
+    c.claimObserver().claimed(lease, now);
     finished = execute(lease);
+  }
+
+  /**
+   * Whether {@code lease} may lapse before the heartbeat (every {@code heartbeat}) first renews it: less than one
+   * interval is left (a fresh claim has the whole lease, many intervals).
+   */
+  static boolean lapsesBeforeRenewal(Lease lease, Instant now, Duration heartbeat) {
+    return Duration.between(now, lease.expiresAt()).compareTo(heartbeat) < 0;
   }
 
   /**

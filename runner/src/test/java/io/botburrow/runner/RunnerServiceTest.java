@@ -292,6 +292,39 @@ class RunnerServiceTest {
     assertThat(queue.leaseHolders()).isEmpty();
   }
 
+  @Test
+  void aClaimAnsweredWhenItsLeaseIsAlmostOverIsNotRun() {
+    enqueue("jo");
+    AtomicInteger claims = new AtomicInteger();
+    ActivationClaims late = new DelegatingClaims(queue) {
+      @Override
+      public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
+        // the answer of a claim sent long ago: its lease ends within the heartbeat interval (200 ms here)
+        return claims.incrementAndGet() == 1
+            ? super.claim(pool, runnerId, wait).map(l -> l.renewedUntil(Instant.now().plusMillis(50)))
+            : Optional.empty();
+      }
+    };
+
+    start(late, (a, c) -> {
+      events.add("ran " + a.agent());
+      return new ActivationOutcome.Succeeded("ok", Usage.ZERO);
+    }, Duration.ofSeconds(1));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> errors("late-claim") == 1);
+    assertThat(events).isEmpty();
+    assertThat(runner.inFlight()).isZero();
+  }
+
+  @Test
+  void aLeaseLapsesBeforeRenewalWhenLessThanOneHeartbeatIsLeft() {
+    Instant now = Instant.parse("2026-12-05T00:00:00Z");
+    Lease lease = new Lease(Activation.notification("kim", "test", List.of("n"), now), "r1", now.plusMillis(900));
+    assertThat(RunnerSlot.lapsesBeforeRenewal(lease, now, Duration.ofSeconds(1))).isTrue();
+    assertThat(RunnerSlot.lapsesBeforeRenewal(lease, now.minusMillis(200), Duration.ofSeconds(1))).isFalse();
+    assertThat(RunnerSlot.lapsesBeforeRenewal(lease, now.plusSeconds(1), Duration.ofSeconds(1))).isTrue();
+  }
+
   /** Passes every call to the queue; tests override the one they break. */
   private static class DelegatingClaims implements ActivationClaims {
     private final ActivationClaims target;
