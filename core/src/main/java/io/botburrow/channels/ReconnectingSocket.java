@@ -65,6 +65,11 @@ public final class ReconnectingSocket implements WebSocket.Listener {
     this.session = session;
   }
 
+  /** Opens the connection in the background at the URL the reconnects use, unless it is open already. */
+  public void connect() {
+    connect(reconnectUrl);
+  }
+
   /** Opens the connection in the background at the URL {@code first} names, unless it is open already. */
   public void connect(Supplier<URI> first) {
     synchronized (lock) {

@@ -21,13 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class SlackSocketMode implements ReconnectingSocket.Session {
   private static final Logger LOG = LoggerFactory.getLogger(SlackSocketMode.class);
   private final ReconnectingSocket socket;
-  private final SlackWebApi appApi;
   private final ObjectMapper json = new ObjectMapper();
   private volatile Predicate<JsonNode> handler = payload -> true;
 
   /** @param appApi the Web API client holding the app-level token ({@code xapp-...}) */
   public SlackSocketMode(HttpClient http, SlackWebApi appApi, ScheduledExecutorService scheduler, Duration reconnectDelay) {
-    this.appApi = appApi;
     this.socket = new ReconnectingSocket(http, scheduler,
         new ReconnectingSocket.Settings("Slack Socket Mode", reconnectDelay, WebSocket.NORMAL_CLOSURE, "shutting down"),
         appApi::openConnection, this);
@@ -40,7 +38,7 @@ public final class SlackSocketMode implements ReconnectingSocket.Session {
 
   /** Opens the connection in the background; reconnects on its own until {@link #close()}. */
   public void connect() {
-    socket.connect(appApi::openConnection);
+    socket.connect();
   }
 
   /** Closes the connection and stops reconnecting. Idempotent. */
