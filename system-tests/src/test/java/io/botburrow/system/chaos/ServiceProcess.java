@@ -32,15 +32,19 @@ final class ServiceProcess implements AutoCloseable {
   private final Map<String, String> properties;
   private volatile int port;
   private volatile Process process;
+  // the name of its log and arguments files: the name, or name-2 and on
+  private final String stem;
   private final Path log;
 
-  private ServiceProcess(String name, String role, Map<String, String> properties, int port, Process process, Path log) {
+  private ServiceProcess(String name, String role, Map<String, String> properties, int port, Process process,
+      String stem) {
     this.name = name;
     this.role = role;
     this.properties = properties;
     this.port = port;
     this.process = process;
-    this.log = log;
+    this.stem = stem;
+    this.log = LOG_DIR.resolve(stem + ".log");
   }
 
   /**
@@ -49,35 +53,34 @@ final class ServiceProcess implements AutoCloseable {
    */
   static ServiceProcess launch(String name, String role, Map<String, String> properties) {
     int port = freePort();
-    Path log = freshLog(name);
-    return new ServiceProcess(name, role, Map.copyOf(properties), port, start(log, role, properties, port), log);
+    String stem = freshStem(name);
+    return new ServiceProcess(name, role, Map.copyOf(properties), port, start(stem, role, properties, port), stem);
   }
 
-  private static synchronized Path freshLog(String name) {
+  /** {@code name}, or {@code name-2} and on when an earlier service's log has it; its log file is created. */
+  private static synchronized String freshStem(String name) {
     try {
       Files.createDirectories(LOG_DIR);
-      Path log = LOG_DIR.resolve(name + ".log");
-      for (int n = 2; Files.exists(log); n++) {
-        log = LOG_DIR.resolve(name + "-" + n + ".log");
+      String stem = name;
+      for (int n = 2; Files.exists(LOG_DIR.resolve(stem + ".log")); n++) {
+        stem = name + "-" + n;
       }
-      Files.createFile(log);
-      return log;
+      Files.createFile(LOG_DIR.resolve(stem + ".log"));
+      return stem;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a log for " + name, e);
     }
   }
 
-  private static Process start(Path log, String role, Map<String, String> properties, int port) {
+  private static Process start(String stem, String role, Map<String, String> properties, int port) {
     try {
-      String file = log.getFileName().toString();
-      Path args = log.resolveSibling(file.substring(0, file.length() - ".log".length()) + ".args");
-      List<String> command = ServiceCommand.of(role, port, properties, args);
+      List<String> command = ServiceCommand.of(role, port, properties, LOG_DIR.resolve(stem + ".args"));
       return new ProcessBuilder(command)
           .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
+          .redirectOutput(LOG_DIR.resolve(stem + ".log").toFile())
           .start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot launch " + log.getFileName(), e);
+      throw new UncheckedIOException("cannot launch " + stem, e);
     }
   }
 
@@ -90,7 +93,7 @@ final class ServiceProcess implements AutoCloseable {
         // another process took the free port between our probe and the service's bind
         relaunches++;
         port = freePort();
-        process = start(log, role, properties, port);
+        process = start(stem, role, properties, port);
         continue;
       }
       if (!process.isAlive()) {
