@@ -134,6 +134,47 @@ final class ServiceProcess implements AutoCloseable {
     process.destroy();
   }
 
+  /**
+   * SIGSTOP for {@code stall}, then SIGCONT: the process freezes the way a long GC pause, a throttled cgroup
+   * or a suspended VM freezes it, with its sockets open and its timers behind.
+   */
+  void stall(Duration stall) {
+    signal("STOP");
+    try {
+      ScheduleTicks.sleep(stall);
+    } finally {
+      signal("CONT");
+    }
+  }
+
+  /** Both frozen over the same {@code stall}. */
+  static void stallTogether(Duration stall, ServiceProcess... processes) {
+    for (ServiceProcess p : processes) {
+      p.signal("STOP");
+    }
+    try {
+      ScheduleTicks.sleep(stall);
+    } finally {
+      for (ServiceProcess p : processes) {
+        p.signal("CONT");
+      }
+    }
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + this.name + ": " + new String(kill.getInputStream().readAllBytes()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   /** Waits for the process to end; returns whether it did within {@code max}. */
   boolean awaitExit(Duration max) {
     try {
