@@ -7,6 +7,7 @@ import io.botburrow.agents.AgentDefinitionException;
 import io.botburrow.agents.AgentDefinitionStore;
 import io.botburrow.agents.AgentNotFoundException;
 import io.botburrow.coordinator.ingress.TriggerIngress;
+import io.botburrow.coordinator.schedules.MissedFirePolicy;
 import io.botburrow.coordinator.schedules.ScheduleProperties;
 import io.botburrow.queue.ActivationQueue;
 import io.botburrow.queue.EnqueueResult;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * an activation whose idempotency key holds the fire time, enqueued with the term's token, and only
  * then is the schedule moved to its next time (compare-and-set). A leader killed between the two
  * leaves the fire time in place: the next leader fires the same key, the queue answers DUPLICATE,
- * and the schedule moves on. So each fire time runs once.
+ * and the schedule moves on. So each fire time runs once. A fire within the missed-fire grace is on time
+ * and moves the schedule to its next time after the fire, so a leader behind by seconds catches up tick by
+ * tick; one later than that follows the missed-fire policy and moves it to the next time after now.
  */
 public final class ScheduleFirer extends LoopingDuty {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleFirer.class);
@@ -41,6 +44,8 @@ public final class ScheduleFirer extends LoopingDuty {
   private final Clock clock;
   private final String tenant;
   private Instant nextSync = Instant.MIN;
+  // the last tick left a schedule whose next time is already due (a leader catching up): tick again at once
+  private boolean behind;
 
   public ScheduleFirer(
       ScheduleIndex index, AgentDefinitionStore definitions, ActivationQueue queue, TaskStore tasks,
@@ -84,24 +89,32 @@ public final class ScheduleFirer extends LoopingDuty {
       nextSync = clock.instant().plus(props.syncInterval());
     }
     int fired = tick(fencingToken);
-    return fired >= props.batchSize() ? Duration.ZERO : props.tickInterval();
+    return fired >= props.batchSize() || behind ? Duration.ZERO : props.tickInterval();
   }
 
   /** Fires what is due now; returns how many due schedules were handled. */
   public int tick(long fencingToken) {
     Instant now = clock.instant();
     var due = index.due(now, props.batchSize());
+    boolean stillDue = false;
     for (ScheduleIndex.Due d : due) {
-      handle(d, now, fencingToken);
+      stillDue |= handle(d, now, fencingToken);
     }
+    behind = stillDue;
     return due.size();
   }
 
-  private void handle(ScheduleIndex.Due d, Instant now, long fencingToken) {
+  /**
+   * Fires {@code d} (unless it is late and the policy skips it) and moves its schedule on: an on-time fire to the
+   * schedule's next time after it, so that a leader a few seconds behind (a pause, a failover) still fires every
+   * tick it is behind, each once; a late one to the next time after now, so that what was missed beyond the grace
+   * fires once or not at all. Returns whether the schedule's next time is already due.
+   */
+  private boolean handle(ScheduleIndex.Due d, Instant now, long fencingToken) {
     Optional<ScheduleSpec> spec = spec(d);
     if (spec.isEmpty()) {
       index.remove(d.agent(), d.scheduleId());
-      return;
+      return false;
     }
     ScheduleSpec s = spec.get();
     if (props.policy().fires(d.fireAt(), now, props.missedFireGrace())) {
@@ -109,13 +122,15 @@ public final class ScheduleFirer extends LoopingDuty {
     } else {
       LOG.info("Schedule(agent={}, id={}) skipped the fire of {} (missed-fire policy skip)", d.agent(), d.scheduleId(), d.fireAt());
     }
-    Instant after = now.isAfter(d.fireAt()) ? now : d.fireAt();
+    boolean late = MissedFirePolicy.late(d.fireAt(), now, props.missedFireGrace());
+    Instant after = late ? now : d.fireAt();
     Optional<Instant> next = s.cron().nextAfter(after, s.timezone());
     if (next.isEmpty()) {
       index.remove(d.agent(), d.scheduleId());
-    } else {
-      index.advance(d, next.get());
+      return false;
     }
+    index.advance(d, next.get());
+    return !next.get().isAfter(now);
   }
 
   private void fire(ScheduleIndex.Due d, ScheduleSpec s, long fencingToken) {

@@ -13,8 +13,12 @@ public enum MissedFirePolicy {
 
   /** Whether a fire due at {@code fireAt} still fires at {@code now}; within {@code grace} it is on time. */
   public boolean fires(Instant fireAt, Instant now, Duration grace) {
-    boolean late = Duration.between(fireAt, now).compareTo(grace) > 0;
-    return !late || this == RUN_ONCE;
+    return !late(fireAt, now, grace) || this == RUN_ONCE;
+  }
+
+  /** Whether a fire due at {@code fireAt} is missed at {@code now}: later than {@code grace}. */
+  public static boolean late(Instant fireAt, Instant now, Duration grace) {
+    return Duration.between(fireAt, now).compareTo(grace) > 0;
   }
 
   public static MissedFirePolicy fromWire(String value) {

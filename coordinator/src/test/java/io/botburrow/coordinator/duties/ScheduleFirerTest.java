@@ -106,6 +106,40 @@ class ScheduleFirerTest {
   }
 
   @Test
+  void aLeaderBehindByLessThanTheGraceFiresEveryTickItIsBehindEachOnce() {
+    definitions.put(new AgentConfigParser().parse("config.yaml", """
+        name: pulse
+        type: native
+        brain:
+          model: gpt-4o-mini
+        capabilities:
+          grants: [hub:read]
+        schedules:
+          - name: beat
+            cron: "*/10 * * * * *"
+            prompt: Beat.
+        """).config());
+    queue.startTerm(1);
+    ScheduleFirer firer = firer(index, "run-once");
+    firer.step(1); // 10:00:30: the next beat is 10:00:40
+    now = Instant.parse("2026-01-01T10:01:25Z"); // the leader paused for 55 s, within the 60 s grace
+    for (int tick = 0; tick < 10; tick++) {
+      firer.tick(1);
+    }
+
+    List<String> fired = new ArrayList<>();
+    drain(fired);
+    assertThat(fired).filteredOn(key -> key.startsWith("schedule:pulse:")).containsExactly(
+        "schedule:pulse:beat:" + Instant.parse("2026-01-01T10:00:40Z").toEpochMilli(),
+        "schedule:pulse:beat:" + Instant.parse("2026-01-01T10:00:50Z").toEpochMilli(),
+        "schedule:pulse:beat:" + Instant.parse("2026-01-01T10:01:00Z").toEpochMilli(),
+        "schedule:pulse:beat:" + Instant.parse("2026-01-01T10:01:10Z").toEpochMilli(),
+        "schedule:pulse:beat:" + Instant.parse("2026-01-01T10:01:20Z").toEpochMilli());
+    assertThat(index.due(now.plusSeconds(5), 10)).filteredOn(d -> d.agent().equals("pulse")).singleElement()
+        .satisfies(d -> assertThat(d.fireAt()).isEqualTo(Instant.parse("2026-01-01T10:01:30Z")));
+  }
+
+  @Test
   void missedFiresRunOnceOnRecoveryOrAreSkipped() {
     queue.startTerm(1);
     firer(index, "run-once").step(1);
