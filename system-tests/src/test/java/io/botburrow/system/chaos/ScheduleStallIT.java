@@ -5,6 +5,7 @@ import static io.botburrow.system.chaos.ScheduleTicks.fireTimes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.botburrow.devkit.llm.ScriptedTurn;
 import io.botburrow.devkit.redis.LocalRedis;
 import java.time.Duration;
 import java.util.List;
@@ -16,15 +17,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Processes that freeze rather than die (SIGSTOP for longer than a lease, then SIGCONT: a GC pause, a
- * throttled container, a suspended VM) keep a schedule firing each tick exactly once. The stall begins just
- * after a tick is due, while its activation is being claimed or run, so the frozen runner's lease lapses and
- * the work is handed out again before the runner wakes with it in hand. What is counted is what a person
- * sees (one post per fire time) and what the model was asked (one run per fire time).
+ * throttled container, a suspended VM) keep a schedule firing each tick exactly once. A runner freezes just
+ * after a tick is due, while its activation is being claimed or run, so its lease lapses and the work is handed
+ * out again before the runner wakes with it in hand. A leader frozen with the runner freezes just before a tick,
+ * and wakes with two ticks due. What is counted is what a person sees (one post per fire time) and what the model
+ * was asked (one run per fire time).
  */
 class ScheduleStallIT {
   /** Longer than the 5 s lease and the 3 s leader lease, short enough that the due ticks are still caught up. */
   private static final Duration STALL = Duration.ofSeconds(8);
-  private static final Duration AFTER_TICK = Duration.ofMillis(150);
+  private static final Duration AFTER_TICK = Duration.ofMillis(300);
+  private static final Duration MODEL_TIME = Duration.ofSeconds(1);
+  private static final Duration BEFORE_TICK = Duration.ofMillis(-300);
 
   @BeforeEach
   void needsRedis() {
@@ -37,8 +41,13 @@ class ScheduleStallIT {
       ServiceProcess[] parts = start(system);
       ServiceProcess leader = parts[0];
       ServiceProcess runner = parts[1];
+      // the model takes a second, so the runner freezes with the tick's activation in hand
+      system.llm.defaultResponder(request -> {
+        ScheduleTicks.sleep(MODEL_TIME);
+        return ScriptedTurn.text(ChaosSystem.ANSWER);
+      });
       int before = fireTimes(system).size();
-      ScheduleTicks.sleepUntilAfterNextTick(AFTER_TICK);
+      ScheduleTicks.sleepUntilNextTick(AFTER_TICK);
       runner.stall(STALL);
       await().atMost(Duration.ofSeconds(40)).until(() -> fireTimes(system).size() >= before + 5);
       leader.kill9();
@@ -54,7 +63,8 @@ class ScheduleStallIT {
       ServiceProcess leader = parts[0];
       ServiceProcess runner = parts[1];
       int before = fireTimes(system).size();
-      ScheduleTicks.sleepUntilAfterNextTick(AFTER_TICK);
+      // the leader wakes 7.7 s behind, with two ticks due
+      ScheduleTicks.sleepUntilNextTick(BEFORE_TICK);
       ServiceProcess.stallTogether(STALL, leader, runner);
       await().atMost(Duration.ofSeconds(40)).until(() -> fireTimes(system).size() >= before + 5);
       leader.kill9();
@@ -70,7 +80,7 @@ class ScheduleStallIT {
       ServiceProcess frozen = parts[0];
       ServiceProcess standby = system.launchCoordinator("coordinator-2", ScheduleTicks.COORDINATOR).awaitReady();
       int before = fireTimes(system).size();
-      ScheduleTicks.sleepUntilAfterNextTick(AFTER_TICK);
+      ScheduleTicks.sleepUntilNextTick(AFTER_TICK);
       frozen.stall(STALL);
       assertThat(system.operator(standby).isLeader()).as("the standby leads once the frozen leader's lease lapsed").isTrue();
       await().atMost(Duration.ofSeconds(40)).until(() -> fireTimes(system).size() >= before + 5);

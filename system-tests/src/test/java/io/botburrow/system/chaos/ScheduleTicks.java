@@ -67,11 +67,17 @@ final class ScheduleTicks {
     return out;
   }
 
-  /** Sleeps until {@code offset} after the next tick is due (ticks fall on multiples of five seconds). */
-  static void sleepUntilAfterNextTick(Duration offset) {
+  /**
+   * Sleeps until {@code offset} (negative: before) from the next tick that leaves time for it (ticks fall on
+   * multiples of five seconds).
+   */
+  static void sleepUntilNextTick(Duration offset) {
     long now = System.currentTimeMillis();
-    long next = (now / TICK.toMillis() + 1) * TICK.toMillis();
-    sleep(Duration.ofMillis(next - now).plus(offset));
+    long at = (now / TICK.toMillis() + 1) * TICK.toMillis() + offset.toMillis();
+    while (at <= now) {
+      at += TICK.toMillis();
+    }
+    sleep(Duration.ofMillis(at - now));
   }
 
   static void sleep(Duration d) {
