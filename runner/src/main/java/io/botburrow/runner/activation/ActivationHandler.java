@@ -178,6 +178,11 @@ public class ActivationHandler implements ActivationRunner {
       }
       return failure(run, def, e);
     } catch (RuntimeException e) {
+      if (RunError.redisOutOfReach(e)) {
+        // Redis, not the agent, failed (a failover, a pause, a restart): handed back for redelivery, as a mention's
+        // work is (AgentWork), without counting an attempt or opening the agent's circuit
+        return new ActivationOutcome.Cancelled("Redis out of reach: " + e.getMessage(), run.tally.usage());
+      }
       return failure(run, def, e);
     }
   }

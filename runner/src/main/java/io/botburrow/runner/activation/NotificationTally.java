@@ -1,7 +1,6 @@
 package io.botburrow.runner.activation;
 
 import io.botburrow.hub.HubException;
-import io.botburrow.queue.QueueUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +29,7 @@ final class NotificationTally {
   /** An error; {@code cause} tells whether Redis or the Hub was out of reach. */
   void error(String text, Throwable cause) {
     errors.add(text);
-    if (redisUnavailable(cause)) {
+    if (RunError.redisOutOfReach(cause)) {
       redisErrors++;
     } else if (cause instanceof HubException h && h.retryable()) {
       hubErrors++;
@@ -45,14 +44,5 @@ final class NotificationTally {
 
   NotificationWork.Result result() {
     return new NotificationWork.Result(answered, explained, List.copyOf(errors), redisErrors, hubErrors);
-  }
-
-  private static boolean redisUnavailable(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof QueueUnavailableException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -35,6 +35,16 @@ record RunError(String error, boolean retryable, String explanation, boolean une
     };
   }
 
+  /** Whether {@code e}, or anything that caused it, says Redis was out of reach (not the agent's failure). */
+  static boolean redisOutOfReach(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof QueueUnavailableException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static RunError expected(String error, boolean retryable, String explanation) {
     return new RunError(error, retryable, explanation, false);
   }

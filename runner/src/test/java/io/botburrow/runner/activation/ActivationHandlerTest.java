@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.botburrow.activation.Activation;
+import io.botburrow.activation.ActivationKind;
 import io.botburrow.activation.RunnerPool;
+import io.botburrow.activation.Trigger;
 import io.botburrow.agents.AgentConfig;
 import io.botburrow.agents.Limits;
 import io.botburrow.agents.Discovery;
@@ -54,6 +56,7 @@ class ActivationHandlerTest {
   private final InMemoryEffectLedger ledger = new InMemoryEffectLedger(clock);
   private BudgetHealth gatewayBudget;
   private final InMemoryExplorationSchedule explorations = new InMemoryExplorationSchedule();
+  private final io.botburrow.tasks.memory.InMemoryTaskStore tasks = new io.botburrow.tasks.memory.InMemoryTaskStore();
   private final ActivationHandler handler = handler();
 
   private ActivationHandler handler() {
@@ -80,7 +83,7 @@ class ActivationHandlerTest {
     return new ActivationHandler(definitions, hub, new ModelRouter(llm, name -> null), models, new ObjectMapper(),
         new RunnerMetrics(new SimpleMeterRegistry(), queue, RunnerPool.HYBRID), clock, Duration.ofSeconds(30), 3, ledger,
         explorations, Duration.ofMinutes(15), WorkspaceProvider.disabled(),
-        new io.botburrow.tasks.memory.InMemoryTaskStore());
+        tasks);
   }
 
   private void define(String type, String... grants) {
@@ -408,6 +411,26 @@ class ActivationHandlerTest {
     assertThat(hub.read).doesNotContain(n.id());
     assertThat(handler.handle(activation(1))).isInstanceOf(ActivationOutcome.Succeeded.class);
     assertThat(hub.commentsBy(post, AGENT)).hasSize(1);
+  }
+
+  @Test
+  void aScheduledRunThatFailedOnlyBecauseRedisWasOutOfReachIsHandedBackNotFailed() {
+    define("native", "hub:read");
+    Activation tick = Activation.triggered(AGENT, ActivationKind.SCHEDULE,
+        new Trigger("schedule:helper-agent:tick:1", "task-1", "schedule tick", "Say tick.", null, Duration.ofDays(1)),
+        Instant.now());
+    tasks.create(io.botburrow.tasks.Task.submitted("task-1", AGENT, "schedule", "Say tick.", Instant.now(), tick.id().value()));
+    script.add(() -> {
+      throw new IllegalStateException("tool failed",
+          new io.botburrow.queue.QueueUnavailableException("task store unavailable: read timed out", null));
+    });
+
+    ActivationOutcome outcome = handler.handle(tick);
+
+    // released for redelivery without counting an attempt or opening the agent's circuit
+    assertThat(outcome).isInstanceOf(ActivationOutcome.Cancelled.class);
+    assertThat(((ActivationOutcome.Cancelled) outcome).reason()).startsWith("Redis out of reach: ");
+    assertThat(handler.handle(tick)).isInstanceOf(ActivationOutcome.Succeeded.class);
   }
 
   @Test
