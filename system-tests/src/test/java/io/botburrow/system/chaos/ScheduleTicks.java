@@ -96,6 +96,17 @@ final class ScheduleTicks {
    * the fire times.
    */
   static TreeSet<Instant> assertEachTickRanOnce(ChaosSystem system, String test, int minFires) {
+    TreeSet<Instant> fires = assertEachTickPostedOnce(system, test, minFires);
+    assertThat(system.llm.requestsContaining(PROMPT)).as("one model run per fire time").hasSize(fires.size());
+    return fires;
+  }
+
+  /**
+   * As {@link #assertEachTickRanOnce}, without counting model runs: where a run's lease cannot be confirmed for
+   * longer than it lasts (Redis itself frozen), a second delivery may call the model again, and only its answer
+   * must stay single.
+   */
+  static TreeSet<Instant> assertEachTickPostedOnce(ChaosSystem system, String test, int minFires) {
     Duration settle = ChaosSystem.LEASE_DURATION.plusSeconds(3);
     AtomicReference<List<Integer>> last = new AtomicReference<>(List.of());
     await().during(settle).atMost(settle.plusSeconds(20)).pollInterval(Duration.ofMillis(500))
@@ -104,9 +115,9 @@ final class ScheduleTicks {
 
     List<JsonNode> posts = posts(system);
     TreeSet<Instant> fires = fireTimes(posts);
-    System.out.println(test + ": " + fires.size() + " fires from " + fires.first() + " to " + fires.last());
+    System.out.println(test + ": " + fires.size() + " fires from " + fires.first() + " to " + fires.last() + ", "
+        + system.llm.requestsContaining(PROMPT).size() + " model runs");
     assertThat(posts).as("one post per fire time").hasSize(fires.size());
-    assertThat(system.llm.requestsContaining(PROMPT)).as("one model run per fire time").hasSize(fires.size());
     List<Instant> expected = new ArrayList<>();
     for (Instant t = fires.first(); !t.isAfter(fires.last()); t = t.plus(TICK)) {
       expected.add(t);

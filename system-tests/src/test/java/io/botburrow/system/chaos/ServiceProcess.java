@@ -162,17 +162,7 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   private void signal(String name) {
-    try {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
-      if (kill.waitFor() != 0) {
-        throw new IllegalStateException("kill -" + name + " " + this.name + ": " + new String(kill.getInputStream().readAllBytes()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    Signals.send(name, process.pid());
   }
 
   /** Waits for the process to end; returns whether it did within {@code max}. */
