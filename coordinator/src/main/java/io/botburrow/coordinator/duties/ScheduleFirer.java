@@ -117,12 +117,12 @@ public final class ScheduleFirer extends LoopingDuty {
       return false;
     }
     ScheduleSpec s = spec.get();
-    if (props.policy().fires(d.fireAt(), now, props.missedFireGrace())) {
+    boolean late = MissedFirePolicy.late(d.fireAt(), now, props.missedFireGrace());
+    if (props.policy().fires(late)) {
       fire(d, s, fencingToken);
     } else {
       LOG.info("Schedule(agent={}, id={}) skipped the fire of {} (missed-fire policy skip)", d.agent(), d.scheduleId(), d.fireAt());
     }
-    boolean late = MissedFirePolicy.late(d.fireAt(), now, props.missedFireGrace());
     Instant after = late ? now : d.fireAt();
     Optional<Instant> next = s.cron().nextAfter(after, s.timezone());
     if (next.isEmpty()) {

@@ -11,9 +11,9 @@ public enum MissedFirePolicy {
   /** Fire nothing for missed times; carry on from now. */
   SKIP;
 
-  /** Whether a fire due at {@code fireAt} still fires at {@code now}; within {@code grace} it is on time. */
-  public boolean fires(Instant fireAt, Instant now, Duration grace) {
-    return !late(fireAt, now, grace) || this == RUN_ONCE;
+  /** Whether a fire still fires: on time always, {@code late} (see {@link #late}) only under run-once. */
+  public boolean fires(boolean late) {
+    return !late || this == RUN_ONCE;
   }
 
   /** Whether a fire due at {@code fireAt} is missed at {@code now}: later than {@code grace}. */

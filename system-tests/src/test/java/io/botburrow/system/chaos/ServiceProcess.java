@@ -139,12 +139,7 @@ final class ServiceProcess implements AutoCloseable {
    * or a suspended VM freezes it, with its sockets open and its timers behind.
    */
   void stall(Duration stall) {
-    signal("STOP");
-    try {
-      ScheduleTicks.sleep(stall);
-    } finally {
-      signal("CONT");
-    }
+    stallTogether(stall, this);
   }
 
   /** Both frozen over the same {@code stall}. */
