@@ -62,7 +62,8 @@ class CoordinatorFactory {
       @io.micronaut.core.annotation.Nullable io.botburrow.coordinator.channels.SlackSocketModeDuty slackSocketMode,
       @io.micronaut.core.annotation.Nullable io.botburrow.audit.AuditArchive auditArchive,
       io.botburrow.audit.AuditProperties audit,
-      io.botburrow.coordinator.tenants.TenantDuties tenantDuties) {
+      io.botburrow.coordinator.tenants.TenantDuties tenantDuties,
+      io.botburrow.coordinator.channels.TenantChannelDuties tenantChannels) {
     List<LeaderDuty> duties = new ArrayList<>();
     // the default tenant's Hub is counted under tenant="default" like every other tenant's
     hub = tenantDuties.defaultHub();
@@ -86,6 +87,7 @@ class CoordinatorFactory {
           props.maxBackoff()));
     }
     duties.addAll(tenantDuties.duties());
+    duties.addAll(tenantChannels.duties());
     return new DutyManager(duties, metrics);
   }
 

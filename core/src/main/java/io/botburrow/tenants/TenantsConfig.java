@@ -124,7 +124,7 @@ public final class TenantsConfig {
     }
   }
 
-  private static int integer(String key, String value) {
+  static int integer(String key, String value) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
@@ -132,7 +132,7 @@ public final class TenantsConfig {
     }
   }
 
-  private static Duration duration(String key, String value) {
+  static Duration duration(String key, String value) {
     try {
       String v = value.trim().toLowerCase(java.util.Locale.ROOT);
       if (v.endsWith("ms")) {

@@ -25,6 +25,21 @@ public class TenantsFactory {
   }
 
   @Singleton
+  TenantChannels tenantChannels(Environment env, Tenants tenants, io.botburrow.channels.slack.SlackProperties slack,
+      io.botburrow.channels.discord.DiscordProperties discord) {
+    TenantChannels channels = TenantChannels.parse(tenants, key -> env.getProperty(key, Object.class), slack, discord);
+    for (Tenant t : tenants.all()) {
+      TenantChannels.Apps apps = channels.of(t.name());
+      if (!t.isDefault() && (apps.slack().signingSecret() != null || apps.slack().botToken() != null
+          || apps.discord().publicKey() != null || apps.discord().botToken() != null)) {
+        // which apps are set, never their secrets
+        LOG.info("Tenant(name={}) Slack {}, Discord {}", t.name(), apps.slack(), apps.discord());
+      }
+    }
+    return channels;
+  }
+
+  @Singleton
   TenantHubs tenantHubs(Tenants tenants, io.botburrow.hub.HubClient defaultHub,
       com.fasterxml.jackson.databind.ObjectMapper json) {
     return new TenantHubs(tenants, defaultHub, t -> new io.botburrow.hub.http.HttpHubClient(t.hub(), json));

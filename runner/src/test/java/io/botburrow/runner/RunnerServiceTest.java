@@ -260,14 +260,25 @@ class RunnerServiceTest {
     java.util.concurrent.CountDownLatch bothClaimed = new java.util.concurrent.CountDownLatch(2);
     ActivationClaims twice = new DelegatingClaims(queue) {
       private volatile Optional<Lease> first = Optional.empty();
+      private final java.util.concurrent.CountDownLatch firstReturned = new java.util.concurrent.CountDownLatch(1);
 
       @Override
       public Optional<Lease> claim(RunnerPool pool, String runnerId, Duration wait) {
-        // a faulty queue: the first claim's lease also goes to the next claim
+        // a faulty queue: the first claim's lease also goes to the next claim, which the other slot may make while
+        // the first is still on its way back: it waits for it
         int n = claims.incrementAndGet();
-        Optional<Lease> lease = n == 1 ? super.claim(pool, runnerId, Duration.ofSeconds(5)) : n == 2 ? first : Optional.empty();
+        Optional<Lease> lease = Optional.empty();
         if (n == 1) {
+          lease = super.claim(pool, runnerId, Duration.ofSeconds(5));
           first = lease;
+          firstReturned.countDown();
+        } else if (n == 2) {
+          try {
+            firstReturned.await(5, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          lease = first;
         }
         if (n <= 2) {
           bothClaimed.countDown();

@@ -109,6 +109,14 @@ final class LocalSystem implements AutoCloseable {
     }
   }
 
+  /** Uploads a definitions folder to the part of the bucket under {@code prefix} (a tenant's, e.g. {@code beta/}). */
+  void uploadDefinitions(Path folder, String prefix) {
+    S3Properties s3Props = S3Properties.of(s3.endpoint(), "botburrow-agents", s3.accessKey(), s3.secretKey());
+    try (S3Client client = S3ClientFactory.createClient(s3Props)) {
+      new BucketUploader(client, s3Props.bucket()).upload(folder, prefix);
+    }
+  }
+
   HubHttp hubHttp() {
     return new HubHttp(hub.baseUrl());
   }

@@ -32,6 +32,7 @@ public final class ChannelIntake {
   private final Duration dedupFor;
   private final String slackReaction;
   private final String discordReaction;
+  private final String tenant;
 
   /** What became of a message. */
   public enum Outcome {
@@ -42,8 +43,13 @@ public final class ChannelIntake {
     }
   }
 
+  /**
+   * One tenant's intake: {@code directory} reads the tenant's definitions, {@code ingress} enqueues work carrying the
+   * tenant, and {@code channels} are the tenant's own Slack and Discord apps (for reactions and refusals).
+   */
   ChannelIntake(ChannelDirectory directory, TriggerIngress ingress, MessagingChannels channels, MeterRegistry registry,
       Executor background, Duration dedupFor, String slackReaction, String discordReaction) {
+    this.tenant = ingress.tenant();
     this.directory = directory;
     this.ingress = ingress;
     this.channels = channels;
@@ -111,8 +117,17 @@ public final class ChannelIntake {
 
   /** Counts a message by platform, agent and result, also those refused before they were read. */
   void count(String platform, String agent, String result) {
+    count(registry, tenant, platform, agent, result);
+  }
+
+  static void count(MeterRegistry registry, String tenant, String platform, String agent, String result) {
     Counter.builder("botburrow.channels.messages").description("Slack and Discord messages by outcome")
-        .tag("platform", platform).tag("agent", agent).tag("result", result).register(registry).increment();
+        .tag("tenant", tenant).tag("platform", platform).tag("agent", agent).tag("result", result).register(registry)
+        .increment();
+  }
+
+  public String tenant() {
+    return tenant;
   }
 
   /** The outcome, the refusal's text when there is one, and the task of accepted work. */

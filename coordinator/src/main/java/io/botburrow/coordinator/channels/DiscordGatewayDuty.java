@@ -44,7 +44,9 @@ public final class DiscordGatewayDuty implements LeaderDuty {
 
   @Override
   public String name() {
-    return "discord-gateway";
+    // one connection per tenant's bot, each a duty of its own
+    return io.botburrow.activation.Activation.DEFAULT_TENANT.equals(intake.tenant()) ? "discord-gateway"
+        : "discord-gateway:" + intake.tenant();
   }
 
   @Override

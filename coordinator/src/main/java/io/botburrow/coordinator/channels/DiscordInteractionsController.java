@@ -2,6 +2,7 @@ package io.botburrow.coordinator.channels;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.botburrow.activation.Activation;
 import io.botburrow.agents.AgentStoreUnavailableException;
 import io.botburrow.channels.InboundMessage;
 import io.botburrow.channels.discord.DiscordMessages;
@@ -23,6 +24,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * request is checked against the application's Ed25519 public key (Discord itself sends bad signatures
  * to test this and expects 401); PING is answered with PONG; a slash command for an agent becomes
  * work and is answered at once with a deferred response, which the agent's answer replaces.
+ * {@code POST /channels/discord/interactions/<tenant>} does the same for another tenant's Discord application: checked
+ * against that tenant's public key, for that tenant's agents.
  */
 @Controller("/channels/discord")
 @Requires(env = "coordinator")
@@ -39,38 +43,53 @@ class DiscordInteractionsController {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordInteractionsController.class);
   private static final int MAX_BODY = 1 << 20;
   private static final int EPHEMERAL = 1 << 6;
-  private final DiscordSignature signature;
-  private final ChannelIntake intake;
+  private final ChannelIntakes intakes;
+  private final Map<String, DiscordSignature> signatures = new ConcurrentHashMap<>();
   private final ObjectMapper json = new ObjectMapper();
 
-  DiscordInteractionsController(@Nullable DiscordSignature signature, ChannelIntake intake) {
-    this.signature = signature;
-    this.intake = intake;
+  DiscordInteractionsController(ChannelIntakes intakes) {
+    this.intakes = intakes;
   }
 
   @Post("/interactions")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/*"})
   HttpResponse<?> interactions(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    return interactions(Activation.DEFAULT_TENANT, request, body);
+  }
+
+  @Post("/interactions/{tenant}")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, "application/*"})
+  HttpResponse<?> interactions(String tenant, HttpRequest<?> request, @Nullable @Body byte[] body) {
+    Optional<ChannelIntake> found = intakes.of(tenant);
+    if (found.isEmpty()) {
+      intakes.countUnknown("discord", "not_found");
+      return HttpResponse.notFound(Map.of("success", false, "error", "no tenant " + tenant + " is served here"));
+    }
+    ChannelIntake intake = found.get();
     byte[] payload = body == null ? new byte[0] : body;
     if (payload.length > MAX_BODY) {
-      return refuse(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "body larger than " + MAX_BODY + " bytes");
+      return refuse(intake, HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "body larger than " + MAX_BODY + " bytes");
     }
-    if (signature == null) {
-      LOG.warn("Discord interaction refused: botburrow.channels.discord.public-key is not set");
-      return refuse(HttpStatus.SERVICE_UNAVAILABLE, "no_secret", "Discord public key not configured");
+    String publicKey = intakes.apps(tenant).discord().publicKey();
+    if (publicKey == null) {
+      LOG.warn("Discord interaction refused: {} is not set", Activation.DEFAULT_TENANT.equals(tenant)
+          ? "botburrow.channels.discord.public-key" : "botburrow.tenants." + tenant + ".channels.discord.public-key");
+      return refuse(intake, HttpStatus.SERVICE_UNAVAILABLE, "no_secret", "Discord public key not configured");
     }
+    // the key was checked at start-up (DiscordProperties); parsed once per tenant
+    DiscordSignature signature = signatures.computeIfAbsent(tenant, t -> new DiscordSignature(publicKey));
     if (!signature.verify(request.getHeaders().get(DiscordSignature.TIMESTAMP),
         request.getHeaders().get(DiscordSignature.SIGNATURE), payload)) {
-      return refuse(HttpStatus.UNAUTHORIZED, "unauthorized", "invalid request signature");
+      return refuse(intake, HttpStatus.UNAUTHORIZED, "unauthorized", "invalid request signature");
     }
     JsonNode interaction;
     try {
       interaction = json.readTree(payload);
     } catch (IOException e) {
-      return refuse(HttpStatus.BAD_REQUEST, "malformed", "body is not JSON");
+      return refuse(intake, HttpStatus.BAD_REQUEST, "malformed", "body is not JSON");
     }
     if (interaction == null || !interaction.isObject()) {
-      return refuse(HttpStatus.BAD_REQUEST, "malformed", "body is not a JSON object");
+      return refuse(intake, HttpStatus.BAD_REQUEST, "malformed", "body is not a JSON object");
     }
     if (interaction.path("type").asInt() == 1) {
       return HttpResponse.ok(Map.of("type", 1));
@@ -94,7 +113,7 @@ class DiscordInteractionsController {
     };
   }
 
-  private HttpResponse<?> refuse(HttpStatus status, String result, String error) {
+  private static HttpResponse<?> refuse(ChannelIntake intake, HttpStatus status, String result, String error) {
     intake.count("discord", "-", result);
     LOG.debug("Discord interaction refused with {}: {}", status.getCode(), error);
     return HttpResponse.status(status).body(Map.of("success", false, "error", error));

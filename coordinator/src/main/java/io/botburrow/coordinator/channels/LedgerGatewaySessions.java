@@ -15,32 +15,39 @@ final class LedgerGatewaySessions implements DiscordGateway.SessionStore {
   static final String KEY = "channels:discord:gateway-session";
   static final Duration KEEP = Duration.ofMinutes(10);
   private final EffectLedger ledger;
+  private final String key;
 
   LedgerGatewaySessions(EffectLedger ledger) {
+    this(ledger, io.botburrow.activation.Activation.DEFAULT_TENANT);
+  }
+
+  /** The session of {@code tenant}'s bot: each tenant's bot has a gateway session of its own. */
+  LedgerGatewaySessions(EffectLedger ledger, String tenant) {
     this.ledger = ledger;
+    this.key = io.botburrow.coordinator.ingress.TriggerIngress.tenantKey(tenant, KEY);
   }
 
   @Override
   public Optional<DiscordGateway.Session> load() {
-    return ledger.lookup(KEY).flatMap(LedgerGatewaySessions::parse);
+    return ledger.lookup(key).flatMap(LedgerGatewaySessions::parse);
   }
 
   @Override
   public void save(DiscordGateway.Session session) {
     String value = session.sessionId() + "|" + session.sequence() + "|"
         + (session.resumeUrl() == null ? "" : session.resumeUrl()) + "|" + (session.botUserId() == null ? "" : session.botUserId());
-    Optional<String> current = ledger.lookup(KEY);
+    Optional<String> current = ledger.lookup(key);
     // a writer that came in between loses nothing: the next event writes again
     if (current.isPresent()) {
-      ledger.replace(KEY, current.get(), value, KEEP);
+      ledger.replace(key, current.get(), value, KEEP);
     } else {
-      ledger.tryRecord(KEY, value, KEEP);
+      ledger.tryRecord(key, value, KEEP);
     }
   }
 
   @Override
   public void clear() {
-    ledger.lookup(KEY).ifPresent(v -> ledger.remove(KEY, v));
+    ledger.lookup(key).ifPresent(v -> ledger.remove(key, v));
   }
 
   static Optional<DiscordGateway.Session> parse(String value) {

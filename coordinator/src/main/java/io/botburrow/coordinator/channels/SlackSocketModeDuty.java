@@ -29,7 +29,9 @@ public final class SlackSocketModeDuty implements LeaderDuty {
 
   @Override
   public String name() {
-    return "slack-socket-mode";
+    // one connection per tenant's app, each a duty of its own
+    return io.botburrow.activation.Activation.DEFAULT_TENANT.equals(intake.tenant()) ? "slack-socket-mode"
+        : "slack-socket-mode:" + intake.tenant();
   }
 
   @Override

@@ -6,8 +6,6 @@ import io.botburrow.agents.AgentDefinitionStores;
 import io.botburrow.audit.AuditArchives;
 import io.botburrow.audit.AuditProperties;
 import io.botburrow.channels.ChannelAdapters;
-import io.botburrow.channels.discord.DiscordProperties;
-import io.botburrow.channels.slack.SlackProperties;
 import io.botburrow.gateway.Gateway;
 import io.botburrow.gateway.cost.PriceTable;
 import io.botburrow.hub.HubClient;
@@ -29,6 +27,7 @@ import io.botburrow.runner.tools.ActivationTools;
 import io.botburrow.schedule.ExplorationProperties;
 import io.botburrow.secrets.Redactor;
 import io.botburrow.tenants.Tenant;
+import io.botburrow.tenants.TenantChannels;
 import io.botburrow.tenants.TenantHubs;
 import io.botburrow.tenants.TenantStores;
 import io.botburrow.tenants.Tenants;
@@ -43,7 +42,8 @@ import java.util.List;
 
 /**
  * The runner's handlers per tenant. The default tenant's is the runner's {@link ActivationHandler}; every other
- * tenant's is the same pipeline over that tenant's Hub, part of the bucket, Redis keys and gateway tenant.
+ * tenant's is the same pipeline over that tenant's Hub, part of the bucket, Redis keys, gateway tenant, and Slack and
+ * Discord apps (its agents answer there through the tenant's own bot tokens).
  */
 @Factory
 @Requires(env = "runner")
@@ -72,8 +72,7 @@ class TenantRunnerFactory {
       @Nullable MemoryMounts memory,
       List<ActivationTools> extraTools,
       @Named("runnerId") String runnerId,
-      SlackProperties slack,
-      DiscordProperties discord,
+      TenantChannels channels,
       @Nullable AuditArchives archives,
       AuditProperties audit,
       Redactor redactor,
@@ -89,7 +88,8 @@ class TenantRunnerFactory {
           new GatewayChatModelSource(gateway, prices, llm.timeout(), t.name()), json, metrics.forTenant(t.name()), clock,
           props.activationTimeout(), redis.maxAttempts(), new TenantEffects(effects, t.name()), stores.schedule(t), exploration.minStaleness(),
           workspaces, stores.tasks(t), tenantExecutors(cliExecutors, memory, t), extras,
-          new ActivityReporter(stores.activity(t), runnerId, clock), ChannelAdapters.sending(hub, slack, discord, clock),
+          new ActivityReporter(stores.activity(t), runnerId, clock), ChannelAdapters.sending(hub, channels.of(t.name()).slack(),
+              channels.of(t.name()).discord(), clock),
           new AuditRecorder(stores.audit(t), archives == null ? null : archives.under(t.bucketPrefix()), audit, redactor, new AuditMetrics(registry), clock));
     });
   }
