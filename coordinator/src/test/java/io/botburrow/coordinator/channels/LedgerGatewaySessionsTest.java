@@ -9,7 +9,8 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class LedgerGatewaySessionsTest {
-  private final LedgerGatewaySessions sessions = new LedgerGatewaySessions(new InMemoryEffectLedger(Clock.systemUTC()));
+  private final InMemoryEffectLedger ledger = new InMemoryEffectLedger(Clock.systemUTC());
+  private final LedgerGatewaySessions sessions = new LedgerGatewaySessions(ledger);
 
   @Test
   void theLatestSessionIsWhatTheNextLeaderReads() {
@@ -28,5 +29,18 @@ class LedgerGatewaySessionsTest {
     assertThat(sessions.load()).isEmpty();
     assertThat(LedgerGatewaySessions.parse("garbage")).isEmpty();
     assertThat(LedgerGatewaySessions.parse("s|notanumber||")).isEmpty();
+  }
+
+  @Test
+  void eachTenantsBotKeepsASessionOfItsOwn() {
+    LedgerGatewaySessions acme = new LedgerGatewaySessions(ledger, "acme");
+    sessions.save(new DiscordGateway.Session("s-default", 3, null, "900"));
+    acme.save(new DiscordGateway.Session("s-acme", 7, null, "901"));
+
+    assertThat(sessions.load()).contains(new DiscordGateway.Session("s-default", 3, null, "900"));
+    assertThat(acme.load()).contains(new DiscordGateway.Session("s-acme", 7, null, "901"));
+    acme.clear();
+    assertThat(sessions.load()).isPresent();
+    assertThat(ledger.lookup("tenant:acme:" + LedgerGatewaySessions.KEY)).isEmpty();
   }
 }
