@@ -8,29 +8,44 @@ import io.botburrow.gateway.routing.Deployment;
 import io.botburrow.gateway.routing.DeploymentChain;
 import io.botburrow.llm.BudgetExceededException;
 import io.botburrow.llm.Usage;
+import io.botburrow.queue.QueueUnavailableException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One call's hold on its caller's budgets: the worst case reserved before it is sent, released when no
- * deployment served it, else settled to the real usage at its price and metered. Thread-safe.
+ * deployment served it, else settled to the real usage at its price and metered. A settlement the budget store
+ * cannot take (Redis out of reach after the call was served) does not cost the caller its answer: it is kept
+ * and made at the next call that reaches the store, and meanwhile the call's worst case stays counted, so no
+ * budget is under-counted. Thread-safe.
  */
 final class CallBudgets {
   private static final Logger LOG = LoggerFactory.getLogger(CallBudgets.class);
+  /** Settlements kept at most while the store is out of reach; past that the oldest keep their worst case. */
+  static final int MAX_DEFERRED = 10_000;
+  /** Deferred settlements made by one call that finds the store again, so that no caller waits for many. */
+  static final int SETTLE_PER_CALL = 64;
+
+  private record Deferred(Budgets.Reservation reservation, long tokens, double usd) {}
 
   private final Budgets budgets;
   private final PriceTable prices;
   private final GatewayMetrics metrics;
   private final Set<String> unpriced = ConcurrentHashMap.newKeySet();
+  private final ConcurrentLinkedQueue<Deferred> deferred = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger deferredCount = new AtomicInteger();
 
   CallBudgets(Budgets budgets, PriceTable prices, GatewayMetrics metrics) {
     this.budgets = budgets;
     this.prices = prices;
     this.metrics = metrics;
+    metrics.deferredSettlements(deferredCount::get);
   }
 
   /**
@@ -40,12 +55,14 @@ final class CallBudgets {
    */
   Budgets.Reservation reserve(Caller caller, BudgetLimits limits, CallEstimate estimate, List<Deployment> deployments,
       Instant at) {
-    return budgets.reserve(caller, limits, estimate.total(), worstCase(deployments, estimate), at);
+    var reservation = budgets.reserve(caller, limits, estimate.total(), worstCase(deployments, estimate), at);
+    settleDeferred();
+    return reservation;
   }
 
   /** Gives the reservation back: nothing was used. */
-  void release(Budgets.Reservation reservation) {
-    budgets.settle(reservation, 0, 0);
+  void release(Caller caller, Budgets.Reservation reservation) {
+    settleOrDefer(caller, reservation, 0, 0);
   }
 
   void settle(Caller caller, Budgets.Reservation reservation, DeploymentChain.Served served) {
@@ -64,12 +81,59 @@ final class CallBudgets {
             + "botburrow.gateway.prices-file", model);
       }
     }
-    var levels = budgets.settle(reservation, usage.total(), cost.orElse(0));
+    var levels = settleOrDefer(caller, reservation, usage.total(), cost.orElse(0));
+    if (levels == null) {
+      return;
+    }
+    settleDeferred();
     metrics.budgets(caller.agent(), levels);
     for (var level : levels) {
       if (GatewayMetrics.crossedWarning(level)) {
         LOG.warn("Budget(agent={}, tenant={}, scope={}) is at {} % ({} of {} {})", caller.agent(), caller.tenant(),
             level.scope().wireName(), Math.round(level.ratio() * 100), level.used(), level.limit(), level.unit());
+      }
+    }
+  }
+
+  /** How many settlements wait for the budget store. */
+  int deferred() {
+    return deferredCount.get();
+  }
+
+  // the levels after settling, or null when the store is out of reach and the settlement was kept for later
+  private List<Budgets.Level> settleOrDefer(Caller caller, Budgets.Reservation reservation, long tokens, double usd) {
+    try {
+      return budgets.settle(reservation, tokens, usd);
+    } catch (QueueUnavailableException e) {
+      if (deferredCount.incrementAndGet() > MAX_DEFERRED) {
+        deferredCount.decrementAndGet();
+        LOG.error("LLM(agent={}, activation={}) budgets not settled and not kept ({} settlements already wait): its"
+            + " worst case stays counted until its budget periods end; {}", caller.agent(), caller.activation(),
+            MAX_DEFERRED, e.getMessage());
+        return null;
+      }
+      deferred.add(new Deferred(reservation, tokens, usd));
+      LOG.warn("LLM(agent={}, activation={}) budgets settled later: {}; the call's worst case stays counted until then",
+          caller.agent(), caller.activation(), e.getMessage());
+      return null;
+    }
+  }
+
+  // the store answered a call: settle what waited for it, a bounded number at a time
+  private void settleDeferred() {
+    for (int i = 0; i < SETTLE_PER_CALL; i++) {
+      var next = deferred.poll();
+      if (next == null) {
+        return;
+      }
+      try {
+        budgets.settle(next.reservation(), next.tokens(), next.usd());
+        if (deferredCount.decrementAndGet() == 0) {
+          LOG.info("Budgets: every deferred settlement is made");
+        }
+      } catch (QueueUnavailableException e) {
+        deferred.add(next);
+        return;
       }
     }
   }

@@ -100,7 +100,7 @@ public final class Gateway {
     try {
       served = chain.call(deployments, request, sink, estimate.total());
     } catch (RuntimeException e) {
-      callBudgets.release(reservation);
+      callBudgets.release(caller, reservation);
       var provider = deployments.isEmpty() ? "none" : deployments.get(0).provider();
       metrics.request(caller.agent(), request.model(), provider, status(e), Duration.between(start, clock.instant()), null);
       throw e;

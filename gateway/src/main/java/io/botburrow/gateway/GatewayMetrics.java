@@ -41,6 +41,13 @@ public final class GatewayMetrics {
     this.meterTokens = meterTokens;
   }
 
+  /** {@code botburrow_budget_settlements_deferred}: settlements that wait for the budget store to answer again. */
+  void deferredSettlements(java.util.function.Supplier<Number> count) {
+    io.micrometer.core.instrument.Gauge.builder("botburrow.budget.settlements.deferred", count)
+        .description("budget settlements waiting for the budget store (their calls' worst case stays counted)")
+        .register(registry);
+  }
+
   void request(String agent, String model, String provider, String status, Duration duration, Duration firstToken) {
     counter(List.of("requests", agent, model, provider, status), k -> Counter.builder("botburrow.llm.requests")
         .description("LLM calls through the gateway")

@@ -2,6 +2,7 @@ package io.botburrow.gateway.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.botburrow.devkit.llm.ScriptedLlmServer;
 import io.botburrow.devkit.llm.ScriptedTurn;
@@ -107,6 +108,58 @@ class BudgetsIT {
     assertThat(refused.get()).isPositive();
     assertThat(spent).isLessThanOrEqualTo(limit + oneCallWorstCase);
     assertThat(registry.scrape()).contains("botburrow_cost_usd_total{agent=\"spender\",model=\"gpt-4o\",tenant=\"acme\"}");
+  }
+
+  @Test
+  void anAnswerServedWhileRedisFreezesIsKeptAndItsBudgetsAreSettledOnceRedisAnswers() throws Exception {
+    // Redis freezes (SIGSTOP: state and connections kept) while the provider answers: after the reservation,
+    // before the settlement
+    var frozen = new AtomicInteger();
+    provider.defaultResponder(request -> {
+      if (frozen.getAndIncrement() == 0) {
+        signal("STOP");
+      }
+      return ScriptedTurn.text("answered during the freeze").withUsage(10, 5);
+    });
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var gateway = gateway(first, new BudgetLimits(0, 0, 5.0, 0, 0), registry);
+    var caller = caller("act-frozen");
+    double reserved;
+    try {
+      var served = gateway.call(caller, request(1000, "x".repeat(4000)),
+          gateway.chainFor(caller, "smart", m -> java.util.Optional.empty()), null);
+
+      assertThat(served.response().content()).isEqualTo("answered during the freeze");
+      assertThat(registry.scrape()).contains("botburrow_budget_settlements_deferred 1.0");
+    } finally {
+      signal("CONT");
+    }
+    reserved = agentDayUsed(gateway, caller);
+    // the call's worst case (about 1,000 prompt and 1,000 answer tokens) stays counted until it is settled
+    assertThat(reserved).isGreaterThan(0.005);
+
+    var next = caller("act-after");
+    gateway.call(next, request(100), gateway.chainFor(next, "smart", m -> java.util.Optional.empty()), null);
+
+    // both calls settled to what they used: 2 x (10 in, 5 out) on gpt-4o
+    assertThat(agentDayUsed(gateway, caller)).isCloseTo(2 * (10 * 2.5 + 5 * 10.0) / 1_000_000, within(1e-6));
+    assertThat(registry.scrape()).contains("botburrow_budget_settlements_deferred 0.0");
+    assertThat(provider.requests()).hasSize(2);
+  }
+
+  private static double agentDayUsed(Gateway gateway, Caller caller) {
+    return gateway.budgets(caller).stream().filter(l -> l.scope() == BudgetExceededException.Scope.AGENT_DAY)
+        .findFirst().orElseThrow().used();
+  }
+
+  private void signal(String name) {
+    try {
+      new ProcessBuilder("kill", "-" + name, Long.toString(redis.pid())).inheritIO().start().waitFor();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
