@@ -49,7 +49,7 @@ public final class RedisAgentActivity implements AgentActivity {
           List.of(prefix + agent), r.phase().wireName(), r.activationId(), r.runnerId(),
           Long.toString(r.at().toEpochMilli()), Long.toString(r.until().toEpochMilli()), Long.toString(KEEP.toMillis()));
     } catch (RedisException e) {
-      throw new QueueUnavailableException("Redis unavailable while reporting agent activity: " + e.getMessage(), e);
+      throw new QueueUnavailableException("Redis unavailable while reporting agent activity: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 
@@ -59,7 +59,7 @@ public final class RedisAgentActivity implements AgentActivity {
     try {
       h = redis.<String, String>getMap(prefix + agent, StringCodec.INSTANCE).readAllMap();
     } catch (RedisException e) {
-      throw new QueueUnavailableException("Redis unavailable while reading agent activity: " + e.getMessage(), e);
+      throw new QueueUnavailableException("Redis unavailable while reading agent activity: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
     return parse(h);
   }
@@ -79,7 +79,7 @@ public final class RedisAgentActivity implements AgentActivity {
       }
       batch.execute();
     } catch (RedisException e) {
-      throw new QueueUnavailableException("Redis unavailable while reading agent activity: " + e.getMessage(), e);
+      throw new QueueUnavailableException("Redis unavailable while reading agent activity: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
     reads.forEach((agent, read) -> parse(read.toCompletableFuture().join()).ifPresent(r -> out.put(agent, r)));
     return out;
@@ -99,7 +99,7 @@ public final class RedisAgentActivity implements AgentActivity {
     try {
       redis.<String, String>getMap(poolsKey, StringCodec.INSTANCE).fastPut(pool.name(), Long.toString(at.toEpochMilli()));
     } catch (RedisException e) {
-      throw new QueueUnavailableException("Redis unavailable while reporting a runner pool: " + e.getMessage(), e);
+      throw new QueueUnavailableException("Redis unavailable while reporting a runner pool: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 
@@ -109,7 +109,7 @@ public final class RedisAgentActivity implements AgentActivity {
     try {
       h = redis.<String, String>getMap(poolsKey, StringCodec.INSTANCE).readAllMap();
     } catch (RedisException e) {
-      throw new QueueUnavailableException("Redis unavailable while reading runner pools: " + e.getMessage(), e);
+      throw new QueueUnavailableException("Redis unavailable while reading runner pools: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
     Map<RunnerPool, Instant> out = new EnumMap<>(RunnerPool.class);
     h.forEach((pool, ms) -> {

@@ -122,7 +122,7 @@ public final class RedisAuditLog implements AuditLog {
     try {
       return command.get();
     } catch (RedisException e) {
-      throw new AuditUnavailableException("Redis audit log unavailable: " + e.getMessage(), e);
+      throw new AuditUnavailableException("Redis audit log unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 }

@@ -87,7 +87,7 @@ public final class RedisActivationLogs implements ActivationLogs {
     try {
       return command.get();
     } catch (RedisException e) {
-      throw new LogsUnavailableException("Redis activation logs unavailable: " + e.getMessage(), e);
+      throw new LogsUnavailableException("Redis activation logs unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 }

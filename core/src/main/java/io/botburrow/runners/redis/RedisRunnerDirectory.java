@@ -83,7 +83,7 @@ public final class RedisRunnerDirectory implements RunnerDirectory {
     try {
       return action.get();
     } catch (RedisException e) {
-      throw new QueueUnavailableException("runner directory unavailable: " + e.getMessage(), e);
+      throw new QueueUnavailableException("runner directory unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 }

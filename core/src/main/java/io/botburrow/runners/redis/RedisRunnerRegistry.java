@@ -105,6 +105,6 @@ public final class RedisRunnerRegistry implements RunnerRegistry {
   }
 
   private static QueueUnavailableException unavailable(RedisException e) {
-    return new QueueUnavailableException("runner registry unavailable: " + e.getMessage(), e);
+    return new QueueUnavailableException("runner registry unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
   }
 }

@@ -80,7 +80,7 @@ public final class RedisExplorationSchedule implements ExplorationSchedule {
     try {
       return op.get();
     } catch (RedisException e) {
-      throw new QueueUnavailableException("exploration schedule unavailable: " + e.getMessage(), e);
+      throw new QueueUnavailableException("exploration schedule unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 }

@@ -149,7 +149,7 @@ public final class RedisTaskStore implements TaskStore {
     try {
       return op.get();
     } catch (RedisException e) {
-      throw new QueueUnavailableException("task store unavailable: " + e.getMessage(), e);
+      throw new QueueUnavailableException("task store unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 

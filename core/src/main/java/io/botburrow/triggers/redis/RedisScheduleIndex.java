@@ -123,7 +123,7 @@ public final class RedisScheduleIndex implements ScheduleIndex {
     try {
       return op.get();
     } catch (RedisException e) {
-      throw new QueueUnavailableException("schedule index unavailable: " + e.getMessage(), e);
+      throw new QueueUnavailableException("schedule index unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 }

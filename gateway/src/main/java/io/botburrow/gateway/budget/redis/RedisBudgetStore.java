@@ -117,7 +117,7 @@ public final class RedisBudgetStore implements BudgetStore {
       }
       return values;
     } catch (java.io.IOException | RuntimeException e) {
-      throw new QueueUnavailableException("budget store unavailable: " + e.getMessage(), e);
+      throw new QueueUnavailableException("budget store unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 
@@ -134,7 +134,7 @@ public final class RedisBudgetStore implements BudgetStore {
       try {
         return resp.evalIntegers(script, sha, keys, args);
       } catch (java.io.IOException e) {
-        throw new QueueUnavailableException("budget store unavailable: " + e.getMessage(), e);
+        throw new QueueUnavailableException("budget store unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
       }
     }
     try {
@@ -142,7 +142,7 @@ public final class RedisBudgetStore implements BudgetStore {
       return redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.MULTI,
           new ArrayList<Object>(keys), args.toArray());
     } catch (RedisException e) {
-      throw new QueueUnavailableException("budget store unavailable: " + e.getMessage(), e);
+      throw new QueueUnavailableException("budget store unavailable: " + io.botburrow.redis.RedisErrors.describe(e), e);
     }
   }
 }
