@@ -25,8 +25,7 @@ public final class RedisErrors {
       return message;
     }
     StringBuilder out = new StringBuilder(firstSentence(message));
-    // a command that could not be written: the connection's buffer is full because Redis reads nothing
-    if (e instanceof RedisTimeoutException || e instanceof WriteRedisConnectionException) {
+    if (timedOut(e)) {
       out.append(": Redis did not answer in time (frozen, overloaded or out of reach)");
     }
     Matcher command = COMMAND.matcher(message);
@@ -38,6 +37,17 @@ public final class RedisErrors {
       out.append(", at ").append(address.group(1));
     }
     return out.toString();
+  }
+
+  // no answer in time, or a command that could not be written (the connection's buffer is full because Redis reads
+  // nothing), here or in what the client wrapped
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof RedisTimeoutException || t instanceof WriteRedisConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // up to the first '!' or '. ', or the first line, whichever comes first

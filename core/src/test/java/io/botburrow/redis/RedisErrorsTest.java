@@ -38,6 +38,14 @@ class RedisErrorsTest {
   }
 
   @Test
+  void aTimeOutTheClientWrappedIsStillNamedOne() {
+    String text = RedisErrors.describe(new org.redisson.client.RedisException(WRITE_TIMEOUT,
+        new WriteRedisConnectionException(WRITE_TIMEOUT)));
+
+    assertThat(text).contains("Redis did not answer in time").doesNotContain("CPU");
+  }
+
+  @Test
   void otherFailuresKeepTheirMessage() {
     assertThat(RedisErrors.describe(new RedisConnectionException("Unable to connect to Redis server: 127.0.0.1/127.0.0.1:6399")))
         .isEqualTo("Unable to connect to Redis server: 127.0.0.1/127.0.0.1:6399");

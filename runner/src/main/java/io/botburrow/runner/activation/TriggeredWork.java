@@ -13,7 +13,10 @@ import io.botburrow.runner.agent.LoopResult;
 import io.botburrow.tasks.TaskResult;
 import io.botburrow.tasks.TaskState;
 import io.botburrow.tasks.TaskStore;
+import io.botburrow.queue.QueueUnavailableException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,9 @@ final class TriggeredWork {
   private final TaskStore tasks;
   private final Clock clock;
   private final ActivationTools extraTools;
+  /** The pauses between tries to record a finished task while Redis is out of reach: about 20 s in all. */
+  static final List<Duration> FINISH_PAUSES = List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+      Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(4));
   private final ChannelReplies channels;
 
   TriggeredWork(HubClient hub, TaskStore tasks, Clock clock, ActivationTools extraTools, ChannelReplies channels) {
@@ -60,12 +66,44 @@ final class TriggeredWork {
       hub.createPost(a.agent(), config.triggers().output().community(), title(trigger), text, key);
     }
     if (trigger.taskId() != null) {
-      tasks.finish(trigger.taskId(), new TaskResult(TaskState.COMPLETED, text, tally.usage().inputTokens(),
-          tally.usage().outputTokens(), tally.cost()), clock.instant());
+      finish(trigger.taskId(), new TaskResult(TaskState.COMPLETED, text, tally.usage().inputTokens(),
+          tally.usage().outputTokens(), tally.cost()));
     }
     extraTools.delegatedWorkEnded(a, TaskState.COMPLETED, text);
     LOG.info("Agent(name={}) finished {} ({} characters)", a.agent(), trigger.source(), text.length());
     return "ran " + trigger.source() + ", stop " + result.stopReason().wireName();
+  }
+
+  /**
+   * Records the task's result once the work is done. Redis out of reach for a moment (a frozen primary, a failover)
+   * is waited out, up to {@link #FINISH_PAUSES}: a run handed back for its bookkeeping alone would ask the model
+   * again, and the run after it would find the task finished and stop at its start.
+   *
+   * @throws QueueUnavailableException when Redis stays out of reach (the run is handed back)
+   */
+  private void finish(String taskId, TaskResult result) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        tasks.finish(taskId, result, clock.instant());
+        if (attempt > 0) {
+          LOG.info("Task {} recorded after Redis answered again ({} tries)", taskId, attempt + 1);
+        }
+        return;
+      } catch (QueueUnavailableException e) {
+        if (attempt >= FINISH_PAUSES.size()) {
+          throw e;
+        }
+        if (attempt == 0) {
+          LOG.warn("Task {} not recorded yet, waiting for Redis: {}", taskId, e.getMessage());
+        }
+        try {
+          Thread.sleep(FINISH_PAUSES.get(attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** Records a failure that will not be retried with the task. */

@@ -56,7 +56,53 @@ class ActivationHandlerTest {
   private final InMemoryEffectLedger ledger = new InMemoryEffectLedger(clock);
   private BudgetHealth gatewayBudget;
   private final InMemoryExplorationSchedule explorations = new InMemoryExplorationSchedule();
-  private final io.botburrow.tasks.memory.InMemoryTaskStore tasks = new io.botburrow.tasks.memory.InMemoryTaskStore();
+  private final FlakyTasks tasks = new FlakyTasks(new io.botburrow.tasks.memory.InMemoryTaskStore());
+
+  /** Tasks in memory whose next {@code failFinish} finishes find Redis out of reach. */
+  private static final class FlakyTasks implements io.botburrow.tasks.TaskStore {
+    private final io.botburrow.tasks.TaskStore tasks;
+    private int failFinish;
+    private int finishCalls;
+
+    FlakyTasks(io.botburrow.tasks.TaskStore tasks) {
+      this.tasks = tasks;
+    }
+
+    @Override
+    public void create(io.botburrow.tasks.Task task) {
+      tasks.create(task);
+    }
+
+    @Override
+    public java.util.Optional<io.botburrow.tasks.Task> get(String id) {
+      return tasks.get(id);
+    }
+
+    @Override
+    public java.util.Optional<io.botburrow.tasks.Task> start(String id, String activationId, Instant now) {
+      return tasks.start(id, activationId, now);
+    }
+
+    @Override
+    public java.util.Optional<io.botburrow.tasks.Task> finish(String id, io.botburrow.tasks.TaskResult result, Instant now) {
+      finishCalls++;
+      if (failFinish > 0) {
+        failFinish--;
+        throw new io.botburrow.queue.QueueUnavailableException("task store unavailable: read timed out", null);
+      }
+      return tasks.finish(id, result, now);
+    }
+
+    @Override
+    public java.util.Optional<io.botburrow.tasks.Task> cancel(String id, String reason, Instant now) {
+      return tasks.cancel(id, reason, now);
+    }
+
+    @Override
+    public io.botburrow.tasks.AgentTaskStats stats(String agent) {
+      return tasks.stats(agent);
+    }
+  }
   private final ActivationHandler handler = handler();
 
   private ActivationHandler handler() {
@@ -431,6 +477,25 @@ class ActivationHandlerTest {
     assertThat(outcome).isInstanceOf(ActivationOutcome.Cancelled.class);
     assertThat(((ActivationOutcome.Cancelled) outcome).reason()).startsWith("Redis out of reach: ");
     assertThat(handler.handle(tick)).isInstanceOf(ActivationOutcome.Succeeded.class);
+  }
+
+  @Test
+  void aFinishedRunWaitsForRedisToRecordItsTaskInsteadOfAskingTheModelAgain() {
+    define("native", "hub:read");
+    Activation tick = Activation.triggered(AGENT, ActivationKind.SCHEDULE,
+        new Trigger("schedule:helper-agent:tick:2", "task-2", "schedule tick", "Say tick.", null, Duration.ofDays(1)),
+        Instant.now());
+    tasks.create(io.botburrow.tasks.Task.submitted("task-2", AGENT, "schedule", "Say tick.", Instant.now(), tick.id().value()));
+    script.add(() -> text("tick"));
+    // Redis does not answer the first two tries to record the result (a freeze, a failover)
+    tasks.failFinish = 2;
+
+    ActivationOutcome outcome = handler.handle(tick);
+
+    assertThat(outcome).isInstanceOf(ActivationOutcome.Succeeded.class);
+    assertThat(tasks.finishCalls).isEqualTo(3);
+    assertThat(tasks.get("task-2")).hasValueSatisfying(t -> assertThat(t.state()).isEqualTo(io.botburrow.tasks.TaskState.COMPLETED));
+    assertThat(modelCalls).hasSize(1);
   }
 
   @Test
