@@ -18,8 +18,11 @@ import java.util.function.Function;
  * reactions, time-outs) default to the deployment's. Immutable.
  */
 public final class TenantChannels {
-  private static final List<String> SECRETS = List.of("slack.signing-secret", "slack.bot-token", "slack.app-token",
-      "discord.public-key", "discord.bot-token");
+  // every key a tenant's apps have: none of them may be set for the default tenant
+  private static final List<String> KEYS = List.of("slack.signing-secret", "slack.bot-token", "slack.app-token",
+      "slack.base-url", "slack.reaction", "slack.timeout", "slack.reconnect-delay", "discord.public-key",
+      "discord.bot-token", "discord.api-base-url", "discord.gateway-url", "discord.gateway", "discord.intents",
+      "discord.reconnect-delay", "discord.reaction", "discord.timeout");
 
   /** One tenant's apps: either may have nothing set (then that platform is off for the tenant). */
   public record Apps(SlackProperties slack, DiscordProperties discord) {
@@ -50,7 +53,7 @@ public final class TenantChannels {
     for (Tenant t : tenants.all()) {
       String base = TenantsConfig.PREFIX + "." + t.name() + ".channels.";
       if (t.isDefault()) {
-        for (String key : SECRETS) {
+        for (String key : KEYS) {
           if (text(property, base + key).isPresent()) {
             throw new IllegalArgumentException(base + key + " cannot be set: the default tenant's Slack and Discord apps"
                 + " are botburrow.channels.*");

@@ -75,6 +75,8 @@ class TenantChannelsTest {
   void theDefaultTenantsAppsAreSetUnderBotburrowChannelsOnly() {
     assertThatThrownBy(() -> parse(Map.of("botburrow.tenants.default.channels.slack.bot-token", "xoxb-other")))
         .hasMessageContaining("botburrow.tenants.default.channels.slack.bot-token cannot be set");
+    assertThatThrownBy(() -> parse(Map.of("botburrow.tenants.default.channels.discord.api-base-url", "http://127.0.0.1:1")))
+        .hasMessageContaining("botburrow.tenants.default.channels.discord.api-base-url cannot be set");
   }
 
   @Test
