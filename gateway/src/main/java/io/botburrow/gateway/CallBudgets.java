@@ -85,7 +85,6 @@ final class CallBudgets {
     if (levels == null) {
       return;
     }
-    settleDeferred();
     metrics.budgets(caller.agent(), levels);
     for (var level : levels) {
       if (GatewayMetrics.crossedWarning(level)) {
@@ -93,11 +92,6 @@ final class CallBudgets {
             level.scope().wireName(), Math.round(level.ratio() * 100), level.used(), level.limit(), level.unit());
       }
     }
-  }
-
-  /** How many settlements wait for the budget store. */
-  int deferred() {
-    return deferredCount.get();
   }
 
   // the levels after settling, or null when the store is out of reach and the settlement was kept for later
@@ -119,7 +113,8 @@ final class CallBudgets {
     }
   }
 
-  // the store answered a call: settle what waited for it, a bounded number at a time
+  // the store answered a call's reservation (every call's first use of it): settle what waited for it, a bounded
+  // number at a time
   private void settleDeferred() {
     for (int i = 0; i < SETTLE_PER_CALL; i++) {
       var next = deferred.poll();
