@@ -54,7 +54,7 @@ public final class TenantChannels {
       String base = TenantsConfig.PREFIX + "." + t.name() + ".channels.";
       if (t.isDefault()) {
         for (String key : KEYS) {
-          if (text(property, base + key).isPresent()) {
+          if (TenantsConfig.text(property, base + key).isPresent()) {
             throw new IllegalArgumentException(base + key + " cannot be set: the default tenant's Slack and Discord apps"
                 + " are botburrow.channels.*");
           }
@@ -69,34 +69,43 @@ public final class TenantChannels {
 
   private static SlackProperties slack(Function<String, Optional<Object>> property, String base, SlackProperties d) {
     return new SlackProperties(
-        text(property, base + "signing-secret").orElse(null),
-        text(property, base + "bot-token").orElse(null),
-        text(property, base + "app-token").orElse(null),
-        text(property, base + "base-url").map(v -> uri(base + "base-url", v)).orElse(d.baseUrl()),
-        text(property, base + "reaction").orElse(d.reaction()),
-        text(property, base + "timeout").map(v -> TenantsConfig.duration(base + "timeout", v)).orElse(d.timeout()),
-        text(property, base + "reconnect-delay").map(v -> TenantsConfig.duration(base + "reconnect-delay", v))
+        TenantsConfig.text(property, base + "signing-secret").orElse(null),
+        TenantsConfig.text(property, base + "bot-token").orElse(null),
+        TenantsConfig.text(property, base + "app-token").orElse(null),
+        TenantsConfig.text(property, base + "base-url").map(v -> uri(base + "base-url", v)).orElse(d.baseUrl()),
+        TenantsConfig.text(property, base + "reaction").orElse(d.reaction()),
+        TenantsConfig.text(property, base + "timeout").map(v -> TenantsConfig.duration(base + "timeout", v)).orElse(d.timeout()),
+        TenantsConfig.text(property, base + "reconnect-delay").map(v -> TenantsConfig.duration(base + "reconnect-delay", v))
             .orElse(d.reconnectDelay()));
   }
 
   private static DiscordProperties discord(Function<String, Optional<Object>> property, String base, DiscordProperties d) {
-    String publicKey = text(property, base + "public-key").orElse(null);
+    String publicKey = TenantsConfig.text(property, base + "public-key").orElse(null);
     try {
       return new DiscordProperties(
           publicKey,
-          text(property, base + "bot-token").orElse(null),
-          text(property, base + "api-base-url").map(v -> uri(base + "api-base-url", v)).orElse(d.apiBaseUrl()),
-          text(property, base + "gateway-url").map(v -> uri(base + "gateway-url", v)).orElse(d.gatewayUrl()),
-          text(property, base + "gateway").map(Boolean::parseBoolean).orElse(d.gateway()),
-          text(property, base + "intents").map(v -> TenantsConfig.integer(base + "intents", v)).orElse(d.intents()),
-          text(property, base + "reconnect-delay").map(v -> TenantsConfig.duration(base + "reconnect-delay", v))
+          TenantsConfig.text(property, base + "bot-token").orElse(null),
+          TenantsConfig.text(property, base + "api-base-url").map(v -> uri(base + "api-base-url", v)).orElse(d.apiBaseUrl()),
+          TenantsConfig.text(property, base + "gateway-url").map(v -> uri(base + "gateway-url", v)).orElse(d.gatewayUrl()),
+          TenantsConfig.text(property, base + "gateway").map(Boolean::parseBoolean).orElse(d.gateway()),
+          TenantsConfig.text(property, base + "intents").map(v -> TenantsConfig.integer(base + "intents", v)).orElse(d.intents()),
+          TenantsConfig.text(property, base + "reconnect-delay").map(v -> TenantsConfig.duration(base + "reconnect-delay", v))
               .orElse(d.reconnectDelay()),
-          text(property, base + "reaction").orElse(d.reaction()),
-          text(property, base + "timeout").map(v -> TenantsConfig.duration(base + "timeout", v)).orElse(d.timeout()));
+          TenantsConfig.text(property, base + "reaction").orElse(d.reaction()),
+          TenantsConfig.text(property, base + "timeout").map(v -> TenantsConfig.duration(base + "timeout", v)).orElse(d.timeout()));
     } catch (IllegalArgumentException e) {
       // the one check DiscordProperties makes itself: the public key must be a valid Ed25519 key
       throw new IllegalArgumentException(base + "public-key: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The property that sets {@code key} (such as {@code slack.signing-secret}) for {@code tenant}'s apps:
+   * {@code botburrow.channels.<key>} for the default tenant, {@code botburrow.tenants.<t>.channels.<key>} for another.
+   */
+  public static String property(String tenant, String key) {
+    return (Activation.DEFAULT_TENANT.equals(tenant) ? "botburrow." : TenantsConfig.PREFIX + "." + tenant + ".")
+        + "channels." + key;
   }
 
   /** The apps of {@code tenant}; none for a tenant this deployment does not serve. */
@@ -107,10 +116,6 @@ public final class TenantChannels {
   /** Whether {@code tenant} is served here (it may still have no app set). */
   public boolean serves(String tenant) {
     return byTenant.containsKey(tenant);
-  }
-
-  private static Optional<String> text(Function<String, Optional<Object>> property, String key) {
-    return property.apply(key).map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty());
   }
 
   private static URI uri(String key, String value) {

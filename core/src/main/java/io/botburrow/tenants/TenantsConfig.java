@@ -86,7 +86,7 @@ public final class TenantsConfig {
     return new Tenant(name, tenantHub, prefix, budget(property, base), delegateTo(property, base));
   }
 
-  private static Optional<String> text(Function<String, Optional<Object>> property, String key) {
+  static Optional<String> text(Function<String, Optional<Object>> property, String key) {
     return property.apply(key).map(String::valueOf).map(String::trim).filter(s -> !s.isEmpty());
   }
 

@@ -45,8 +45,7 @@ public final class DiscordGatewayDuty implements LeaderDuty {
   @Override
   public String name() {
     // one connection per tenant's bot, each a duty of its own
-    return io.botburrow.activation.Activation.DEFAULT_TENANT.equals(intake.tenant()) ? "discord-gateway"
-        : "discord-gateway:" + intake.tenant();
+    return LeaderDuty.tenantName("discord-gateway", intake.tenant());
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.botburrow.channels.discord.DiscordMessages;
 import io.botburrow.channels.discord.DiscordSignature;
 import io.botburrow.coordinator.ingress.TriggerIngress;
 import io.botburrow.queue.QueueUnavailableException;
+import io.botburrow.tenants.TenantChannels;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -72,8 +73,7 @@ class DiscordInteractionsController {
     }
     String publicKey = intakes.apps(tenant).discord().publicKey();
     if (publicKey == null) {
-      LOG.warn("Discord interaction refused: {} is not set", Activation.DEFAULT_TENANT.equals(tenant)
-          ? "botburrow.channels.discord.public-key" : "botburrow.tenants." + tenant + ".channels.discord.public-key");
+      LOG.warn("Discord interaction refused: {} is not set", TenantChannels.property(tenant, "discord.public-key"));
       return refuse(intake, HttpStatus.SERVICE_UNAVAILABLE, "no_secret", "Discord public key not configured");
     }
     // the key was checked at start-up (DiscordProperties); parsed once per tenant

@@ -9,6 +9,7 @@ import io.botburrow.channels.slack.SlackProperties;
 import io.botburrow.channels.slack.SlackSignature;
 import io.botburrow.coordinator.ingress.TriggerIngress;
 import io.botburrow.queue.QueueUnavailableException;
+import io.botburrow.tenants.TenantChannels;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -74,8 +75,7 @@ class SlackEventsController {
     }
     SlackProperties props = intakes.apps(tenant).slack();
     if (props.signingSecret() == null) {
-      LOG.warn("Slack event refused: {} is not set", Activation.DEFAULT_TENANT.equals(tenant)
-          ? "botburrow.channels.slack.signing-secret" : "botburrow.tenants." + tenant + ".channels.slack.signing-secret");
+      LOG.warn("Slack event refused: {} is not set", TenantChannels.property(tenant, "slack.signing-secret"));
       return refuse(intake, HttpStatus.SERVICE_UNAVAILABLE, "no_secret", "Slack signing secret not configured");
     }
     String refusal = SlackSignature.refusal(props.signingSecret().getBytes(StandardCharsets.UTF_8),

@@ -30,8 +30,7 @@ public final class SlackSocketModeDuty implements LeaderDuty {
   @Override
   public String name() {
     // one connection per tenant's app, each a duty of its own
-    return io.botburrow.activation.Activation.DEFAULT_TENANT.equals(intake.tenant()) ? "slack-socket-mode"
-        : "slack-socket-mode:" + intake.tenant();
+    return LeaderDuty.tenantName("slack-socket-mode", intake.tenant());
   }
 
   @Override

@@ -5,6 +5,14 @@ public interface LeaderDuty {
 
   String name();
 
+  /**
+   * The name of a duty that each tenant has one of: {@code base} for the default tenant, {@code base:<tenant>} for
+   * another, so that every tenant's duty stands apart in logs and metrics.
+   */
+  static String tenantName(String base, String tenant) {
+    return io.botburrow.activation.Activation.DEFAULT_TENANT.equals(tenant) ? base : base + ":" + tenant;
+  }
+
   /** Starts the duty in the background; every write it makes carries {@code fencingToken}. */
   void start(long fencingToken);
 

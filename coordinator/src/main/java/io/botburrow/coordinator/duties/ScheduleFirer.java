@@ -73,7 +73,7 @@ public final class ScheduleFirer extends LoopingDuty {
 
   @Override
   public String name() {
-    return Activation.DEFAULT_TENANT.equals(tenant) ? "schedule-firer" : "schedule-firer:" + tenant;
+    return LeaderDuty.tenantName("schedule-firer", tenant);
   }
 
   @Override
