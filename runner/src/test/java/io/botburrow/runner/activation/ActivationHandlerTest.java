@@ -459,13 +459,19 @@ class ActivationHandlerTest {
     assertThat(hub.commentsBy(post, AGENT)).hasSize(1);
   }
 
+  // a schedule tick of the agent, with its task created as the coordinator creates it
+  private Activation scheduledTick(int n) {
+    Activation tick = Activation.triggered(AGENT, ActivationKind.SCHEDULE,
+        new Trigger("schedule:helper-agent:tick:" + n, "task-" + n, "schedule tick", "Say tick.", null, Duration.ofDays(1)),
+        Instant.now());
+    tasks.create(io.botburrow.tasks.Task.submitted("task-" + n, AGENT, "schedule", "Say tick.", Instant.now(), tick.id().value()));
+    return tick;
+  }
+
   @Test
   void aScheduledRunThatFailedOnlyBecauseRedisWasOutOfReachIsHandedBackNotFailed() {
     define("native", "hub:read");
-    Activation tick = Activation.triggered(AGENT, ActivationKind.SCHEDULE,
-        new Trigger("schedule:helper-agent:tick:1", "task-1", "schedule tick", "Say tick.", null, Duration.ofDays(1)),
-        Instant.now());
-    tasks.create(io.botburrow.tasks.Task.submitted("task-1", AGENT, "schedule", "Say tick.", Instant.now(), tick.id().value()));
+    Activation tick = scheduledTick(1);
     script.add(() -> {
       throw new IllegalStateException("tool failed",
           new io.botburrow.queue.QueueUnavailableException("task store unavailable: read timed out", null));
@@ -482,10 +488,7 @@ class ActivationHandlerTest {
   @Test
   void aFinishedRunWaitsForRedisToRecordItsTaskInsteadOfAskingTheModelAgain() {
     define("native", "hub:read");
-    Activation tick = Activation.triggered(AGENT, ActivationKind.SCHEDULE,
-        new Trigger("schedule:helper-agent:tick:2", "task-2", "schedule tick", "Say tick.", null, Duration.ofDays(1)),
-        Instant.now());
-    tasks.create(io.botburrow.tasks.Task.submitted("task-2", AGENT, "schedule", "Say tick.", Instant.now(), tick.id().value()));
+    Activation tick = scheduledTick(2);
     script.add(() -> text("tick"));
     // Redis does not answer the first two tries to record the result (a freeze, a failover)
     tasks.failFinish = 2;
